@@ -1,0 +1,306 @@
+package org.chatconsult.core;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * The contact centre's rules: readiness, routing, offers, the queue and the end of chats. It knows nothing of
+ * XMPP; it is confined to one thread (the caller's duty) and tells a {@link ContactCentreListener} what to do.
+ */
+public final class ContactCentre {
+    public static final int MAX_CAPACITY = 100;
+
+    private final Settings settings;
+    private final Directory directory;
+    private final Scheduler scheduler;
+    private final Clock clock;
+    private final Supplier<String> ids;
+    private final ContactCentreListener listener;
+
+    private final Map<String, Agent> agents = new HashMap<>();
+    private final Map<String, Interaction> interactions = new HashMap<>();
+    private final Map<String, Interaction> byContact = new HashMap<>();
+    private final TreeSet<Interaction> queue = new TreeSet<>(
+            Comparator.comparing(Interaction::started).thenComparing(Interaction::id));
+    private final Map<String, Integer> announcedPositions = new HashMap<>();
+
+    public ContactCentre(Settings settings, Directory directory, Scheduler scheduler, Clock clock,
+            Supplier<String> ids, ContactCentreListener listener) {
+        this.settings = settings;
+        this.directory = directory;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.ids = ids;
+        this.listener = listener;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Directory directory() {
+        return directory;
+    }
+
+    // ---- readiness -------------------------------------------------------------------------------------------
+
+    /** An agent announces Ready, Not Ready or logged out, optionally with a capacity. */
+    public Agent setReadiness(String address, Readiness readiness, OptionalInt capacity) {
+        AgentProfile profile = directory.agent(address)
+                .orElseThrow(() -> new CoreException(CoreException.Kind.FORBIDDEN, address + " is not an agent"));
+        int cap = capacity.orElse(settings.defaultCapacity());
+        if (cap < 1 || cap > MAX_CAPACITY) {
+            throw new CoreException(CoreException.Kind.BAD_REQUEST,
+                    "capacity must be between 1 and " + MAX_CAPACITY);
+        }
+        Agent agent = agents.computeIfAbsent(address, a -> new Agent(profile, cap, now()));
+        agent.setReadiness(readiness, cap);
+        if (readiness == Readiness.READY) {
+            // Going Ready again is the agent's way to be asked once more for chats they passed over.
+            interactions.values().forEach(i -> i.passedOver().remove(address));
+        } else {
+            revokeOffersTo(address, RevokeReason.AGENT_UNAVAILABLE);
+        }
+        dispatchQueue();
+        return agent;
+    }
+
+    public Optional<Agent> agent(String address) {
+        return Optional.ofNullable(agents.get(address));
+    }
+
+    public Collection<Agent> agents() {
+        return List.copyOf(agents.values());
+    }
+
+    // ---- chats -------------------------------------------------------------------------------------------
+
+    /** A contact wrote to a routing point and has no live chat there: open an interaction. */
+    public Interaction startChat(String routingPointName, String contact, String contactName, String text) {
+        RoutingPoint routingPoint = directory.routingPoint(routingPointName)
+                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND,
+                        "no routing point named " + routingPointName));
+        String key = contactKey(bare(contact), routingPointName);
+        if (byContact.containsKey(key)) {
+            throw new CoreException(CoreException.Kind.CONFLICT, "this contact already has a chat there");
+        }
+        if (interactions.size() >= settings.maxInteractions()) {
+            throw new CoreException(CoreException.Kind.RESOURCE_CONSTRAINT,
+                    "the service is at its limit of " + settings.maxInteractions() + " chats");
+        }
+        Interaction interaction = new Interaction(ids.get(), routingPoint, contact, contactName, text, now());
+        interactions.put(interaction.id(), interaction);
+        byContact.put(key, interaction);
+        interaction.setQueueTimer(scheduler.schedule(settings.maxQueueWait(),
+                () -> queueWaitElapsed(interaction.id())));
+        listener.interactionCreated(interaction);
+        return interaction;
+    }
+
+    /** The room of a new interaction exists and is configured: start routing. */
+    public void roomReady(String interactionId) {
+        Interaction interaction = live(interactionId);
+        if (interaction.state() == InteractionState.NEW) {
+            route(interaction);
+        }
+    }
+
+    public Optional<Interaction> interaction(String id) {
+        return Optional.ofNullable(interactions.get(id));
+    }
+
+    /** The live chat of a contact (any resource) at a routing point. */
+    public Optional<Interaction> chatOf(String contact, String routingPointName) {
+        return Optional.ofNullable(byContact.get(contactKey(bare(contact), routingPointName)));
+    }
+
+    public Collection<Interaction> interactions() {
+        return List.copyOf(interactions.values());
+    }
+
+    // ---- offers -------------------------------------------------------------------------------------------
+
+    /** An agent joined the room of a chat: accepting the offer they hold, or coming back to their own chat. */
+    public void agentJoined(String interactionId, String agentAddress) {
+        Interaction interaction = live(interactionId);
+        if (agentAddress.equals(interaction.owner())) {
+            return;
+        }
+        Offer offer = interaction.offer();
+        if (offer == null || !offer.agent().equals(agentAddress)) {
+            throw new CoreException(CoreException.Kind.FORBIDDEN, agentAddress + " holds no offer of this chat");
+        }
+        interaction.clearOffer();
+        interaction.cancelQueueTimer();
+        interaction.setOwner(agentAddress);
+        interaction.moveTo(InteractionState.ACTIVE);
+        listener.accepted(interaction, agents.get(agentAddress));
+    }
+
+    /** An agent turns down the offer with this id. */
+    public void decline(String agentAddress, String offerId) {
+        Interaction interaction = interactions.values().stream()
+                .filter(i -> i.offer() != null && i.offer().id().equals(offerId)
+                        && i.offer().agent().equals(agentAddress))
+                .findFirst()
+                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND,
+                        "no offer " + offerId + " is open for " + agentAddress));
+        passOver(interaction, RevokeReason.DECLINED);
+    }
+
+    private void offerExpired(String interactionId, String offerId) {
+        Interaction interaction = interactions.get(interactionId);
+        if (interaction != null && interaction.offer() != null && interaction.offer().id().equals(offerId)) {
+            passOver(interaction, RevokeReason.TIMEOUT);
+        }
+    }
+
+    private void passOver(Interaction interaction, RevokeReason reason) {
+        Offer offer = revoke(interaction, reason);
+        interaction.passedOver().add(offer.agent());
+        interaction.moveTo(InteractionState.QUEUED);
+        route(interaction);
+        dispatchQueue();
+    }
+
+    private Offer revoke(Interaction interaction, RevokeReason reason) {
+        Offer offer = interaction.clearOffer();
+        Agent agent = agents.get(offer.agent());
+        if (agent != null) {
+            agent.release(now());
+        }
+        listener.offerRevoked(interaction, offer, reason);
+        return offer;
+    }
+
+    private void revokeOffersTo(String agentAddress, RevokeReason reason) {
+        for (Interaction interaction : List.copyOf(interactions.values())) {
+            Offer offer = interaction.offer();
+            if (offer != null && offer.agent().equals(agentAddress)) {
+                revoke(interaction, reason);
+                interaction.moveTo(InteractionState.QUEUED);
+                route(interaction);
+            }
+        }
+    }
+
+    // ---- routing -------------------------------------------------------------------------------------------
+
+    /**
+     * Offers the chat to the longest-idle Ready agent of its routing point with free capacity, never to one who
+     * passed it over (declined or let the offer time out), or queues it.
+     */
+    private void route(Interaction interaction) {
+        Agent agent = pickAgent(interaction);
+        if (interaction.state() == InteractionState.NEW) {
+            interaction.moveTo(InteractionState.QUEUED);
+        }
+        if (agent == null) {
+            queue.add(interaction);
+            return;
+        }
+        queue.remove(interaction);
+        announcedPositions.remove(interaction.id());
+        agent.reserve();
+        Offer offer = new Offer(ids.get(), interaction.id(), agent.address(), now().plus(settings.offerTimeout()));
+        interaction.moveTo(InteractionState.OFFERED);
+        interaction.setOffer(offer, scheduler.schedule(settings.offerTimeout(),
+                () -> offerExpired(interaction.id(), offer.id())));
+        listener.offered(interaction, offer);
+    }
+
+    private Agent pickAgent(Interaction interaction) {
+        return agents.values().stream()
+                .filter(Agent::canTakeChat)
+                .filter(a -> interaction.routingPoint().servedBy(a.address()))
+                .filter(a -> !interaction.passedOver().contains(a.address()))
+                .min(Comparator.comparing(Agent::idleSince).thenComparing(Agent::address))
+                .orElse(null);
+    }
+
+    /** Offers waiting chats, oldest first, to whoever can take them now, then tells the rest where they stand. */
+    private void dispatchQueue() {
+        for (Interaction waiting : List.copyOf(queue)) {
+            if (waiting.state() == InteractionState.QUEUED) {
+                route(waiting);
+            }
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        for (Interaction waiting : queue) {
+            int position = counts.merge(waiting.routingPoint().name(), 1, Integer::sum);
+            Integer announced = announcedPositions.put(waiting.id(), position);
+            if (announced == null || announced != position) {
+                listener.queued(waiting, position);
+            }
+        }
+    }
+
+    private void queueWaitElapsed(String interactionId) {
+        Interaction interaction = interactions.get(interactionId);
+        if (interaction != null && interaction.state() != InteractionState.ACTIVE) {
+            end(interactionId, EndReason.QUEUE_TIMEOUT);
+        }
+    }
+
+    // ---- ending -------------------------------------------------------------------------------------------
+
+    /** The owning agent ends a chat. */
+    public void endByAgent(String agentAddress, String interactionId) {
+        Interaction interaction = live(interactionId);
+        if (!agentAddress.equals(interaction.owner())) {
+            throw new CoreException(CoreException.Kind.FORBIDDEN, "only the agent who owns a chat can end it");
+        }
+        end(interactionId, EndReason.AGENT_ENDED);
+    }
+
+    /** Ends a chat for good: revokes its offer, frees its agent, and lets the queue move. */
+    public void end(String interactionId, EndReason reason) {
+        Interaction interaction = live(interactionId);
+        if (interaction.offer() != null) {
+            revoke(interaction, RevokeReason.INTERACTION_ENDED);
+        }
+        interaction.cancelQueueTimer();
+        if (interaction.owner() != null && agents.containsKey(interaction.owner())) {
+            agents.get(interaction.owner()).release(now());
+        }
+        queue.remove(interaction);
+        announcedPositions.remove(interactionId);
+        interactions.remove(interactionId);
+        byContact.remove(contactKey(bare(interaction.contact()), interaction.routingPoint().name()));
+        interaction.moveTo(InteractionState.ENDED);
+        listener.ended(interaction, reason);
+        dispatchQueue();
+    }
+
+    private Interaction live(String interactionId) {
+        Interaction interaction = interactions.get(interactionId);
+        if (interaction == null) {
+            throw new CoreException(CoreException.Kind.NOT_FOUND, "no live interaction " + interactionId);
+        }
+        return interaction;
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static String contactKey(String contact, String routingPoint) {
+        return contact + ' ' + routingPoint;
+    }
+
+    /** The bare form of an address: XMPP addresses carry the resource after the first slash (RFC 7622 §3.1). */
+    static String bare(String address) {
+        int slash = address.indexOf('/');
+        return slash < 0 ? address : address.substring(0, slash);
+    }
+}

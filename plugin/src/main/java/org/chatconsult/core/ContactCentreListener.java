@@ -1,0 +1,65 @@
+package org.chatconsult.core;
+
+import java.util.List;
+
+/**
+ * What the core decided, for the XMPP layer to carry out. Called on the core's thread: implementations hand
+ * I/O to other threads and return at once. Each orchestration feature implements the events it cares about.
+ */
+public interface ContactCentreListener {
+    /** A new chat needs its room; answer with {@link ContactCentre#roomReady} or {@link ContactCentre#end}. */
+    default void interactionCreated(Interaction interaction) {
+    }
+
+    /** The contact waits; {@code position} counts from 1 among the chats waiting at the same routing point. */
+    default void queued(Interaction interaction, int position) {
+    }
+
+    default void offered(Interaction interaction, Offer offer) {
+    }
+
+    default void offerRevoked(Interaction interaction, Offer offer, RevokeReason reason) {
+    }
+
+    default void accepted(Interaction interaction, Agent agent) {
+    }
+
+    default void ended(Interaction interaction, EndReason reason) {
+    }
+
+    /** One listener that tells each of {@code listeners}, in order. */
+    static ContactCentreListener all(List<ContactCentreListener> listeners) {
+        List<ContactCentreListener> each = List.copyOf(listeners);
+        return new ContactCentreListener() {
+            @Override
+            public void interactionCreated(Interaction interaction) {
+                each.forEach(l -> l.interactionCreated(interaction));
+            }
+
+            @Override
+            public void queued(Interaction interaction, int position) {
+                each.forEach(l -> l.queued(interaction, position));
+            }
+
+            @Override
+            public void offered(Interaction interaction, Offer offer) {
+                each.forEach(l -> l.offered(interaction, offer));
+            }
+
+            @Override
+            public void offerRevoked(Interaction interaction, Offer offer, RevokeReason reason) {
+                each.forEach(l -> l.offerRevoked(interaction, offer, reason));
+            }
+
+            @Override
+            public void accepted(Interaction interaction, Agent agent) {
+                each.forEach(l -> l.accepted(interaction, agent));
+            }
+
+            @Override
+            public void ended(Interaction interaction, EndReason reason) {
+                each.forEach(l -> l.ended(interaction, reason));
+            }
+        };
+    }
+}

@@ -1,0 +1,116 @@
+package org.chatconsult.core;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/** One contact chat: who wrote to which routing point, its room, its state and owner. */
+public final class Interaction {
+    private final String id;
+    private final RoutingPoint routingPoint;
+    private final String contact;
+    private final String contactName;
+    private final String firstMessage;
+    private final Instant started;
+    private final Set<String> passedOver = new HashSet<>();
+    private InteractionState state = InteractionState.NEW;
+    private String owner;
+    private Offer offer;
+    private Scheduler.Cancellable offerTimer;
+    private Scheduler.Cancellable queueTimer;
+
+    Interaction(String id, RoutingPoint routingPoint, String contact, String contactName, String firstMessage,
+            Instant started) {
+        this.id = id;
+        this.routingPoint = routingPoint;
+        this.contact = contact;
+        this.contactName = contactName;
+        this.firstMessage = firstMessage;
+        this.started = started;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public RoutingPoint routingPoint() {
+        return routingPoint;
+    }
+
+    /** The contact's address as it wrote to the routing point (a full address for a connected client). */
+    public String contact() {
+        return contact;
+    }
+
+    public String contactName() {
+        return contactName;
+    }
+
+    public String firstMessage() {
+        return firstMessage;
+    }
+
+    public Instant started() {
+        return started;
+    }
+
+    public InteractionState state() {
+        return state;
+    }
+
+    /** The agent who accepted the chat, or null before that. */
+    public String owner() {
+        return owner;
+    }
+
+    /** The offer outstanding now, or null. */
+    public Offer offer() {
+        return offer;
+    }
+
+    public boolean isLive() {
+        return state != InteractionState.ENDED;
+    }
+
+    /** Agents who declined or let an offer of this chat time out: not asked again unless they go Ready anew. */
+    Set<String> passedOver() {
+        return passedOver;
+    }
+
+    void moveTo(InteractionState target) {
+        if (!state.canMoveTo(target)) {
+            throw new IllegalStateException("interaction " + id + " cannot go from " + state + " to " + target);
+        }
+        state = target;
+    }
+
+    void setOwner(String owner) {
+        this.owner = owner;
+    }
+
+    void setOffer(Offer offer, Scheduler.Cancellable timer) {
+        this.offer = offer;
+        this.offerTimer = timer;
+    }
+
+    Offer clearOffer() {
+        Offer previous = offer;
+        if (offerTimer != null) {
+            offerTimer.cancel();
+        }
+        offer = null;
+        offerTimer = null;
+        return previous;
+    }
+
+    void setQueueTimer(Scheduler.Cancellable timer) {
+        this.queueTimer = timer;
+    }
+
+    void cancelQueueTimer() {
+        if (queueTimer != null) {
+            queueTimer.cancel();
+            queueTimer = null;
+        }
+    }
+}

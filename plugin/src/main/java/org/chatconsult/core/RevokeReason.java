@@ -1,0 +1,20 @@
+package org.chatconsult.core;
+
+/** Why an offer stopped being valid before it was accepted. */
+public enum RevokeReason {
+    DECLINED("declined"),
+    TIMEOUT("timeout"),
+    AGENT_UNAVAILABLE("agent-unavailable"),
+    INTERACTION_ENDED("interaction-ended");
+
+    private final String token;
+
+    RevokeReason(String token) {
+        this.token = token;
+    }
+
+    /** The value used on the wire. */
+    public String token() {
+        return token;
+    }
+}

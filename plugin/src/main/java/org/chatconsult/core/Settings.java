@@ -1,0 +1,24 @@
+package org.chatconsult.core;
+
+import java.time.Duration;
+
+/**
+ * Tunables of the contact centre.
+ *
+ * @param offerTimeout    how long an agent has to accept an offer before it goes to the next agent
+ * @param maxQueueWait    how long a contact waits for an agent before the chat closes
+ * @param defaultCapacity concurrent chats of an agent who does not announce a capacity
+ * @param maxInteractions live interactions the service accepts at once; beyond it new chats are refused
+ */
+public record Settings(Duration offerTimeout, Duration maxQueueWait, int defaultCapacity, int maxInteractions) {
+    public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(30), Duration.ofMinutes(5), 3, 10_000);
+
+    public Settings {
+        if (offerTimeout.isNegative() || offerTimeout.isZero() || maxQueueWait.isNegative() || maxQueueWait.isZero()) {
+            throw new IllegalArgumentException("timeouts must be positive");
+        }
+        if (defaultCapacity < 1 || maxInteractions < 1) {
+            throw new IllegalArgumentException("capacity and maxInteractions must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.chatconsult.standalone;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A private Prosody (Debian's {@code prosody} package) on 127.0.0.1: its own config, data and log in one
+ * directory, its own ports, a MUC service and a slot for our external component. For the tests and the demo;
+ * production servers are configured by their admins (README.md).
+ */
+public final class LocalProsody implements AutoCloseable {
+    private static final String PROSODY = "prosody";
+    private static final String PROSODYCTL = "prosodyctl";
+
+    private final Path dir;
+    private final String domain;
+    private final int c2sPort;
+    private final int componentPort;
+    private final String componentSecret;
+    private Process process;
+
+    private LocalProsody(Path dir, String domain, int c2sPort, int componentPort, String componentSecret) {
+        this.dir = dir;
+        this.domain = domain;
+        this.c2sPort = c2sPort;
+        this.componentPort = componentPort;
+        this.componentSecret = componentSecret;
+    }
+
+    /**
+     * Writes the config into {@code dir}, registers {@code accounts} (user → password) and starts the server.
+     * Ports of 0 are chosen free.
+     */
+    public static LocalProsody start(Path dir, String domain, int c2sPort, int componentPort, String componentSubdomain,
+            String componentSecret, Map<String, String> accounts) throws IOException, InterruptedException {
+        LocalProsody prosody = new LocalProsody(dir, domain, c2sPort == 0 ? freePort() : c2sPort,
+                componentPort == 0 ? freePort() : componentPort, componentSecret);
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(prosody.configFile(), prosody.config(componentSubdomain), StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> account : accounts.entrySet()) {
+            prosody.register(account.getKey(), account.getValue());
+        }
+        prosody.start();
+        return prosody;
+    }
+
+    /** Starts the server (again, after {@link #stop}) on the same ports and data. */
+    public void start() throws IOException, InterruptedException {
+        process = new ProcessBuilder(PROSODY, "--config", configFile().toString(), "-F")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("stdout.log").toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!(listening(c2sPort) && listening(componentPort))) {
+            if (!process.isAlive()) {
+                throw new IOException("prosody exited with " + process.exitValue() + "; see " + dir.resolve("stdout.log")
+                        + " and " + dir.resolve("prosody.log"));
+            }
+            if (System.nanoTime() > deadline) {
+                stop();
+                throw new IOException("prosody did not listen on " + c2sPort + " and " + componentPort + " in time");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    public void register(String user, String password) throws IOException, InterruptedException {
+        Process ctl = new ProcessBuilder(PROSODYCTL, "--config", configFile().toString(), "register", user, domain,
+                password).redirectErrorStream(true).start();
+        String output = new String(ctl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!ctl.waitFor(30, TimeUnit.SECONDS) || ctl.exitValue() != 0) {
+            throw new IOException("prosodyctl register " + user + " failed: " + output);
+        }
+    }
+
+    public String domain() {
+        return domain;
+    }
+
+    public int c2sPort() {
+        return c2sPort;
+    }
+
+    public int componentPort() {
+        return componentPort;
+    }
+
+    public String componentSecret() {
+        return componentSecret;
+    }
+
+    public String mucService() {
+        return "conference." + domain;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** Stops the server; its data stays for a later {@link #start}. */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    private Path configFile() {
+        return dir.resolve("prosody.cfg.lua");
+    }
+
+    /**
+     * Plain-text auth without TLS is for loopback tests only. The MUC settings follow the README's advice:
+     * a room cache large enough that live rooms stay in memory, Nagle off, history long enough for a chat.
+     */
+    private String config(String componentSubdomain) {
+        String d = dir.toAbsolutePath().toString();
+        return String.join("\n", List.of(
+                "run_as_root = true",
+                "daemonize = false",
+                "pidfile = \"" + d + "/prosody.pid\"",
+                "data_path = \"" + d + "/data\"",
+                "certificates = \"" + d + "\"",
+                "log = { info = \"" + d + "/prosody.log\" }",
+                "modules_enabled = { \"roster\", \"saslauth\", \"disco\", \"ping\", \"presence\", \"message\", \"iq\", \"posix\" }",
+                "c2s_ports = { " + c2sPort + " }",
+                "c2s_interfaces = { \"127.0.0.1\" }",
+                "s2s_ports = { }",
+                "component_ports = { " + componentPort + " }",
+                "component_interface = \"127.0.0.1\"",
+                "c2s_require_encryption = false",
+                "allow_unencrypted_plain_auth = true",
+                "authentication = \"internal_hashed\"",
+                "network_settings = { nagle = false }",
+                "limits = { c2s = { rate = \"10mb/s\" } }",
+                "",
+                "VirtualHost \"" + domain + "\"",
+                "",
+                "Component \"conference." + domain + "\" \"muc\"",
+                "  muc_room_cache_size = 10000",
+                "  max_history_messages = 200",
+                "  muc_room_default_history_length = 200",
+                "",
+                "Component \"" + componentSubdomain + "." + domain + "\"",
+                "  component_secret = \"" + componentSecret + "\"",
+                ""));
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

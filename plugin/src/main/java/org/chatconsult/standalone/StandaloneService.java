@@ -1,0 +1,60 @@
+package org.chatconsult.standalone;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.chatconsult.xmpp.ConsultComponent;
+import org.xmpp.component.ComponentException;
+
+/**
+ * The service as an external component of any XMPP server (Prosody, ejabberd, Openfire).
+ * {@code java -cp … org.chatconsult.standalone.StandaloneService standalone.properties}
+ */
+public final class StandaloneService implements AutoCloseable {
+    private final ConsultComponent component;
+    private final ExternalComponentConnection connection;
+
+    private StandaloneService(ConsultComponent component, ExternalComponentConnection connection) {
+        this.component = component;
+        this.connection = connection;
+    }
+
+    /** Starts the service and waits up to {@code timeout} for the server to accept it. */
+    public static StandaloneService start(StandaloneConfig config, Duration timeout)
+            throws ComponentException, InterruptedException {
+        ConsultComponent component = new ConsultComponent(config.service());
+        ExternalComponentConnection connection = new ExternalComponentConnection(config.host(), config.port(),
+                config.xmppDomain(), config.secret());
+        connection.addComponent(config.subdomain(), component);
+        if (!connection.awaitConnected(timeout)) {
+            connection.close();
+            throw new ComponentException("the XMPP server at " + config.host() + ":" + config.port()
+                    + " did not accept the component within " + timeout.toSeconds() + " s");
+        }
+        return new StandaloneService(component, connection);
+    }
+
+    public ConsultComponent component() {
+        return component;
+    }
+
+    public boolean isConnected() {
+        return connection.isConnected();
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: StandaloneService <config.properties>");
+            System.exit(2);
+        }
+        StandaloneService service = start(StandaloneConfig.load(Path.of(args[0])), Duration.ofMinutes(5));
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "chatconsult-shutdown"));
+        System.out.println("ChatConsult is running as " + service.component().addresses().service());
+        Thread.currentThread().join();
+    }
+}

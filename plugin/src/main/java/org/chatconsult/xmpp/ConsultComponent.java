@@ -1,0 +1,197 @@
+package org.chatconsult.xmpp;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.chatconsult.core.ContactCentre;
+import org.chatconsult.core.ContactCentreListener;
+import org.chatconsult.core.EndReason;
+import org.chatconsult.core.Interaction;
+import org.chatconsult.core.RoutingPoint;
+import org.chatconsult.xmpp.feature.ContactBridge;
+import org.chatconsult.xmpp.feature.ContactNotices;
+import org.chatconsult.xmpp.feature.OfferDelivery;
+import org.chatconsult.xmpp.feature.RoomLifecycle;
+import org.chatconsult.xmpp.handler.AgentCommandHandler;
+import org.chatconsult.xmpp.handler.ContactHandler;
+import org.chatconsult.xmpp.handler.ReadinessHandler;
+import org.chatconsult.xmpp.handler.RoomTrafficHandler;
+import org.dom4j.Element;
+import org.xmpp.component.AbstractComponent;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Presence;
+
+/**
+ * The ChatConsult service as a Tinder component: the same code runs inside Openfire and, through
+ * {@code org.chatconsult.standalone}, as an external component (XEP-0114) of any XMPP server. Stanzas come in
+ * here, go to a handler, and reach the core on its own thread; the core's decisions go out through the
+ * orchestration features.
+ */
+public final class ConsultComponent extends AbstractComponent {
+    /** One packet thread keeps each sender's stanzas in order; the real work is queued to the core thread. */
+    private static final int PACKET_THREADS = 1;
+    private static final int PACKET_QUEUE = 100_000;
+    private static final Duration IQ_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
+
+    private final ServiceConfig config;
+    private final Addresses addresses;
+    private final CoreThread core = new CoreThread();
+    private final IqTracker iqs;
+    private final ContactBridge bridge;
+    private final ReadinessHandler readiness;
+    private final ContactHandler contacts;
+    private final AgentCommandHandler agentCommands;
+    private final RoomTrafficHandler roomTraffic;
+
+    public ConsultComponent(ServiceConfig config) {
+        super(PACKET_THREADS, PACKET_QUEUE, false);
+        this.config = config;
+        this.addresses = new Addresses(config.serviceDomain(), config.mucService());
+        this.iqs = new IqTracker(this::send, core, IQ_TIMEOUT);
+        RoomDriver rooms = new RoomDriver(this::send, iqs);
+        AgentSessions sessions = new AgentSessions();
+        this.bridge = new ContactBridge(addresses, rooms, iqs, core, this::send, config.contactCheck());
+        ContactCentreListener features = ContactCentreListener.all(List.of(
+                new ContactNotices(addresses, this::send),
+                new RoomLifecycle(addresses, rooms, bridge, core),
+                bridge,
+                new OfferDelivery(addresses, rooms, sessions, this::send)));
+        core.bind(new ContactCentre(config.settings(), config.directory(), core, Clock.systemUTC(), Ids::next,
+                features));
+        this.readiness = new ReadinessHandler(addresses, sessions, core, this::send);
+        this.contacts = new ContactHandler(core, bridge, this::send);
+        this.agentCommands = new AgentCommandHandler(core);
+        this.roomTraffic = new RoomTrafficHandler(addresses, rooms, bridge, core);
+    }
+
+    public Addresses addresses() {
+        return addresses;
+    }
+
+    @Override
+    public String getName() {
+        return "ChatConsult";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Contact-centre chats and consultations";
+    }
+
+    @Override
+    public String getDomain() {
+        return config.serviceDomain();
+    }
+
+    /** Contacts may be users of other servers; nothing is filtered by domain. */
+    @Override
+    public boolean servesLocalUsersOnly() {
+        return false;
+    }
+
+    @Override
+    protected String[] discoInfoFeatureNamespaces() {
+        return new String[] {Protocol.NS};
+    }
+
+    @Override
+    public void postComponentStart() {
+        bridge.start();
+    }
+
+    /** Ends every live chat politely (rooms destroyed, contacts told) before the component goes away. */
+    @Override
+    public void preComponentShutdown() {
+        try {
+            core.ask(centre -> {
+                centre.interactions().forEach(chat -> centre.end(chat.id(), EndReason.SHUTDOWN));
+                return null;
+            }).get(SHUTDOWN_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            log.warn("ending chats at shutdown failed", e);
+        }
+    }
+
+    @Override
+    public void postComponentShutdown() {
+        core.close();
+    }
+
+    /** Routing points, for clients that browse the service (XEP-0030 §4). */
+    @Override
+    protected IQ handleDiscoItems(IQ iq) {
+        IQ reply = IQ.createResultIQ(iq);
+        Element query = reply.setChildElement("query", NAMESPACE_DISCO_ITEMS);
+        if (addresses.isService(iq.getTo()) && iq.getTo().getResource() == null) {
+            for (RoutingPoint point : config.directory().routingPoints()) {
+                query.addElement("item").addAttribute("jid", addresses.routingPoint(point.name()).toBareJID())
+                        .addAttribute("name", point.displayName());
+            }
+        }
+        return reply;
+    }
+
+    @Override
+    protected IQ handleIQGet(IQ iq) {
+        return handleRequest(iq);
+    }
+
+    @Override
+    protected IQ handleIQSet(IQ iq) {
+        return handleRequest(iq);
+    }
+
+    /** Every request gets exactly one reply: now, or when the core has decided. */
+    private IQ handleRequest(IQ iq) {
+        String namespace = iq.getChildElement().getNamespaceURI();
+        if (Protocol.NS.equals(namespace) && addresses.isService(iq.getTo())) {
+            agentCommands.handle(iq).whenComplete((reply, failure) -> send(reply != null ? reply
+                    : StanzaErrors.reply(iq, StanzaErrors.of(failure))));
+            return null;
+        }
+        return StanzaErrors.reply(iq, StanzaErrors.error(
+                org.xmpp.packet.PacketError.Condition.service_unavailable, "not served here: " + namespace));
+    }
+
+    @Override
+    protected void handleIQResult(IQ iq) {
+        iqs.answer(iq);
+    }
+
+    @Override
+    protected void handleIQError(IQ iq) {
+        iqs.answer(iq);
+    }
+
+    @Override
+    protected void handleMessage(Message message) {
+        if (addresses.isRoom(message.getFrom())) {
+            roomTraffic.handle(message);
+        } else if (message.getTo().getNode() != null && !Addresses.BRIDGE_NODE.equals(message.getTo().getNode())) {
+            contacts.handle(message);
+        } else if (message.getType() != Message.Type.error) {
+            send(StanzaErrors.reply(message, StanzaErrors.error(
+                    org.xmpp.packet.PacketError.Condition.service_unavailable,
+                    "write to a routing point, such as one listed by disco#items on " + addresses.service())));
+        }
+    }
+
+    @Override
+    protected void handlePresence(Presence presence) {
+        JID to = presence.getTo();
+        if (addresses.isRoom(presence.getFrom())) {
+            roomTraffic.handle(presence);
+        } else if (addresses.isService(to) && to.getResource() == null) {
+            readiness.handle(presence);
+        }
+    }
+
+    /** For tests and the admin view: the live interactions, read on the core thread. */
+    public List<Interaction> interactions() {
+        return core.ask(ContactCentre::interactions).join().stream().toList();
+    }
+}

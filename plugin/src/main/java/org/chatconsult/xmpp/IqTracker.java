@@ -1,0 +1,63 @@
+package org.chatconsult.xmpp;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.PacketError;
+
+/**
+ * Matches the answers to the IQ requests the service sends (RFC 6120 §8.2.3: each gets exactly one result or
+ * error) and fails a request that is not answered in time.
+ */
+public final class IqTracker {
+    private final Map<String, CompletableFuture<IQ>> pending = new ConcurrentHashMap<>();
+    private final Consumer<Packet> out;
+    private final CoreThread timers;
+    private final Duration timeout;
+
+    public IqTracker(Consumer<Packet> out, CoreThread timers, Duration timeout) {
+        this.out = out;
+        this.timers = timers;
+        this.timeout = timeout;
+    }
+
+    /** Sends the request; the future completes with the result, or fails with an {@link XmppErrorException}. */
+    public CompletableFuture<IQ> request(IQ iq) {
+        CompletableFuture<IQ> answer = new CompletableFuture<>();
+        String id = iq.getID();
+        pending.put(id, answer);
+        timers.schedule(timeout, () -> {
+            CompletableFuture<IQ> late = pending.remove(id);
+            if (late != null) {
+                late.completeExceptionally(new XmppErrorException(PacketError.Condition.remote_server_timeout,
+                        "no answer to " + iq.getChildElement().getName() + " from " + iq.getTo()));
+            }
+        });
+        out.accept(iq);
+        return answer;
+    }
+
+    /** Offers an incoming result or error; true when it answered one of our requests. */
+    public boolean answer(IQ iq) {
+        CompletableFuture<IQ> waiting = pending.remove(iq.getID());
+        if (waiting == null) {
+            return false;
+        }
+        if (iq.getType() == IQ.Type.error) {
+            PacketError error = iq.getError();
+            PacketError.Condition condition = error == null ? PacketError.Condition.undefined_condition
+                    : error.getCondition();
+            waiting.completeExceptionally(new XmppErrorException(condition,
+                    iq.getFrom() + " answered " + condition + (error != null && error.getText() != null
+                            ? ": " + error.getText() : "")));
+        } else {
+            waiting.complete(iq);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,33 @@
+package org.chatconsult.xmpp;
+
+import org.dom4j.DocumentHelper;
+import org.dom4j.Element;
+import org.dom4j.QName;
+
+/** Namespaces and element names of the wire protocol (docs/protocol.md). */
+public final class Protocol {
+    /** Our own extension namespace: offers, revocations, queue notices, agent state, agent commands. */
+    public static final String NS = "urn:chatconsult:0";
+    public static final String NS_MUC = "http://jabber.org/protocol/muc";
+    public static final String NS_MUC_USER = "http://jabber.org/protocol/muc#user";
+    public static final String NS_MUC_ADMIN = "http://jabber.org/protocol/muc#admin";
+    public static final String NS_MUC_OWNER = "http://jabber.org/protocol/muc#owner";
+    public static final String NS_MUC_ROOMCONFIG = "http://jabber.org/protocol/muc#roomconfig";
+    /** XEP-0249 direct invitation: lets any client join the offered room with a click. */
+    public static final String NS_CONFERENCE = "jabber:x:conference";
+    /** XEP-0085 chat states; {@code <gone/>} from a contact ends its chat. */
+    public static final String NS_CHATSTATES = "http://jabber.org/protocol/chatstates";
+    /** XEP-0203 delayed delivery, stamped on MUC history. */
+    public static final String NS_DELAY = "urn:xmpp:delay";
+    public static final String NS_DISCO_INFO = "http://jabber.org/protocol/disco#info";
+    public static final String NS_PING = "urn:xmpp:ping";
+    public static final String NS_STANZAS = "urn:ietf:params:xml:ns:xmpp-stanzas";
+
+    private Protocol() {
+    }
+
+    /** A detached element in our namespace, ready to be added to a stanza. */
+    public static Element element(String name) {
+        return DocumentHelper.createElement(QName.get(name, NS));
+    }
+}

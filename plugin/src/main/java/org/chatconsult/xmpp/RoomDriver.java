@@ -1,0 +1,183 @@
+package org.chatconsult.xmpp;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.dom4j.Element;
+import org.xmpp.forms.DataForm;
+import org.xmpp.forms.FormField;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.PacketError;
+import org.xmpp.packet.Presence;
+
+/**
+ * Speaks XEP-0045 to the server's own MUC service, as the owner and an occupant of the rooms the service runs.
+ * Every operation is asynchronous: it sends stanzas and completes when the room answers.
+ */
+public final class RoomDriver {
+    /** How many history lines a room keeps for late joiners; servers may cap it lower (docs/protocol.md). */
+    public static final int HISTORY_LENGTH = 200;
+    /** A room that does not answer a join in this time is taken as unreachable. */
+    static final long JOIN_TIMEOUT_SECONDS = 10;
+
+    private final Consumer<Packet> out;
+    private final IqTracker iqs;
+    private final Map<String, CompletableFuture<Boolean>> joins = new ConcurrentHashMap<>();
+
+    public RoomDriver(Consumer<Packet> out, IqTracker iqs) {
+        this.out = out;
+        this.iqs = iqs;
+    }
+
+    /**
+     * Creates a room as its owner (XEP-0045 §10.1) and configures it hidden and members-only (§10.2), so only
+     * those the service makes members can enter or even find it.
+     */
+    public CompletableFuture<Void> create(JID room, JID as, String nick, String title) {
+        return join(room, as, nick).thenCompose(created -> configure(room, as, title));
+    }
+
+    /** Enters a room (§7.2); completes with true when the service created it by entering (status 201). */
+    public CompletableFuture<Boolean> join(JID room, JID as, String nick) {
+        CompletableFuture<Boolean> joined = new CompletableFuture<>();
+        String key = joinKey(room, as);
+        joins.put(key, joined);
+        joined.orTimeout(JOIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((ok, error) -> joins.remove(key, joined));
+        Presence presence = new Presence();
+        presence.setFrom(as);
+        presence.setTo(new JID(room.getNode(), room.getDomain(), nick));
+        // No history for the service's own occupants: it already knows what was said.
+        presence.addChildElement("x", Protocol.NS_MUC).addElement("history").addAttribute("maxstanzas", "0");
+        out.accept(presence);
+        return joined;
+    }
+
+    private CompletableFuture<Void> configure(JID room, JID as, String title) {
+        IQ iq = new IQ(IQ.Type.set);
+        iq.setFrom(as);
+        iq.setTo(room);
+        DataForm form = new DataForm(DataForm.Type.submit);
+        field(form, "FORM_TYPE", Protocol.NS_MUC_ROOMCONFIG).setType(FormField.Type.hidden);
+        field(form, "muc#roomconfig_roomname", title);
+        field(form, "muc#roomconfig_membersonly", "1");
+        field(form, "muc#roomconfig_publicroom", "0");
+        field(form, "muc#roomconfig_persistentroom", "0");
+        field(form, "muc#roomconfig_allowinvites", "0");
+        field(form, "muc#roomconfig_changesubject", "0");
+        field(form, "muc#roomconfig_whois", "moderators");
+        field(form, "muc#roomconfig_historylength", String.valueOf(HISTORY_LENGTH));
+        iq.setChildElement("query", Protocol.NS_MUC_OWNER).add(form.getElement());
+        return iqs.request(iq).thenApply(result -> null);
+    }
+
+    private static FormField field(DataForm form, String var, String value) {
+        FormField field = form.addField();
+        field.setVariable(var);
+        field.addValue(value);
+        return field;
+    }
+
+    /** Grants or removes an affiliation (§9.3, §9.4): members-only rooms admit members alone. */
+    public CompletableFuture<Void> affiliate(JID room, JID as, JID user, String affiliation) {
+        IQ iq = new IQ(IQ.Type.set);
+        iq.setFrom(as);
+        iq.setTo(room);
+        iq.setChildElement("query", Protocol.NS_MUC_ADMIN).addElement("item")
+                .addAttribute("affiliation", affiliation)
+                .addAttribute("jid", user.toBareJID());
+        return iqs.request(iq).thenApply(result -> null);
+    }
+
+    /** A mediated invitation (§7.8.2): the room itself tells the invitee. */
+    public void invite(JID room, JID as, JID invitee, String reason) {
+        Message message = new Message();
+        message.setFrom(as);
+        message.setTo(room);
+        Element invite = message.addChildElement("x", Protocol.NS_MUC_USER).addElement("invite");
+        invite.addAttribute("to", invitee.toBareJID());
+        invite.addElement("reason").setText(reason);
+        out.accept(message);
+    }
+
+    /** Says something in the room as the occupant {@code as}. */
+    public void say(JID room, JID as, String body) {
+        Message message = new Message();
+        message.setType(Message.Type.groupchat);
+        message.setFrom(as);
+        message.setTo(room);
+        message.setBody(body);
+        out.accept(message);
+    }
+
+    /** Destroys the room (§10.9): the server tells every occupant, with the reason. */
+    public CompletableFuture<Void> destroy(JID room, JID as, String reason) {
+        IQ iq = new IQ(IQ.Type.set);
+        iq.setFrom(as);
+        iq.setTo(room);
+        iq.setChildElement("query", Protocol.NS_MUC_OWNER).addElement("destroy").addElement("reason")
+                .setText(reason);
+        return iqs.request(iq).thenApply(result -> null);
+    }
+
+    /**
+     * Offers a presence from a room; true when it answered one of our joins: the self-presence (status 110)
+     * completes it, an error presence fails it.
+     */
+    public boolean onPresence(Presence presence) {
+        if (presence.getFrom() == null || presence.getTo() == null) {
+            return false;
+        }
+        String key = joinKey(presence.getFrom().asBareJID(), presence.getTo());
+        CompletableFuture<Boolean> joining = joins.get(key);
+        if (joining == null) {
+            return false;
+        }
+        if (presence.getType() == Presence.Type.error) {
+            joins.remove(key);
+            PacketError error = presence.getError();
+            PacketError.Condition condition = error == null ? PacketError.Condition.undefined_condition
+                    : error.getCondition();
+            joining.completeExceptionally(new XmppErrorException(condition,
+                    "could not enter " + presence.getFrom().toBareJID() + ": " + condition));
+            return true;
+        }
+        if (hasStatus(presence, "110")) {
+            joins.remove(key);
+            joining.complete(hasStatus(presence, "201"));
+            return true;
+        }
+        return false;
+    }
+
+    /** True when a MUC presence carries the status code (XEP-0045 §15.6). */
+    public static boolean hasStatus(Presence presence, String code) {
+        Element x = presence.getChildElement("x", Protocol.NS_MUC_USER);
+        if (x == null) {
+            return false;
+        }
+        for (Element status : x.elements("status")) {
+            if (code.equals(status.attributeValue("code"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The real address in a MUC presence, visible to the room's moderators (§7.2.4), or null. */
+    public static JID realAddress(Presence presence) {
+        Element x = presence.getChildElement("x", Protocol.NS_MUC_USER);
+        Element item = x == null ? null : x.element("item");
+        String jid = item == null ? null : item.attributeValue("jid");
+        return jid == null ? null : new JID(jid);
+    }
+
+    private static String joinKey(JID room, JID as) {
+        return room.toBareJID() + ' ' + as;
+    }
+}

@@ -1,0 +1,233 @@
+package org.chatconsult.xmpp.feature;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import org.chatconsult.core.Agent;
+import org.chatconsult.core.ContactCentreListener;
+import org.chatconsult.core.EndReason;
+import org.chatconsult.core.Interaction;
+import org.chatconsult.xmpp.Addresses;
+import org.chatconsult.xmpp.CoreThread;
+import org.chatconsult.xmpp.IqTracker;
+import org.chatconsult.xmpp.Protocol;
+import org.chatconsult.xmpp.RoomDriver;
+import org.chatconsult.xmpp.XmppErrorException;
+import org.dom4j.Element;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.PacketError;
+
+/**
+ * Puts the contact into its interaction's room. A client that supports multi-user chat (its disco#info names
+ * XEP-0045) is made a member and invited, and talks in the room itself. Any other client keeps chatting 1:1
+ * with the routing point: the service enters the room as the contact's voice and relays both ways, and pings
+ * the contact (XEP-0199) to notice when it goes away. State here is touched on the core thread only.
+ */
+public final class ContactBridge implements ContactCentreListener {
+    private final Addresses addresses;
+    private final RoomDriver rooms;
+    private final IqTracker iqs;
+    private final CoreThread core;
+    private final Consumer<Packet> out;
+    private final Duration presenceCheck;
+    private final Map<String, Link> links = new HashMap<>();
+    private final Map<String, List<String>> early = new HashMap<>();
+
+    /** How a contact is attached to its room. */
+    private static final class Link {
+        final JID contact;
+        final String nick;
+        final boolean bridged;
+        final boolean pingable;
+
+        Link(JID contact, String nick, boolean bridged, boolean pingable) {
+            this.contact = contact;
+            this.nick = nick;
+            this.bridged = bridged;
+            this.pingable = pingable;
+        }
+    }
+
+    public ContactBridge(Addresses addresses, RoomDriver rooms, IqTracker iqs, CoreThread core,
+            Consumer<Packet> out, Duration presenceCheck) {
+        this.addresses = addresses;
+        this.rooms = rooms;
+        this.iqs = iqs;
+        this.core = core;
+        this.out = out;
+        this.presenceCheck = presenceCheck;
+    }
+
+    /** Starts the periodic check that bridged contacts are still online. */
+    public void start() {
+        core.schedule(presenceCheck, this::checkContacts);
+    }
+
+    /** Attaches the contact of a new interaction to its room; completes on the core thread. */
+    public CompletableFuture<Void> attach(Interaction interaction) {
+        JID contact = new JID(interaction.contact());
+        return features(contact).thenComposeAsync(features -> features.contains(Protocol.NS_MUC)
+                ? invite(interaction, contact)
+                : bridge(interaction, contact, features.contains(Protocol.NS_PING)), core);
+    }
+
+    private CompletableFuture<Set<String>> features(JID contact) {
+        IQ disco = new IQ(IQ.Type.get);
+        disco.setFrom(addresses.service());
+        disco.setTo(contact);
+        disco.setChildElement("query", Protocol.NS_DISCO_INFO);
+        return iqs.request(disco).handle((result, failure) -> {
+            Set<String> features = new HashSet<>();
+            if (result != null) {
+                for (Element feature : result.getChildElement().elements("feature")) {
+                    features.add(feature.attributeValue("var"));
+                }
+            }
+            return features;
+        });
+    }
+
+    private CompletableFuture<Void> invite(Interaction interaction, JID contact) {
+        String id = interaction.id();
+        JID room = addresses.room(id);
+        JID self = addresses.serviceOccupant(id);
+        return rooms.affiliate(room, self, contact, "member").thenRunAsync(() -> {
+            Link link = new Link(contact, nickOf(interaction), false, false);
+            links.put(id, link);
+            rooms.invite(room, self, contact, "Your chat with " + interaction.routingPoint().displayName());
+            relayEarly(interaction, link);
+        }, core);
+    }
+
+    private CompletableFuture<Void> bridge(Interaction interaction, JID contact, boolean pingable) {
+        String id = interaction.id();
+        JID room = addresses.room(id);
+        JID self = addresses.serviceOccupant(id);
+        String nick = nickOf(interaction);
+        return rooms.affiliate(room, self, new JID(Addresses.BRIDGE_NODE, addresses.service().getDomain(), null), "member")
+                .thenCompose(done -> rooms.join(room, addresses.bridgeOccupant(id), nick))
+                .thenRunAsync(() -> {
+                    Link link = new Link(contact, nick, true, pingable);
+                    links.put(id, link);
+                    relayEarly(interaction, link);
+                }, core);
+    }
+
+    /** The contact's first message, and any it sent while its room was being set up, go into the room. */
+    private void relayEarly(Interaction interaction, Link link) {
+        List<String> lines = new ArrayList<>();
+        lines.add(interaction.firstMessage());
+        lines.addAll(early.getOrDefault(interaction.id(), List.of()));
+        early.remove(interaction.id());
+        for (String line : lines) {
+            if (link.bridged) {
+                rooms.say(addresses.room(interaction.id()), addresses.bridgeOccupant(interaction.id()), line);
+            } else {
+                rooms.say(addresses.room(interaction.id()), addresses.serviceOccupant(interaction.id()),
+                        link.nick + " wrote: " + line);
+            }
+        }
+    }
+
+    /** A contact wrote 1:1 to the routing point of its live chat. */
+    public void fromContact(Interaction interaction, String body) {
+        Link link = links.get(interaction.id());
+        JID room = addresses.room(interaction.id());
+        if (link == null) {
+            early.computeIfAbsent(interaction.id(), id -> new ArrayList<>()).add(body);
+        } else if (link.bridged) {
+            rooms.say(room, addresses.bridgeOccupant(interaction.id()), body);
+        } else {
+            tellContact(interaction, link.contact, "Your chat continues in the room " + room.toBareJID()
+                    + ", where you have been invited.");
+            rooms.invite(room, addresses.serviceOccupant(interaction.id()), link.contact,
+                    "Your chat with " + interaction.routingPoint().displayName());
+        }
+    }
+
+    /** A message said in the room, as the service's occupant received it: relay it to a bridged contact. */
+    public void fromRoom(Interaction interaction, Message message) {
+        Link link = links.get(interaction.id());
+        String nick = message.getFrom().getResource();
+        if (link == null || !link.bridged || message.getBody() == null || nick == null
+                || nick.equals(link.nick) || nick.equals(interaction.routingPoint().displayName())
+                || message.getChildElement("delay", Protocol.NS_DELAY) != null) {
+            return;
+        }
+        tellContact(interaction, link.contact, nick + ": " + message.getBody());
+    }
+
+    @Override
+    public void accepted(Interaction interaction, Agent agent) {
+        Link link = links.get(interaction.id());
+        if (link != null && link.bridged) {
+            tellContact(interaction, link.contact, agent.displayName() + " has joined the chat.");
+        }
+    }
+
+    @Override
+    public void ended(Interaction interaction, EndReason reason) {
+        links.remove(interaction.id());
+        early.remove(interaction.id());
+    }
+
+    /** Whether the contact of this interaction chats 1:1 through the bridge. */
+    public boolean isBridged(String interactionId) {
+        Link link = links.get(interactionId);
+        return link != null && link.bridged;
+    }
+
+    private void checkContacts() {
+        links.forEach((id, link) -> {
+            if (link.bridged && link.pingable) {
+                ping(id, link.contact);
+            }
+        });
+        core.schedule(presenceCheck, this::checkContacts);
+    }
+
+    private void ping(String interactionId, JID contact) {
+        IQ ping = new IQ(IQ.Type.get);
+        ping.setFrom(addresses.service());
+        ping.setTo(contact);
+        ping.setChildElement("ping", Protocol.NS_PING);
+        iqs.request(ping).exceptionally(failure -> {
+            // An answer with an error means the contact's session is gone (RFC 6120 §10.5.3.2); silence may be
+            // a slow network, so only errors end the chat.
+            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof XmppErrorException
+                    && ((XmppErrorException) cause).condition() != PacketError.Condition.remote_server_timeout) {
+                core.submit(centre -> {
+                    if (centre.interaction(interactionId).isPresent()) {
+                        centre.end(interactionId, EndReason.CONTACT_LEFT);
+                    }
+                });
+            }
+            return null;
+        });
+    }
+
+    private void tellContact(Interaction interaction, JID contact, String text) {
+        Message message = new Message();
+        message.setType(Message.Type.chat);
+        message.setFrom(addresses.routingPoint(interaction.routingPoint().name()));
+        message.setTo(contact);
+        message.setBody(text);
+        out.accept(message);
+    }
+
+    private static String nickOf(Interaction interaction) {
+        String nick = interaction.contactName();
+        return nick.equals(interaction.routingPoint().displayName()) ? nick + " (contact)" : nick;
+    }
+}

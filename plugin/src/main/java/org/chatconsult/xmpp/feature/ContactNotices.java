@@ -1,0 +1,65 @@
+package org.chatconsult.xmpp.feature;
+
+import java.util.function.Consumer;
+
+import org.chatconsult.core.ContactCentreListener;
+import org.chatconsult.core.EndReason;
+import org.chatconsult.core.Interaction;
+import org.chatconsult.xmpp.Addresses;
+import org.chatconsult.xmpp.Protocol;
+import org.dom4j.Element;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+
+/**
+ * What the routing point tells the contact 1:1, whatever client it uses: a welcome, its place in the queue as
+ * it changes, and why the chat ended. Each notice is readable text plus an element for programs.
+ */
+public final class ContactNotices implements ContactCentreListener {
+    /** What a contact sends to finish its chat from a plain IM client. */
+    public static final String END_COMMAND = "/end";
+
+    private final Addresses addresses;
+    private final Consumer<Packet> out;
+
+    public ContactNotices(Addresses addresses, Consumer<Packet> out) {
+        this.addresses = addresses;
+        this.out = out;
+    }
+
+    @Override
+    public void interactionCreated(Interaction interaction) {
+        send(interaction, "Thank you for contacting " + interaction.routingPoint().displayName()
+                + ". An agent will be with you shortly. Send " + END_COMMAND + " to finish the chat.", null);
+    }
+
+    @Override
+    public void queued(Interaction interaction, int position) {
+        Element queue = Protocol.element("queue");
+        queue.addAttribute("interaction", interaction.id());
+        queue.addAttribute("position", String.valueOf(position));
+        send(interaction, "All our agents are busy. You are number " + position + " in line.", queue);
+    }
+
+    @Override
+    public void ended(Interaction interaction, EndReason reason) {
+        Element ended = Protocol.element("ended");
+        ended.addAttribute("interaction", interaction.id());
+        ended.addAttribute("reason", reason.token());
+        send(interaction, "This chat has ended. " + reason.text() + " Thank you for contacting "
+                + interaction.routingPoint().displayName() + ".", ended);
+    }
+
+    private void send(Interaction interaction, String text, Element extension) {
+        Message message = new Message();
+        message.setType(Message.Type.chat);
+        message.setFrom(addresses.routingPoint(interaction.routingPoint().name()));
+        message.setTo(new JID(interaction.contact()));
+        message.setBody(text);
+        if (extension != null) {
+            message.getElement().add(extension);
+        }
+        out.accept(message);
+    }
+}

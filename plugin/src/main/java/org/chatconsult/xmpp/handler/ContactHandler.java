@@ -1,0 +1,86 @@
+package org.chatconsult.xmpp.handler;
+
+import java.util.function.Consumer;
+
+import org.chatconsult.core.EndReason;
+import org.chatconsult.core.Interaction;
+import org.chatconsult.xmpp.CoreThread;
+import org.chatconsult.xmpp.Protocol;
+import org.chatconsult.xmpp.StanzaErrors;
+import org.chatconsult.xmpp.feature.ContactBridge;
+import org.chatconsult.xmpp.feature.ContactNotices;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.PacketError;
+
+/**
+ * Messages a contact sends to a routing point: the first opens a chat, later ones go to its room (through the
+ * bridge), and {@code /end} or a XEP-0085 {@code <gone/>} chat state finishes it.
+ */
+public final class ContactHandler {
+    /** Longest body accepted from a contact; longer ones are refused, not cut. */
+    public static final int MAX_BODY = 10_000;
+
+    private final CoreThread core;
+    private final ContactBridge bridge;
+    private final Consumer<Packet> out;
+
+    public ContactHandler(CoreThread core, ContactBridge bridge, Consumer<Packet> out) {
+        this.core = core;
+        this.bridge = bridge;
+        this.out = out;
+    }
+
+    public void handle(Message message) {
+        JID contact = message.getFrom();
+        String routingPoint = message.getTo().getNode();
+        Message.Type type = message.getType();
+        if (type == Message.Type.error) {
+            // Our message to the contact bounced: a bridged contact has gone.
+            endChat(contact, routingPoint, true);
+            return;
+        }
+        if (type == Message.Type.groupchat || type == Message.Type.headline) {
+            out.accept(StanzaErrors.reply(message, StanzaErrors.error(PacketError.Condition.bad_request,
+                    "write to a routing point with a chat or normal message")));
+            return;
+        }
+        String body = message.getBody();
+        if (body != null && body.length() > MAX_BODY) {
+            out.accept(StanzaErrors.reply(message, StanzaErrors.error(PacketError.Condition.not_acceptable,
+                    "messages are limited to " + MAX_BODY + " characters")));
+            return;
+        }
+        if (message.getChildElement("gone", Protocol.NS_CHATSTATES) != null
+                || (body != null && body.trim().equalsIgnoreCase(ContactNotices.END_COMMAND))) {
+            endChat(contact, routingPoint, false);
+            return;
+        }
+        if (body == null || body.isBlank()) {
+            return; // chat states and receipts carry nothing to relay
+        }
+        core.ask(centre -> {
+            Interaction live = centre.chatOf(contact.toString(), routingPoint).orElse(null);
+            if (live != null) {
+                bridge.fromContact(live, body);
+            } else {
+                centre.startChat(routingPoint, contact.toString(), nameOf(contact), body);
+            }
+            return null;
+        }).exceptionally(failure -> {
+            out.accept(StanzaErrors.reply(message, StanzaErrors.of(failure)));
+            return null;
+        });
+    }
+
+    private void endChat(JID contact, String routingPoint, boolean onlyBridged) {
+        core.submit(centre -> centre.chatOf(contact.toString(), routingPoint)
+                .filter(chat -> !onlyBridged || bridge.isBridged(chat.id()))
+                .ifPresent(chat -> centre.end(chat.id(), EndReason.CONTACT_LEFT)));
+    }
+
+    private static String nameOf(JID contact) {
+        return contact.getNode() != null ? contact.getNode() : contact.getDomain();
+    }
+}

@@ -1,0 +1,90 @@
+package org.chatconsult.xmpp.handler;
+
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+
+import org.chatconsult.core.Agent;
+import org.chatconsult.core.Readiness;
+import org.chatconsult.xmpp.Addresses;
+import org.chatconsult.xmpp.AgentSessions;
+import org.chatconsult.xmpp.CoreThread;
+import org.chatconsult.xmpp.Protocol;
+import org.chatconsult.xmpp.StanzaErrors;
+import org.dom4j.Element;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.PacketError;
+import org.xmpp.packet.Presence;
+
+/**
+ * An agent's presence to the service is its readiness (RFC 6121 §4.6 directed presence): available or chat
+ * is Ready, away, xa or dnd is Not Ready, unavailable is logged out. {@code <agent capacity='n'/>} sets how
+ * many chats the agent takes at once. The service answers with its view of the agent's state.
+ */
+public final class ReadinessHandler {
+    private final Addresses addresses;
+    private final AgentSessions sessions;
+    private final CoreThread core;
+    private final Consumer<Packet> out;
+
+    public ReadinessHandler(Addresses addresses, AgentSessions sessions, CoreThread core, Consumer<Packet> out) {
+        this.addresses = addresses;
+        this.sessions = sessions;
+        this.core = core;
+        this.out = out;
+    }
+
+    public void handle(Presence presence) {
+        JID from = presence.getFrom();
+        Presence.Type type = presence.getType();
+        if (type == Presence.Type.unavailable) {
+            if (sessions.left(from)) {
+                core.submit(centre -> centre.setReadiness(from.toBareJID(), Readiness.LOGGED_OUT, OptionalInt.empty()));
+            }
+            return;
+        }
+        if (type != null) {
+            return; // subscriptions, probes and errors say nothing about readiness
+        }
+        OptionalInt capacity;
+        try {
+            capacity = capacity(presence);
+        } catch (NumberFormatException e) {
+            out.accept(StanzaErrors.reply(presence,
+                    StanzaErrors.error(PacketError.Condition.bad_request, "capacity must be a whole number")));
+            return;
+        }
+        Readiness readiness = readiness(presence.getShow());
+        core.ask(centre -> {
+            sessions.announced(from);
+            try {
+                return centre.setReadiness(from.toBareJID(), readiness, capacity);
+            } catch (RuntimeException refused) {
+                sessions.left(from);
+                throw refused;
+            }
+        }).whenComplete((agent, failure) -> out.accept(failure == null ? state(from, agent)
+                : StanzaErrors.reply(presence, StanzaErrors.of(failure))));
+    }
+
+    private static Readiness readiness(Presence.Show show) {
+        return show == null || show == Presence.Show.chat ? Readiness.READY : Readiness.NOT_READY;
+    }
+
+    private static OptionalInt capacity(Presence presence) {
+        Element agent = presence.getChildElement("agent", Protocol.NS);
+        String value = agent == null ? null : agent.attributeValue("capacity");
+        return value == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(value.trim()));
+    }
+
+    private Presence state(JID to, Agent agent) {
+        Presence presence = new Presence();
+        presence.setFrom(addresses.service());
+        presence.setTo(to);
+        Element element = presence.addChildElement("agent", Protocol.NS);
+        element.addAttribute("readiness", agent.readiness().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        element.addAttribute("capacity", String.valueOf(agent.capacity()));
+        element.addAttribute("load", String.valueOf(agent.load()));
+        return presence;
+    }
+}

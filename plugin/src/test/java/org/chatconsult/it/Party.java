@@ -1,0 +1,236 @@
+package org.chatconsult.it;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import org.chatconsult.standalone.LocalProsody;
+import org.jivesoftware.smack.ConnectionConfiguration;
+import org.jivesoftware.smack.SmackConfiguration;
+import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.packet.StandardExtensionElement;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.jivesoftware.smackx.muc.MultiUserChatManager;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Resourcepart;
+
+/**
+ * One real XMPP client (Smack over TCP) for a test: an agent or a contact. It records every stanza it receives
+ * so a test can wait for what it expects and check what it must never see.
+ */
+public final class Party implements AutoCloseable {
+    public static final Duration WAIT = Duration.ofSeconds(10);
+    static final String NS = "urn:chatconsult:0";
+
+    private final XMPPTCPConnection connection;
+    private final List<Stanza> received = new CopyOnWriteArrayList<>();
+
+    private Party(XMPPTCPConnection connection) {
+        this.connection = connection;
+    }
+
+    static Party connect(LocalProsody prosody, String user, boolean mucCapable) throws Exception {
+        SmackConfiguration.setDefaultReplyTimeout(10_000);
+        Roster.setRosterLoadedAtLoginDefault(false);
+        XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()
+                .setXmppDomain(prosody.domain())
+                .setHost("127.0.0.1")
+                .setPort(prosody.c2sPort())
+                .setSecurityMode(ConnectionConfiguration.SecurityMode.disabled)
+                .setUsernameAndPassword(user, user)
+                .setResource("test")
+                .build();
+        XMPPTCPConnection connection = new XMPPTCPConnection(config);
+        Party party = new Party(connection);
+        connection.addSyncStanzaListener(party.received::add, stanza -> true);
+        ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(connection);
+        if (mucCapable) {
+            MultiUserChatManager.getInstanceFor(connection);
+        } else {
+            disco.removeFeature("http://jabber.org/protocol/muc");
+        }
+        connection.connect().login();
+        return party;
+    }
+
+    public XMPPTCPConnection connection() {
+        return connection;
+    }
+
+    public String bare() {
+        return connection.getUser().asBareJid().toString();
+    }
+
+    public List<Stanza> received() {
+        return List.copyOf(received);
+    }
+
+    // ---- sending -------------------------------------------------------------------------------------------
+
+    public void send(Stanza stanza) throws Exception {
+        connection.sendStanza(stanza);
+    }
+
+    public void chat(String to, String body) throws Exception {
+        send(StanzaBuilder.buildMessage().to(jid(to)).ofType(Message.Type.chat).setBody(body).build());
+    }
+
+    /** Readiness: presence to the service, with an optional capacity. */
+    public void presenceToService(Presence.Mode mode, Integer capacity) throws Exception {
+        var builder = StanzaBuilder.buildPresence().to(jid(TestServer.SERVICE)).setMode(mode);
+        if (capacity != null) {
+            builder.addExtension(StandardExtensionElement.builder("agent", NS)
+                    .addAttribute("capacity", String.valueOf(capacity)).build());
+        }
+        send(builder.build());
+    }
+
+    public void ready() throws Exception {
+        presenceToService(Presence.Mode.available, null);
+        awaitAgentState("ready");
+    }
+
+    public void ready(int capacity) throws Exception {
+        presenceToService(Presence.Mode.available, capacity);
+        awaitAgentState("ready");
+    }
+
+    public void notReady() throws Exception {
+        presenceToService(Presence.Mode.away, null);
+        awaitAgentState("not-ready");
+    }
+
+    private void awaitAgentState(String readiness) throws InterruptedException {
+        awaitStanza(s -> s instanceof Presence && readiness.equals(attr(s, "agent", "readiness")));
+    }
+
+    /** Sends a command in our namespace and waits for the one reply. */
+    public IQ command(String name, Map<String, String> attributes) throws Exception {
+        return command(name, attributes, IQ.Type.set);
+    }
+
+    public IQ command(String name, Map<String, String> attributes, IQ.Type type) throws Exception {
+        RawIq iq = new RawIq(name, NS, attributes);
+        iq.setType(type);
+        iq.setTo(jid(TestServer.SERVICE));
+        return connection.sendIqRequestAndWaitForResponse(iq);
+    }
+
+    /** Accepts an offer the way any client does: by entering the offered room. */
+    public MultiUserChat join(String room, String nick) throws Exception {
+        MultiUserChat muc = MultiUserChatManager.getInstanceFor(connection)
+                .getMultiUserChat(JidCreate.entityBareFrom(room));
+        muc.join(Resourcepart.from(nick));
+        return muc;
+    }
+
+    // ---- waiting -------------------------------------------------------------------------------------------
+
+    /** Waits for a received stanza that matches; fails the test if none arrives in time. */
+    public Stanza awaitStanza(Predicate<Stanza> match) throws InterruptedException {
+        return awaitStanza(match, WAIT);
+    }
+
+    public Stanza awaitStanza(Predicate<Stanza> match, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Stanza stanza : received) {
+                if (match.test(stanza)) {
+                    return stanza;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError(bare() + " did not receive the expected stanza within " + wait.toSeconds()
+                + " s; it received: " + received);
+    }
+
+    public Message awaitMessage(Predicate<Message> match) throws InterruptedException {
+        return (Message) awaitStanza(s -> s instanceof Message && match.test((Message) s));
+    }
+
+    public Message awaitElement(String name) throws InterruptedException {
+        return awaitMessage(m -> m.getExtensionElement(name, NS) != null);
+    }
+
+    public Message awaitBody(String fragment) throws InterruptedException {
+        return awaitMessage(m -> m.getBody() != null && m.getBody().contains(fragment));
+    }
+
+    /** True if a matching stanza arrives within {@code wait}: for checking that something does NOT happen. */
+    public boolean receives(Predicate<Stanza> match, Duration wait) throws InterruptedException {
+        try {
+            awaitStanza(match, wait);
+            return true;
+        } catch (AssertionError none) {
+            return false;
+        }
+    }
+
+    public void forget() {
+        received.clear();
+    }
+
+    // ---- reading -------------------------------------------------------------------------------------------
+
+    public static String attr(Stanza stanza, String element, String attribute) {
+        ExtensionElement extension = stanza.getExtensionElement(element, NS);
+        return extension instanceof StandardExtensionElement
+                ? ((StandardExtensionElement) extension).getAttributeValue(attribute) : null;
+    }
+
+    public static StandardExtensionElement ext(Stanza stanza, String element) {
+        return (StandardExtensionElement) stanza.getExtensionElement(element, NS);
+    }
+
+    public static Jid jid(String address) {
+        try {
+            return JidCreate.from(address);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(address, e);
+        }
+    }
+
+    public static EntityBareJid room(String address) {
+        try {
+            return JidCreate.entityBareFrom(address);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(address, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.disconnect();
+    }
+
+    /** An IQ with one empty child element, for commands the SDK does not wrap. */
+    static final class RawIq extends IQ {
+        private final Map<String, String> attributes;
+
+        RawIq(String element, String namespace, Map<String, String> attributes) {
+            super(element, namespace);
+            this.attributes = attributes;
+        }
+
+        @Override
+        protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {
+            attributes.forEach(xml::attribute);
+            xml.setEmptyElement();
+            return xml;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.chatconsult.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.chatconsult.core.AgentProfile;
+import org.chatconsult.core.RoutingPoint;
+import org.chatconsult.core.Settings;
+import org.chatconsult.standalone.ConfiguredDirectory;
+import org.chatconsult.standalone.ExternalComponentConnection;
+import org.chatconsult.standalone.LocalProsody;
+import org.chatconsult.xmpp.ConsultComponent;
+import org.chatconsult.xmpp.ServiceConfig;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * One real Prosody for the whole test run, on free loopback ports with a private config and data directory,
+ * stopped when the run ends however it ends. Each test starts its own ChatConsult service on it as an external
+ * component, with the settings it needs, and real Smack clients for its agents and contacts.
+ */
+public final class TestServer implements ParameterResolver {
+    public static final String DOMAIN = "localhost";
+    public static final String SUBDOMAIN = "consult";
+    public static final String SERVICE = SUBDOMAIN + "." + DOMAIN;
+    public static final List<String> AGENTS = List.of("agent1", "agent2", "agent3", "agent4");
+    public static final List<String> CONTACTS = List.of("contact1", "contact2", "contact3", "contact4", "contact5",
+            "contact6", "stranger");
+
+    private static LocalProsody prosody;
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == TestServer.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(TestServer.class.getName(), key -> startProsody());
+        return this;
+    }
+
+    private static synchronized ExtensionContext.Store.CloseableResource startProsody() {
+        try {
+            Path dir = Files.createTempDirectory("chatconsult-prosody");
+            Map<String, String> accounts = new LinkedHashMap<>();
+            AGENTS.forEach(a -> accounts.put(a, a));
+            CONTACTS.forEach(c -> accounts.put(c, c));
+            prosody = LocalProsody.start(dir, DOMAIN, 0, 0, SUBDOMAIN, "secret", accounts);
+            return () -> prosody.close();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("could not start Prosody (is Debian's prosody package installed?)", e);
+        }
+    }
+
+    public LocalProsody prosody() {
+        return prosody;
+    }
+
+    /** The directory every test uses: routing points sales (agent1, agent2), support (agent3), night (nobody). */
+    public static ConfiguredDirectory directory() {
+        List<AgentProfile> agents = new ArrayList<>();
+        for (int i = 0; i < AGENTS.size(); i++) {
+            agents.add(new AgentProfile(AGENTS.get(i) + "@" + DOMAIN, "Agent " + (i + 1)));
+        }
+        return new ConfiguredDirectory(agents, List.of(
+                new RoutingPoint("sales", "Sales", Set.of("agent1@" + DOMAIN, "agent2@" + DOMAIN)),
+                new RoutingPoint("support", "Support", Set.of("agent3@" + DOMAIN)),
+                new RoutingPoint("night", "Night shift", Set.of())));
+    }
+
+    public static Settings settings(Duration offerTimeout, Duration maxQueueWait, int capacity) {
+        return new Settings(offerTimeout, maxQueueWait, capacity, 1_000);
+    }
+
+    /** Starts a ChatConsult service on the shared server; close it at the end of the test. */
+    public Service service(Settings settings) throws Exception {
+        return service(settings, Duration.ofSeconds(30));
+    }
+
+    public Service service(Settings settings, Duration contactCheck) throws Exception {
+        ConsultComponent component = new ConsultComponent(new ServiceConfig(SERVICE, prosody.mucService(), settings,
+                directory(), contactCheck));
+        ExternalComponentConnection connection = new ExternalComponentConnection("127.0.0.1", prosody.componentPort(),
+                DOMAIN, prosody.componentSecret());
+        connection.addComponent(SUBDOMAIN, component);
+        if (!connection.awaitConnected(Duration.ofSeconds(10))) {
+            connection.close();
+            throw new IllegalStateException("component did not connect");
+        }
+        return new Service(component, connection);
+    }
+
+    public Party connect(String user) throws Exception {
+        return Party.connect(prosody, user, true);
+    }
+
+    /** A contact whose client does not support multi-user chat: it chats 1:1 through the bridge. */
+    public Party connectPlain(String user) throws Exception {
+        return Party.connect(prosody, user, false);
+    }
+
+    /** A running service and its connection. */
+    public record Service(ConsultComponent component, ExternalComponentConnection connection) implements AutoCloseable {
+        @Override
+        public void close() {
+            connection.close();
+        }
+    }
+}
