@@ -112,6 +112,7 @@ public final class ContactCentre {
         Interaction interaction = live(interactionId);
         if (interaction.state() == InteractionState.NEW) {
             route(interaction);
+            announcePositions();
         }
     }
 
@@ -235,6 +236,10 @@ public final class ContactCentre {
                 route(waiting);
             }
         }
+        announcePositions();
+    }
+
+    private void announcePositions() {
         Map<String, Integer> counts = new HashMap<>();
         for (Interaction waiting : queue) {
             int position = counts.merge(waiting.routingPoint().name(), 1, Integer::sum);

@@ -1,0 +1,210 @@
+package org.chatconsult.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ContactCentreTest {
+    private static final String ANN = "ann@example.com";
+    private static final String BEN = "ben@example.com";
+    private static final String CAT = "cat@example.com";
+
+    private final ManualScheduler time = new ManualScheduler();
+    private final RecordingListener events = new RecordingListener();
+    private ContactCentre centre;
+
+    @BeforeEach
+    void setUp() {
+        AtomicInteger ids = new AtomicInteger();
+        Directory directory = new Directory() {
+            final Map<String, AgentProfile> agents = Map.of(ANN, new AgentProfile(ANN, "Ann"),
+                    BEN, new AgentProfile(BEN, "Ben"), CAT, new AgentProfile(CAT, "Cat"));
+            final Map<String, RoutingPoint> points = Map.of(
+                    "sales", new RoutingPoint("sales", "Sales", Set.of(ANN, BEN)),
+                    "vip", new RoutingPoint("vip", "VIP", Set.of(CAT)));
+
+            @Override
+            public Optional<AgentProfile> agent(String address) {
+                return Optional.ofNullable(agents.get(address));
+            }
+
+            @Override
+            public Optional<RoutingPoint> routingPoint(String name) {
+                return Optional.ofNullable(points.get(name));
+            }
+
+            @Override
+            public Collection<RoutingPoint> routingPoints() {
+                return points.values();
+            }
+        };
+        Settings settings = new Settings(Duration.ofSeconds(30), Duration.ofMinutes(5), 2, 100);
+        centre = new ContactCentre(settings, directory, time, time, () -> "i" + ids.incrementAndGet(), events);
+    }
+
+    private String chat(String contact, String point) {
+        String id = centre.startChat(point, contact + "/phone", contact, "hello").id();
+        centre.roomReady(id);
+        return id;
+    }
+
+    private void ready(String agent) {
+        centre.setReadiness(agent, Readiness.READY, OptionalInt.empty());
+    }
+
+    @Test
+    void offersToTheLongestIdleReadyAgent() {
+        ready(ANN);
+        time.advance(Duration.ofSeconds(5));
+        ready(BEN);
+        String first = chat("c1@x", "sales");
+        assertThat(events.drain()).containsExactly("created i1", "offered i1 to " + ANN);
+        centre.agentJoined(first, ANN);
+        time.advance(Duration.ofSeconds(1));
+        centre.endByAgent(ANN, first);
+        events.drain();
+        // Ann just finished a chat, so Ben has been idle longer now.
+        chat("c2@x", "sales");
+        assertThat(events.drain()).containsExactly("created i3", "offered i3 to " + BEN);
+    }
+
+    @Test
+    void notReadyAndLoggedOutAgentsGetNoOffers() {
+        centre.setReadiness(ANN, Readiness.NOT_READY, OptionalInt.empty());
+        String id = chat("c1@x", "sales");
+        assertThat(events.drain()).containsExactly("created i1", "queued i1 #1");
+        ready(ANN);
+        assertThat(events.drain()).containsExactly("offered i1 to " + ANN);
+        centre.setReadiness(ANN, Readiness.LOGGED_OUT, OptionalInt.empty());
+        assertThat(events.drain()).containsExactly("revoked i1 from " + ANN + " agent-unavailable", "queued i1 #1");
+        assertThat(centre.interaction(id).orElseThrow().state()).isEqualTo(InteractionState.QUEUED);
+    }
+
+    @Test
+    void capacityLimitsConcurrentChatsAndFreesOnEnd() {
+        centre.setReadiness(CAT, Readiness.READY, OptionalInt.of(1));
+        String first = chat("c1@x", "vip");
+        centre.agentJoined(first, CAT);
+        String second = chat("c2@x", "vip");
+        events.drain();
+        assertThat(centre.interaction(second).orElseThrow().state()).isEqualTo(InteractionState.QUEUED);
+        centre.end(first, EndReason.CONTACT_LEFT);
+        assertThat(events.drain()).containsExactly("ended i1 contact-left", "offered i3 to " + CAT);
+    }
+
+    @Test
+    void declineMovesTheOfferToTheNextAgentAndNeverBackUnlessReadyAgain() {
+        ready(ANN);
+        ready(BEN);
+        String id = chat("c1@x", "sales");
+        String offer = centre.interaction(id).orElseThrow().offer().id();
+        events.drain();
+        centre.decline(ANN, offer);
+        assertThat(events.drain()).containsExactly("revoked i1 from " + ANN + " declined", "offered i1 to " + BEN);
+        centre.decline(BEN, centre.interaction(id).orElseThrow().offer().id());
+        assertThat(events.drain()).containsExactly("revoked i1 from " + BEN + " declined", "queued i1 #1");
+        ready(ANN);
+        assertThat(events.drain()).containsExactly("offered i1 to " + ANN);
+    }
+
+    @Test
+    void unansweredOfferTimesOutAndMovesOn() {
+        ready(ANN);
+        ready(BEN);
+        chat("c1@x", "sales");
+        events.drain();
+        time.advance(Duration.ofSeconds(30));
+        assertThat(events.drain()).containsExactly("revoked i1 from " + ANN + " timeout", "offered i1 to " + BEN);
+    }
+
+    @Test
+    void queuedContactsLearnTheirPositionAsItChanges() {
+        chat("c1@x", "sales");
+        chat("c2@x", "sales");
+        chat("c3@x", "sales");
+        assertThat(events.drain()).containsSubsequence("queued i1 #1", "queued i2 #2", "queued i3 #3");
+        ready(ANN); // capacity 2: she is offered two, the third moves up to first in line
+        assertThat(events.drain()).containsExactly("offered i1 to " + ANN, "offered i2 to " + ANN, "queued i3 #1");
+    }
+
+    @Test
+    void waitingBeyondTheMaximumClosesTheChat() {
+        String id = chat("c1@x", "sales");
+        time.advance(Duration.ofMinutes(5));
+        assertThat(events.drain()).endsWith("ended i1 queue-timeout");
+        assertThat(centre.interaction(id)).isEmpty();
+        assertThat(time.pending()).isZero();
+    }
+
+    @Test
+    void acceptedChatsDoNotTimeOutInTheQueue() {
+        ready(ANN);
+        String id = chat("c1@x", "sales");
+        centre.agentJoined(id, ANN);
+        time.advance(Duration.ofMinutes(10));
+        assertThat(centre.interaction(id).orElseThrow().state()).isEqualTo(InteractionState.ACTIVE);
+    }
+
+    @Test
+    void refusesWhatIsNotAllowed() {
+        ready(ANN);
+        String id = chat("c1@x", "sales");
+        assertThatThrownBy(() -> centre.setReadiness("eve@example.com", Readiness.READY, OptionalInt.empty()))
+                .hasFieldOrPropertyWithValue("kind", CoreException.Kind.FORBIDDEN);
+        assertThatThrownBy(() -> centre.setReadiness(ANN, Readiness.READY, OptionalInt.of(0)))
+                .hasFieldOrPropertyWithValue("kind", CoreException.Kind.BAD_REQUEST);
+        assertThatThrownBy(() -> centre.startChat("nowhere", "c2@x/r", "c2", "hi"))
+                .hasFieldOrPropertyWithValue("kind", CoreException.Kind.NOT_FOUND);
+        assertThatThrownBy(() -> centre.startChat("sales", "c1@x/other", "c1", "again"))
+                .hasFieldOrPropertyWithValue("kind", CoreException.Kind.CONFLICT);
+        assertThatThrownBy(() -> centre.agentJoined(id, BEN))
+                .hasFieldOrPropertyWithValue("kind", CoreException.Kind.FORBIDDEN);
+        assertThatThrownBy(() -> centre.endByAgent(BEN, id))
+                .hasFieldOrPropertyWithValue("kind", CoreException.Kind.FORBIDDEN);
+        assertThatThrownBy(() -> centre.decline(BEN, "nope"))
+                .hasFieldOrPropertyWithValue("kind", CoreException.Kind.NOT_FOUND);
+        assertThatThrownBy(() -> centre.endByAgent(ANN, "i999"))
+                .hasFieldOrPropertyWithValue("kind", CoreException.Kind.NOT_FOUND);
+    }
+
+    @Test
+    void refusesNewChatsBeyondTheServiceLimit() {
+        for (int i = 0; i < 100; i++) {
+            centre.startChat("sales", "c" + i + "@x/r", "c" + i, "hi");
+        }
+        assertThatThrownBy(() -> centre.startChat("sales", "late@x/r", "late", "hi"))
+                .hasFieldOrPropertyWithValue("kind", CoreException.Kind.RESOURCE_CONSTRAINT);
+    }
+
+    @Test
+    void endingRevokesTheOpenOfferAndFreesTheAgent() {
+        ready(ANN);
+        String id = chat("c1@x", "sales");
+        events.drain();
+        centre.end(id, EndReason.CONTACT_LEFT);
+        assertThat(events.drain()).containsExactly("revoked i1 from " + ANN + " interaction-ended",
+                "ended i1 contact-left");
+        assertThat(centre.agent(ANN).orElseThrow().load()).isZero();
+        assertThat(time.pending()).isZero();
+    }
+
+    @Test
+    void stateMachineRefusesIllegalTransitions() {
+        assertThat(InteractionState.ACTIVE.canMoveTo(InteractionState.QUEUED)).isFalse();
+        assertThat(InteractionState.ENDED.canMoveTo(InteractionState.ACTIVE)).isFalse();
+        assertThat(InteractionState.OFFERED.canMoveTo(InteractionState.ACTIVE)).isTrue();
+        assertThat(List.of(InteractionState.values())).allMatch(s -> s == InteractionState.ENDED
+                || s.canMoveTo(InteractionState.ENDED));
+    }
+}

@@ -1,0 +1,45 @@
+package org.chatconsult.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes down every decision of the core as a line, for tests to compare. */
+final class RecordingListener implements ContactCentreListener {
+    final List<String> events = new ArrayList<>();
+
+    @Override
+    public void interactionCreated(Interaction interaction) {
+        events.add("created " + interaction.id());
+    }
+
+    @Override
+    public void queued(Interaction interaction, int position) {
+        events.add("queued " + interaction.id() + " #" + position);
+    }
+
+    @Override
+    public void offered(Interaction interaction, Offer offer) {
+        events.add("offered " + interaction.id() + " to " + offer.agent());
+    }
+
+    @Override
+    public void offerRevoked(Interaction interaction, Offer offer, RevokeReason reason) {
+        events.add("revoked " + interaction.id() + " from " + offer.agent() + " " + reason.token());
+    }
+
+    @Override
+    public void accepted(Interaction interaction, Agent agent) {
+        events.add("accepted " + interaction.id() + " by " + agent.address());
+    }
+
+    @Override
+    public void ended(Interaction interaction, EndReason reason) {
+        events.add("ended " + interaction.id() + " " + reason.token());
+    }
+
+    List<String> drain() {
+        List<String> copy = List.copyOf(events);
+        events.clear();
+        return copy;
+    }
+}
