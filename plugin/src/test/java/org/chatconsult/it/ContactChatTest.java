@@ -17,9 +17,9 @@ class ContactChatTest {
 
     @Test
     void plainImContactChatsOneToOneThroughTheBridge(TestServer server) throws Exception {
-        try (TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3));
-                Party agent = server.connect("agent1");
-                Party contact = server.connectPlain("contact1")) {
+        try (Party agent = server.connect("agent1");
+                Party contact = server.connectPlain("contact1");
+                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
             agent.ready();
             contact.chat("sales@consult.localhost", "Hello, I need help with my order");
 
@@ -50,9 +50,9 @@ class ContactChatTest {
 
     @Test
     void mucCapableContactIsInvitedAndTalksInTheRoom(TestServer server) throws Exception {
-        try (TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3));
-                Party agent = server.connect("agent1");
-                Party contact = server.connect("contact2")) {
+        try (Party agent = server.connect("agent1");
+                Party contact = server.connect("contact2");
+                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
             agent.ready();
             var invitations = new java.util.concurrent.LinkedBlockingQueue<MultiUserChat>();
             MultiUserChatManager.getInstanceFor(contact.connection())

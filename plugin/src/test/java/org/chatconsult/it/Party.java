@@ -51,7 +51,7 @@ public final class Party implements AutoCloseable {
                 .setPort(prosody.c2sPort())
                 .setSecurityMode(ConnectionConfiguration.SecurityMode.disabled)
                 .setUsernameAndPassword(user, user)
-                .setResource("test")
+                .setResource("test-" + Long.toHexString(System.nanoTime()))  // a new session each time: nothing meant for an earlier one arrives here
                 .build();
         XMPPTCPConnection connection = new XMPPTCPConnection(config);
         Party party = new Party(connection);

@@ -1,0 +1,131 @@
+package org.chatconsult.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Readiness, capacity and offers: who is asked, when the offer moves on, and what waiting contacts hear. */
+@ExtendWith(TestServer.class)
+class RoutingTest {
+    private static final Duration LONG = Duration.ofMinutes(2);
+    private static final String SALES = "sales@consult.localhost";
+
+    @Test
+    void notReadyAgentsAreNotOfferedChatsUntilTheyGoReady(TestServer server) throws Exception {
+        try (Party agent = server.connect("agent1");
+                Party contact = server.connectPlain("contact1");
+                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
+            agent.notReady();
+            contact.chat(SALES, "anyone there?");
+            contact.awaitBody("You are number 1 in line");
+            assertThat(agent.receives(s -> s.hasExtension("offer", Party.NS), Duration.ofSeconds(1))).isFalse();
+            agent.ready();
+            agent.awaitElement("offer");
+        }
+    }
+
+    @Test
+    void offerGoesToTheLongestIdleAgent(TestServer server) throws Exception {
+        try (Party first = server.connect("agent1");
+                Party second = server.connect("agent2");
+                Party contact = server.connectPlain("contact1");
+                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
+            second.ready();
+            Thread.sleep(50);
+            first.ready();
+            contact.chat(SALES, "hello");
+            second.awaitElement("offer");
+            assertThat(first.receives(s -> s.hasExtension("offer", Party.NS), Duration.ofMillis(500))).isFalse();
+        }
+    }
+
+    @Test
+    void capacityIsEnforcedAndFreedWhenAChatEnds(TestServer server) throws Exception {
+        try (Party agent = server.connect("agent3");
+                Party one = server.connectPlain("contact1");
+                Party two = server.connectPlain("contact2");
+                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
+            agent.ready(1);
+            one.chat("support@consult.localhost", "first");
+            Message offer = agent.awaitElement("offer");
+            agent.join(Party.attr(offer, "offer", "room"), "Agent 3");
+            two.chat("support@consult.localhost", "second");
+            two.awaitBody("You are number 1 in line");
+            agent.forget();
+            agent.command("end", Map.of("interaction", Party.attr(offer, "offer", "interaction")));
+            Message next = agent.awaitElement("offer");
+            assertThat(Party.ext(next, "offer").getFirstElement("preview").getText()).isEqualTo("second");
+        }
+    }
+
+    @Test
+    void declinedOfferGoesToTheNextAgent(TestServer server) throws Exception {
+        try (Party first = server.connect("agent1");
+                Party second = server.connect("agent2");
+                Party contact = server.connectPlain("contact1");
+                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
+            first.ready();
+            Thread.sleep(20);
+            second.ready();
+            contact.chat(SALES, "hello");
+            Message offer = first.awaitElement("offer");
+            IQ reply = first.command("decline", Map.of("offer", Party.attr(offer, "offer", "id")));
+            assertThat(reply.getType()).isEqualTo(IQ.Type.result);
+            assertThat(Party.attr(first.awaitElement("revoked"), "revoked", "reason")).isEqualTo("declined");
+            Message moved = second.awaitElement("offer");
+            assertThat(Party.attr(moved, "offer", "interaction")).isEqualTo(Party.attr(offer, "offer", "interaction"));
+        }
+    }
+
+    @Test
+    void unansweredOfferIsRevokedAndTheLateJoinRefused(TestServer server) throws Exception {
+        try (TestServer.Service service = server.service(TestServer.settings(Duration.ofSeconds(1), LONG, 3));
+                Party first = server.connect("agent1");
+                Party second = server.connect("agent2");
+                Party contact = server.connectPlain("contact1")) {
+            first.ready();
+            Thread.sleep(20);
+            second.ready();
+            contact.chat(SALES, "hello");
+            Message offer = first.awaitElement("offer");
+            Message revoked = first.awaitElement("revoked");
+            assertThat(Party.attr(revoked, "revoked", "reason")).isEqualTo("timeout");
+            assertThat(Party.attr(revoked, "revoked", "offer")).isEqualTo(Party.attr(offer, "offer", "id"));
+            second.awaitElement("offer");
+            // The server itself now refuses the first agent: the membership went with the offer.
+            assertThatThrownBy(() -> first.join(Party.attr(offer, "offer", "room"), "Agent 1"))
+                    .isInstanceOf(XMPPException.XMPPErrorException.class)
+                    .satisfies(e -> assertThat(((XMPPException.XMPPErrorException) e).getStanzaError().getCondition())
+                            .isEqualTo(StanzaError.Condition.registration_required));
+        }
+    }
+
+    @Test
+    void waitingContactsHearTheirPositionAndAreClosedPolitelyAfterTheMaximumWait(TestServer server)
+            throws Exception {
+        try (TestServer.Service service = server.service(TestServer.settings(LONG, Duration.ofSeconds(3), 3));
+                Party one = server.connectPlain("contact1");
+                Party two = server.connectPlain("contact2")) {
+            one.chat("night@consult.localhost", "is anyone awake?");
+            one.awaitBody("You are number 1 in line");
+            Thread.sleep(1_500);
+            two.chat("night@consult.localhost", "me too");
+            Message position = two.awaitBody("You are number 2 in line");
+            assertThat(Party.attr(position, "queue", "position")).isEqualTo("2");
+            Message ended = one.awaitElement("ended");
+            assertThat(Party.attr(ended, "ended", "reason")).isEqualTo("queue-timeout");
+            assertThat(ended.getBody()).contains("No agent could take the chat in time");
+            two.awaitBody("You are number 1 in line");
+            assertThat(Party.attr(two.awaitElement("ended"), "ended", "reason")).isEqualTo("queue-timeout");
+        }
+    }
+}
