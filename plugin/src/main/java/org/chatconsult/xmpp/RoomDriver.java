@@ -72,6 +72,8 @@ public final class RoomDriver {
         field(form, "muc#roomconfig_changesubject", "0");
         field(form, "muc#roomconfig_whois", "moderators");
         field(form, "muc#roomconfig_historylength", String.valueOf(HISTORY_LENGTH));
+        // Prosody's own field: how much history a client that asks for none in particular gets.
+        field(form, "muc#roomconfig_defaulthistorymessages", String.valueOf(HISTORY_LENGTH));
         iq.setChildElement("query", Protocol.NS_MUC_OWNER).add(form.getElement());
         return iqs.request(iq).thenApply(result -> null);
     }

@@ -126,7 +126,16 @@ public final class Party implements AutoCloseable {
         RawIq iq = new RawIq(name, NS, attributes);
         iq.setType(type);
         iq.setTo(jid(TestServer.SERVICE));
-        return connection.sendIqRequestAndWaitForResponse(iq);
+        return request(iq);
+    }
+
+    /** Sends a request and returns its one reply, result or error. */
+    public IQ request(IQ iq) throws Exception {
+        try {
+            return connection.sendIqRequestAndWaitForResponse(iq);
+        } catch (org.jivesoftware.smack.XMPPException.XMPPErrorException error) {
+            return (IQ) error.getStanza();
+        }
     }
 
     /** Accepts an offer the way any client does: by entering the offered room. */
