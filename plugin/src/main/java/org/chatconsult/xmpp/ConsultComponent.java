@@ -13,6 +13,7 @@ import org.chatconsult.xmpp.feature.ContactBridge;
 import org.chatconsult.xmpp.feature.ContactNotices;
 import org.chatconsult.xmpp.feature.OfferDelivery;
 import org.chatconsult.xmpp.feature.RoomLifecycle;
+import org.chatconsult.xmpp.feature.RoomOccupants;
 import org.chatconsult.xmpp.handler.AgentCommandHandler;
 import org.chatconsult.xmpp.handler.ContactHandler;
 import org.chatconsult.xmpp.handler.ReadinessHandler;
@@ -54,18 +55,20 @@ public final class ConsultComponent extends AbstractComponent {
         this.iqs = new IqTracker(this::send, core, IQ_TIMEOUT);
         RoomDriver rooms = new RoomDriver(this::send, iqs);
         AgentSessions sessions = new AgentSessions();
+        RoomOccupants occupants = new RoomOccupants();
         this.bridge = new ContactBridge(addresses, rooms, iqs, core, this::send, config.contactCheck());
         ContactCentreListener features = ContactCentreListener.all(List.of(
                 new ContactNotices(addresses, this::send),
                 new RoomLifecycle(addresses, rooms, bridge, core),
                 bridge,
+                occupants,
                 new OfferDelivery(addresses, rooms, sessions, this::send)));
         core.bind(new ContactCentre(config.settings(), config.directory(), core, Clock.systemUTC(), Ids::next,
                 features));
         this.readiness = new ReadinessHandler(addresses, sessions, core, this::send);
         this.contacts = new ContactHandler(core, bridge, this::send);
         this.agentCommands = new AgentCommandHandler(core);
-        this.roomTraffic = new RoomTrafficHandler(addresses, rooms, bridge, core);
+        this.roomTraffic = new RoomTrafficHandler(addresses, rooms, bridge, occupants, core);
     }
 
     public Addresses addresses() {

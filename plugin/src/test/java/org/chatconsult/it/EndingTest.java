@@ -117,6 +117,40 @@ class EndingTest {
     }
 
     @Test
+    void agentOnAStockClientSaysEndInTheRoom(TestServer server) throws Exception {
+        try (Party agent = server.connect("agent3");
+                Party contact = server.connectPlain("contact1");
+                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
+            String room = activeChat(agent, contact);
+            MultiUserChatManager.getInstanceFor(agent.connection()).getMultiUserChat(Party.room(room))
+                    .sendMessage("/end");
+            assertThat(Party.attr(contact.awaitElement("ended"), "ended", "reason")).isEqualTo("agent-ended");
+            assertThat(contact.received()).noneMatch(s -> s instanceof Message
+                    && ((Message) s).getBody() != null && ((Message) s).getBody().endsWith(": /end"));
+            assertEndedAndCapacityFreed(server, agent, room, "The agent ended the chat.");
+        }
+    }
+
+    @Test
+    void onlyTheOwningAgentCanEndFromTheRoom(TestServer server) throws Exception {
+        try (Party agent = server.connect("agent3");
+                Party contact = server.connect("contact2");
+                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
+            agent.ready(1);
+            var invited = new java.util.concurrent.LinkedBlockingQueue<MultiUserChat>();
+            MultiUserChatManager.getInstanceFor(contact.connection())
+                    .addInvitationListener((c, r, i, reason, p, m, inv) -> invited.add(r));
+            contact.chat(SUPPORT, "hello");
+            MultiUserChat contactRoom = invited.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            contactRoom.join(org.jxmpp.jid.parts.Resourcepart.from("contact2"));
+            Message offer = agent.awaitElement("offer");
+            agent.join(Party.attr(offer, "offer", "room"), "Agent 3");
+            contactRoom.sendMessage("/end");
+            assertThat(contact.receives(s -> s.hasExtension("ended", Party.NS), Duration.ofMillis(700))).isFalse();
+        }
+    }
+
+    @Test
     void agentEndsTheInteraction(TestServer server) throws Exception {
         try (Party agent = server.connect("agent3");
                 Party contact = server.connectPlain("contact1");

@@ -34,6 +34,27 @@ class RoutingTest {
     }
 
     @Test
+    void agentWithTheServiceInItsRosterIsReadyByOrdinaryPresence(TestServer server) throws Exception {
+        try (Party agent = server.connect("agent1");
+                Party contact = server.connectPlain("contact1");
+                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
+            org.jivesoftware.smack.roster.Roster roster = org.jivesoftware.smack.roster.Roster
+                    .getInstanceFor(agent.connection());
+            roster.setSubscriptionMode(org.jivesoftware.smack.roster.Roster.SubscriptionMode.accept_all);
+            roster.createItemAndRequestSubscription(Party.room("x@" + TestServer.SERVICE).asDomainBareJid()
+                    .asBareJid(), "ChatConsult", null);
+            agent.awaitStanza(s -> "ready".equals(Party.attr(s, "agent", "readiness")));
+            agent.send(org.jivesoftware.smack.packet.StanzaBuilder.buildPresence()
+                    .setMode(org.jivesoftware.smack.packet.Presence.Mode.dnd).build());
+            agent.awaitStanza(s -> "not-ready".equals(Party.attr(s, "agent", "readiness")));
+            contact.chat(SALES, "hello");
+            contact.awaitBody("You are number 1 in line");
+            agent.send(org.jivesoftware.smack.packet.StanzaBuilder.buildPresence().build());
+            agent.awaitElement("offer");
+        }
+    }
+
+    @Test
     void offerGoesToTheLongestIdleAgent(TestServer server) throws Exception {
         try (Party first = server.connect("agent1");
                 Party second = server.connect("agent2");

@@ -19,7 +19,8 @@ import org.xmpp.packet.Presence;
 /**
  * An agent's presence to the service is its readiness (RFC 6121 §4.6 directed presence): available or chat
  * is Ready, away, xa or dnd is Not Ready, unavailable is logged out. {@code <agent capacity='n'/>} sets how
- * many chats the agent takes at once. The service answers with its view of the agent's state.
+ * many chats the agent takes at once. The service answers with its view of the agent's state. An agent who
+ * adds the service to its roster (RFC 6121 §3) is approved, so its client's ordinary presence keeps it informed.
  */
 public final class ReadinessHandler {
     private final Addresses addresses;
@@ -43,8 +44,12 @@ public final class ReadinessHandler {
             }
             return;
         }
+        if (type == Presence.Type.subscribe || type == Presence.Type.probe) {
+            answerSubscription(presence);
+            return;
+        }
         if (type != null) {
-            return; // subscriptions, probes and errors say nothing about readiness
+            return; // unsubscriptions and errors say nothing about readiness
         }
         OptionalInt capacity;
         try {
@@ -65,6 +70,32 @@ public final class ReadinessHandler {
             }
         }).whenComplete((agent, failure) -> out.accept(failure == null ? state(from, agent)
                 : StanzaErrors.reply(presence, StanzaErrors.of(failure))));
+    }
+
+    /** Agents may subscribe to the service's presence (and it sees theirs in return); nobody else may. */
+    private void answerSubscription(Presence request) {
+        JID from = request.getFrom();
+        core.ask(centre -> centre.directory().agent(from.toBareJID()).isPresent()).thenAccept(agent -> {
+            Presence answer = new Presence(agent ? Presence.Type.subscribed : Presence.Type.unsubscribed);
+            answer.setFrom(addresses.service());
+            answer.setTo(from.asBareJID());
+            if (request.getType() == Presence.Type.subscribe) {
+                out.accept(answer);
+            }
+            if (agent) {
+                Presence online = new Presence();
+                online.setFrom(addresses.service());
+                online.setTo(request.getType() == Presence.Type.probe ? from : from.asBareJID());
+                out.accept(online);
+                if (request.getType() == Presence.Type.subscribe) {
+                    // Ask for the agent's presence too, so it reaches the service without directed presence.
+                    Presence subscribe = new Presence(Presence.Type.subscribe);
+                    subscribe.setFrom(addresses.service());
+                    subscribe.setTo(from.asBareJID());
+                    out.accept(subscribe);
+                }
+            }
+        });
     }
 
     private static Readiness readiness(Presence.Show show) {

@@ -8,6 +8,8 @@ import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.RoomDriver;
 import org.chatconsult.xmpp.feature.ContactBridge;
+import org.chatconsult.xmpp.feature.ContactNotices;
+import org.chatconsult.xmpp.feature.RoomOccupants;
 import org.dom4j.Element;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
@@ -15,18 +17,22 @@ import org.xmpp.packet.Presence;
 
 /**
  * What the rooms tell the service's occupant: who entered and left (an offered agent entering accepts; the
- * contact leaving ends the chat), what was said (for the bridge), and declines the MUC service forwards.
+ * contact leaving ends the chat), what was said (for the bridge; {@code /end} from the owning agent ends the
+ * chat, for agents on stock clients), and declines the MUC service forwards.
  */
 public final class RoomTrafficHandler {
     private final Addresses addresses;
     private final RoomDriver rooms;
     private final ContactBridge bridge;
+    private final RoomOccupants occupants;
     private final CoreThread core;
 
-    public RoomTrafficHandler(Addresses addresses, RoomDriver rooms, ContactBridge bridge, CoreThread core) {
+    public RoomTrafficHandler(Addresses addresses, RoomDriver rooms, ContactBridge bridge, RoomOccupants occupants,
+            CoreThread core) {
         this.addresses = addresses;
         this.rooms = rooms;
         this.bridge = bridge;
+        this.occupants = occupants;
         this.core = core;
     }
 
@@ -41,7 +47,13 @@ public final class RoomTrafficHandler {
         }
         String who = real.toBareJID();
         boolean left = presence.getType() == Presence.Type.unavailable;
+        String nick = presence.getFrom().getResource();
         core.submit(centre -> centre.interaction(id).ifPresent(chat -> {
+            if (left) {
+                occupants.left(id, nick);
+            } else {
+                occupants.entered(id, nick, who);
+            }
             if (!left && isOfferedTo(chat, who)) {
                 centre.agentJoined(id, who);
             } else if (left && who.equals(new JID(chat.contact()).toBareJID()) && !bridge.isBridged(id)) {
@@ -56,7 +68,17 @@ public final class RoomTrafficHandler {
         }
         String id = message.getFrom().getNode();
         if (message.getType() == Message.Type.groupchat) {
-            core.submit(centre -> centre.interaction(id).ifPresent(chat -> bridge.fromRoom(chat, message)));
+            core.submit(centre -> centre.interaction(id).ifPresent(chat -> {
+                String body = message.getBody();
+                String sender = occupants.addressOf(id, message.getFrom().getResource());
+                if (body != null && body.trim().equalsIgnoreCase(ContactNotices.END_COMMAND)
+                        && sender != null && sender.equals(chat.owner())
+                        && message.getChildElement("delay", Protocol.NS_DELAY) == null) {
+                    centre.endByAgent(sender, id);
+                } else {
+                    bridge.fromRoom(chat, message);
+                }
+            }));
             return;
         }
         Element x = message.getChildElement("x", Protocol.NS_MUC_USER);
