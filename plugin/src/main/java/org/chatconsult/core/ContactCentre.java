@@ -2,6 +2,7 @@ package org.chatconsult.core;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -213,7 +214,8 @@ public final class ContactCentre {
         queue.remove(interaction);
         announcedPositions.remove(interaction.id());
         agent.reserve();
-        Offer offer = new Offer(ids.get(), interaction.id(), agent.address(), now().plus(settings.offerTimeout()));
+        Offer offer = new Offer(ids.get(), interaction.id(), agent.address(),
+                now().plus(settings.offerTimeout()).truncatedTo(ChronoUnit.SECONDS));
         interaction.moveTo(InteractionState.OFFERED);
         interaction.setOffer(offer, scheduler.schedule(settings.offerTimeout(),
                 () -> offerExpired(interaction.id(), offer.id())));

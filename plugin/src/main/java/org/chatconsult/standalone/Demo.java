@@ -64,7 +64,7 @@ public final class Demo {
                 "  2. As a contact, write to sales@consult.localhost (or support@consult.localhost).",
                 "  3. The agent receives an offer with an invitation to a room: join it to accept, and chat.",
                 "     A contact on a client without group chat keeps chatting 1:1 with sales@consult.localhost.",
-                "  4. The contact sends /end, or the agent leaves: the chat ends.",
+                "  4. The contact sends /end (1:1) or leaves the room, or the agent says /end in the room: the chat ends.",
                 "",
                 "Server files and logs: " + dir,
                 "Press Ctrl-C to stop."));

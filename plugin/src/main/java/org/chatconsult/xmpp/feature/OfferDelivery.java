@@ -68,7 +68,7 @@ public final class OfferDelivery implements ContactCentreListener {
         Message message = fromRoutingPoint(interaction, agent);
         String preview = preview(interaction.firstMessage());
         message.setBody("New chat from " + interaction.contactName() + " via " + interaction.routingPoint().displayName()
-                + ": \"" + preview + "\". Join " + room.toBareJID() + " to accept before " + offer.expires() + ".");
+                + ": \"" + preview + "\". Join " + room.toBareJID() + " to accept, by " + offer.expires() + ".");
         Element element = Protocol.element("offer");
         element.addAttribute("id", offer.id());
         element.addAttribute("interaction", interaction.id());
