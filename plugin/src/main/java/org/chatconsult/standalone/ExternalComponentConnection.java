@@ -58,6 +58,8 @@ public final class ExternalComponentConnection implements ComponentManager, Auto
     private final CountDownLatch firstConnection = new CountDownLatch(1);
     private final Object writeLock = new Object();
     private volatile boolean closed;
+    /** False once the component is shut down: what the server still sends then is dropped quietly. */
+    private volatile boolean delivering = true;
     private volatile Socket socket;
     private Writer writer;
     private Component component;
@@ -166,7 +168,9 @@ public final class ExternalComponentConnection implements ComponentManager, Auto
             Element stanza = readElement(xml, event);
             Packet packet = toPacket(stanza);
             if (packet != null) {
-                component.processPacket(packet);
+                if (delivering) {
+                    component.processPacket(packet);
+                }
             } else if ("error".equals(stanza.getName())) {
                 throw new IOException("stream error: " + stanza.asXML());
             }
@@ -220,6 +224,7 @@ public final class ExternalComponentConnection implements ComponentManager, Auto
         if (component != null) {
             component.shutdown();
         }
+        delivering = false;
         closed = true;
         writeRaw("</stream:stream>");
         closeSocket();
