@@ -196,13 +196,22 @@ public final class Party implements AutoCloseable {
     // ---- reading -------------------------------------------------------------------------------------------
 
     public static String attr(Stanza stanza, String element, String attribute) {
-        ExtensionElement extension = stanza.getExtensionElement(element, NS);
-        return extension instanceof StandardExtensionElement
-                ? ((StandardExtensionElement) extension).getAttributeValue(attribute) : null;
+        StandardExtensionElement extension = ext(stanza, element);
+        return extension == null ? null : extension.getAttributeValue(attribute);
     }
 
+    /** Our element in a stanza as plain XML, whether or not the SDK's parsers are loaded in this JVM. */
     public static StandardExtensionElement ext(Stanza stanza, String element) {
-        return (StandardExtensionElement) stanza.getExtensionElement(element, NS);
+        ExtensionElement extension = stanza.getExtensionElement(element, NS);
+        if (extension == null || extension instanceof StandardExtensionElement) {
+            return (StandardExtensionElement) extension;
+        }
+        try {
+            var parser = org.jivesoftware.smack.util.PacketParserUtils.getParserFor(extension.toXML().toString());
+            return org.jivesoftware.smack.parsing.StandardExtensionElementProvider.INSTANCE.parse(parser);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Jid jid(String address) {

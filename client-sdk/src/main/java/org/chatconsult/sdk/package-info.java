@@ -1,0 +1,5 @@
+/**
+ * ChatConsult's client SDK on Smack: {@link org.chatconsult.sdk.AgentManager} gives an agent desktop or bot
+ * readiness, offers (with their preview), accept, decline and ending chats, on any XMPP connection.
+ */
+package org.chatconsult.sdk;

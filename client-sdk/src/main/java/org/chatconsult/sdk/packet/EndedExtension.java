@@ -1,0 +1,53 @@
+package org.chatconsult.sdk.packet;
+
+import javax.xml.namespace.QName;
+
+import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.util.XmlStringBuilder;
+
+/**
+ * A chat ended: {@code contact-left}, {@code agent-ended}, {@code queue-timeout}, {@code service-error} or
+ * {@code shutdown}.
+ *
+ * <pre>{@code
+ * EndedExtension ended = message.getExtension(EndedExtension.class);
+ * close(ended.getInteraction(), ended.getReason());
+ * }</pre>
+ */
+public final class EndedExtension implements ExtensionElement {
+    public static final String ELEMENT = "ended";
+    public static final QName QNAME = new QName(ChatConsult.NAMESPACE, ELEMENT);
+
+    private final String interaction;
+    private final String reason;
+
+    public EndedExtension(String interaction, String reason) {
+        this.interaction = interaction;
+        this.reason = reason;
+    }
+
+    public String getInteraction() {
+        return interaction;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    @Override
+    public String getNamespace() {
+        return ChatConsult.NAMESPACE;
+    }
+
+    @Override
+    public String getElementName() {
+        return ELEMENT;
+    }
+
+    @Override
+    public XmlStringBuilder toXML(XmlEnvironment enclosing) {
+        return new XmlStringBuilder(this, enclosing).attribute("interaction", interaction)
+                .attribute("reason", reason).closeEmptyElement();
+    }
+}

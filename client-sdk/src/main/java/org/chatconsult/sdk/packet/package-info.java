@@ -1,0 +1,2 @@
+/** The protocol's elements and IQs (docs/protocol.md) as Smack stanza extensions. */
+package org.chatconsult.sdk.packet;
