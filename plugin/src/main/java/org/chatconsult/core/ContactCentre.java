@@ -34,6 +34,7 @@ public final class ContactCentre {
     private final TreeSet<Interaction> queue = new TreeSet<>(
             Comparator.comparing(Interaction::started).thenComparing(Interaction::id));
     private final Map<String, Integer> announcedPositions = new HashMap<>();
+    private final ConsultationDesk consultations;
 
     public ContactCentre(Settings settings, Directory directory, Scheduler scheduler, Clock clock,
             Supplier<String> ids, ContactCentreListener listener) {
@@ -43,6 +44,12 @@ public final class ContactCentre {
         this.clock = clock;
         this.ids = ids;
         this.listener = listener;
+        this.consultations = new ConsultationDesk(this, settings, scheduler, clock, ids, listener);
+    }
+
+    /** Consultations about the live interactions. */
+    public ConsultationDesk consultations() {
+        return consultations;
     }
 
     public Settings settings() {
@@ -71,6 +78,7 @@ public final class ContactCentre {
             interactions.values().forEach(i -> i.passedOver().remove(address));
         } else {
             revokeOffersTo(address, RevokeReason.AGENT_UNAVAILABLE);
+            consultations.agentUnavailable(address);
         }
         dispatchQueue();
         return agent;
@@ -149,15 +157,18 @@ public final class ContactCentre {
         listener.accepted(interaction, agents.get(agentAddress));
     }
 
-    /** An agent turns down the offer with this id. */
+    /** An agent turns down the offer with this id: of a chat, or of a consultation. */
     public void decline(String agentAddress, String offerId) {
         Interaction interaction = interactions.values().stream()
                 .filter(i -> i.offer() != null && i.offer().id().equals(offerId)
                         && i.offer().agent().equals(agentAddress))
                 .findFirst()
-                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND,
-                        "no offer " + offerId + " is open for " + agentAddress));
-        passOver(interaction, RevokeReason.DECLINED);
+                .orElse(null);
+        if (interaction != null) {
+            passOver(interaction, RevokeReason.DECLINED);
+        } else if (!consultations.decline(agentAddress, offerId)) {
+            throw new CoreException(CoreException.Kind.NOT_FOUND, "no offer " + offerId + " is open for " + agentAddress);
+        }
     }
 
     private void offerExpired(String interactionId, String offerId) {
@@ -277,6 +288,7 @@ public final class ContactCentre {
             revoke(interaction, RevokeReason.INTERACTION_ENDED);
         }
         interaction.cancelQueueTimer();
+        consultations.interactionEnded(interaction);
         if (interaction.owner() != null && agents.containsKey(interaction.owner())) {
             agents.get(interaction.owner()).release(now());
         }
@@ -286,6 +298,23 @@ public final class ContactCentre {
         byContact.remove(contactKey(bare(interaction.contact()), interaction.routingPoint().name()));
         interaction.moveTo(InteractionState.ENDED);
         listener.ended(interaction, reason);
+        dispatchQueue();
+    }
+
+    /** Ends every chat and consultation, as the service stops. */
+    public void shutdown() {
+        consultations.endAll(ConsultationEndReason.SHUTDOWN);
+        for (Interaction interaction : List.copyOf(interactions.values())) {
+            end(interaction.id(), EndReason.SHUTDOWN);
+        }
+    }
+
+    Agent agentRecord(String address) {
+        return agents.get(address);
+    }
+
+    /** Capacity came free outside the chats' own flow (a consultation ended): let the queue move. */
+    void capacityFreed() {
         dispatchQueue();
     }
 

@@ -27,6 +27,26 @@ public interface ContactCentreListener {
     default void ended(Interaction interaction, EndReason reason) {
     }
 
+    /** A new consultation needs its room; answer with {@link ConsultationDesk#roomReady} or {@link ConsultationDesk#fail}. */
+    default void consultationCreated(Consultation consultation) {
+    }
+
+    default void consultationOffered(Consultation consultation, Offer offer) {
+    }
+
+    default void consultationOfferRevoked(Consultation consultation, Offer offer, RevokeReason reason) {
+    }
+
+    default void consultationAccepted(Consultation consultation) {
+    }
+
+    default void consultationEnded(Consultation consultation, ConsultationEndReason reason) {
+    }
+
+    /** A member marked the consultation done; {@link Consultation#isComplete()} says if both have. */
+    default void consultationDone(Consultation consultation, Disposition disposition) {
+    }
+
     /** One listener that tells each of {@code listeners}, in order. */
     static ContactCentreListener all(List<ContactCentreListener> listeners) {
         List<ContactCentreListener> each = List.copyOf(listeners);
@@ -59,6 +79,36 @@ public interface ContactCentreListener {
             @Override
             public void ended(Interaction interaction, EndReason reason) {
                 each.forEach(l -> l.ended(interaction, reason));
+            }
+
+            @Override
+            public void consultationCreated(Consultation consultation) {
+                each.forEach(l -> l.consultationCreated(consultation));
+            }
+
+            @Override
+            public void consultationOffered(Consultation consultation, Offer offer) {
+                each.forEach(l -> l.consultationOffered(consultation, offer));
+            }
+
+            @Override
+            public void consultationOfferRevoked(Consultation consultation, Offer offer, RevokeReason reason) {
+                each.forEach(l -> l.consultationOfferRevoked(consultation, offer, reason));
+            }
+
+            @Override
+            public void consultationAccepted(Consultation consultation) {
+                each.forEach(l -> l.consultationAccepted(consultation));
+            }
+
+            @Override
+            public void consultationEnded(Consultation consultation, ConsultationEndReason reason) {
+                each.forEach(l -> l.consultationEnded(consultation, reason));
+            }
+
+            @Override
+            public void consultationDone(Consultation consultation, Disposition disposition) {
+                each.forEach(l -> l.consultationDone(consultation, disposition));
             }
         };
     }

@@ -5,7 +5,10 @@ public enum RevokeReason {
     DECLINED("declined"),
     TIMEOUT("timeout"),
     AGENT_UNAVAILABLE("agent-unavailable"),
-    INTERACTION_ENDED("interaction-ended");
+    INTERACTION_ENDED("interaction-ended"),
+    /** Another agent accepted the consultation first. */
+    TAKEN("taken"),
+    CONSULTATION_ENDED("consultation-ended");
 
     private final String token;
 

@@ -37,6 +37,37 @@ final class RecordingListener implements ContactCentreListener {
         events.add("ended " + interaction.id() + " " + reason.token());
     }
 
+    @Override
+    public void consultationCreated(Consultation consultation) {
+        events.add("consultation " + consultation.id() + " created");
+    }
+
+    @Override
+    public void consultationOffered(Consultation consultation, Offer offer) {
+        events.add("consultation " + consultation.id() + " offered to " + offer.agent());
+    }
+
+    @Override
+    public void consultationOfferRevoked(Consultation consultation, Offer offer, RevokeReason reason) {
+        events.add("consultation " + consultation.id() + " revoked from " + offer.agent() + " " + reason.token());
+    }
+
+    @Override
+    public void consultationAccepted(Consultation consultation) {
+        events.add("consultation " + consultation.id() + " accepted by " + consultation.target());
+    }
+
+    @Override
+    public void consultationEnded(Consultation consultation, ConsultationEndReason reason) {
+        events.add("consultation " + consultation.id() + " ended " + reason.token());
+    }
+
+    @Override
+    public void consultationDone(Consultation consultation, Disposition disposition) {
+        events.add("consultation " + consultation.id() + " done by " + disposition.party()
+                + (consultation.isComplete() ? " complete" : ""));
+    }
+
     List<String> drain() {
         List<String> copy = List.copyOf(events);
         events.clear();

@@ -1,0 +1,288 @@
+package org.chatconsult.core;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The rules of chat consultations (the seed's two lessons): only the agent who owns an active chat starts one,
+ * naming an agent or a routing point; the target must be Ready with free capacity; the first who accepts wins;
+ * not accepted means released; either member ends it or marks it done; the chat's end ends it. Part of the
+ * {@link ContactCentre}, on its thread.
+ */
+public final class ConsultationDesk {
+    /** Ended consultations kept for a member's late Mark Done; the oldest go first beyond this. */
+    static final int MAX_AWAITING_DONE = 10_000;
+
+    private final ContactCentre centre;
+    private final Settings settings;
+    private final Scheduler scheduler;
+    private final Clock clock;
+    private final Supplier<String> ids;
+    private final ContactCentreListener listener;
+    private final Map<String, Consultation> live = new LinkedHashMap<>();
+    private final Map<String, Consultation> awaitingDone = new LinkedHashMap<>();
+
+    ConsultationDesk(ContactCentre centre, Settings settings, Scheduler scheduler, Clock clock, Supplier<String> ids,
+            ContactCentreListener listener) {
+        this.centre = centre;
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.ids = ids;
+        this.listener = listener;
+    }
+
+    /** The owner of an active interaction asks to consult {@code requestedTarget}, one of {@code candidates}. */
+    public Consultation start(String initiator, String interactionId, String requestedTarget, Set<String> candidates) {
+        Interaction interaction = centre.interaction(interactionId).orElseThrow(() -> new CoreException(
+                CoreException.Kind.NOT_FOUND, "no live interaction " + interactionId));
+        if (!initiator.equals(interaction.owner())) {
+            throw new CoreException(CoreException.Kind.FORBIDDEN,
+                    "only the agent who owns a chat can start a consultation from it");
+        }
+        if (interaction.state() != InteractionState.ACTIVE) {
+            throw new CoreException(CoreException.Kind.NOT_ALLOWED, "the chat is not active");
+        }
+        if (candidates.equals(Set.of(initiator))) {
+            throw new CoreException(CoreException.Kind.BAD_REQUEST, "an agent cannot consult themselves");
+        }
+        if (eligible(initiator, candidates).isEmpty()) {
+            throw new CoreException(CoreException.Kind.UNAVAILABLE, "no Ready agent with free capacity for "
+                    + requestedTarget);
+        }
+        Consultation consultation = new Consultation(ids.get(), interaction, initiator, requestedTarget, candidates,
+                clock.instant());
+        live.put(consultation.id(), consultation);
+        listener.consultationCreated(consultation);
+        return consultation;
+    }
+
+    /** The consultation's room exists: offer it to every eligible candidate, or release it. */
+    public void roomReady(String consultationId) {
+        Consultation consultation = live(consultationId);
+        if (consultation.state() != ConsultationState.NEW) {
+            return;
+        }
+        List<Agent> targets = eligible(consultation.initiator(), consultation.candidates());
+        if (targets.isEmpty()) {
+            end(consultation, ConsultationEndReason.NO_READY_TARGET);
+            return;
+        }
+        consultation.moveTo(ConsultationState.OFFERED);
+        for (Agent agent : targets) {
+            agent.reserve();
+            Offer offer = new Offer(ids.get(), consultation.id(), agent.address(),
+                    clock.instant().plus(settings.offerTimeout()).truncatedTo(ChronoUnit.SECONDS));
+            consultation.addOffer(offer, scheduler.schedule(settings.offerTimeout(),
+                    () -> offerExpired(consultation.id(), agent.address(), offer.id())));
+            listener.consultationOffered(consultation, offer);
+        }
+    }
+
+    /** The consultation's room could not be set up. */
+    public void fail(String consultationId) {
+        Consultation consultation = live.get(consultationId);
+        if (consultation != null) {
+            end(consultation, ConsultationEndReason.SERVICE_ERROR);
+        }
+    }
+
+    /** An agent entered the consultation's room: the first offered agent to do so is its target. */
+    public void agentJoined(String consultationId, String agent) {
+        Consultation consultation = live(consultationId);
+        if (consultation.isMember(agent)) {
+            return;
+        }
+        if (consultation.state() != ConsultationState.OFFERED || consultation.offerOf(agent) == null) {
+            throw new CoreException(CoreException.Kind.FORBIDDEN, agent + " holds no offer of this consultation");
+        }
+        consultation.removeOffer(agent);
+        consultation.setTarget(agent);
+        consultation.moveTo(ConsultationState.ACTIVE);
+        for (Offer other : consultation.offers()) {
+            revoke(consultation, other.agent(), RevokeReason.TAKEN);
+        }
+        listener.consultationAccepted(consultation);
+    }
+
+    /** Declines a consultation offer; false if no such offer is open for the agent. */
+    boolean decline(String agent, String offerId) {
+        for (Consultation consultation : List.copyOf(live.values())) {
+            Offer offer = consultation.offerOf(agent);
+            if (offer != null && offer.id().equals(offerId)) {
+                passOver(consultation, agent, RevokeReason.DECLINED);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void offerExpired(String consultationId, String agent, String offerId) {
+        Consultation consultation = live.get(consultationId);
+        Offer offer = consultation == null ? null : consultation.offerOf(agent);
+        if (offer != null && offer.id().equals(offerId)) {
+            passOver(consultation, agent, RevokeReason.TIMEOUT);
+        }
+    }
+
+    /** An offer went unanswered; when it was the last one, the consultation is released. */
+    private void passOver(Consultation consultation, String agent, RevokeReason reason) {
+        revoke(consultation, agent, reason);
+        if (consultation.state() == ConsultationState.OFFERED && consultation.offers().isEmpty()) {
+            end(consultation, reason == RevokeReason.DECLINED ? ConsultationEndReason.DECLINED
+                    : reason == RevokeReason.TIMEOUT ? ConsultationEndReason.TIMEOUT
+                    : ConsultationEndReason.NO_READY_TARGET);
+        }
+    }
+
+    private void revoke(Consultation consultation, String agent, RevokeReason reason) {
+        Offer offer = consultation.removeOffer(agent);
+        if (offer != null) {
+            release(agent);
+            listener.consultationOfferRevoked(consultation, offer, reason);
+        }
+    }
+
+    void agentUnavailable(String agent) {
+        for (Consultation consultation : List.copyOf(live.values())) {
+            if (consultation.offerOf(agent) != null) {
+                passOver(consultation, agent, RevokeReason.AGENT_UNAVAILABLE);
+            }
+        }
+    }
+
+    /** A member ends the consultation. */
+    public void end(String agent, String consultationId) {
+        Consultation consultation = live(consultationId);
+        if (!consultation.isMember(agent)) {
+            throw new CoreException(CoreException.Kind.FORBIDDEN, "only its members can end a consultation");
+        }
+        end(consultation, agent.equals(consultation.initiator()) ? ConsultationEndReason.ENDED_BY_INITIATOR
+                : ConsultationEndReason.ENDED_BY_TARGET);
+    }
+
+    /**
+     * A member marks the consultation done, with an optional disposition code and note: their part closes (a
+     * consultation still running ends), and once both members are done its record is complete.
+     */
+    public void done(String agent, String consultationId, String code, String note) {
+        Consultation consultation = Optional.ofNullable(live.get(consultationId))
+                .or(() -> Optional.ofNullable(awaitingDone.get(consultationId)))
+                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND, "no consultation " + consultationId));
+        if (!consultation.isMember(agent)) {
+            throw new CoreException(CoreException.Kind.FORBIDDEN, "only its members can mark a consultation done");
+        }
+        if (consultation.done().containsKey(agent)) {
+            throw new CoreException(CoreException.Kind.CONFLICT, "already marked done");
+        }
+        if (code != null && !settings.isDisposition(code)) {
+            throw new CoreException(CoreException.Kind.BAD_REQUEST, "unknown disposition " + code);
+        }
+        if (consultation.state() != ConsultationState.ENDED) {
+            end(consultation, agent.equals(consultation.initiator()) ? ConsultationEndReason.ENDED_BY_INITIATOR
+                    : ConsultationEndReason.ENDED_BY_TARGET);
+        }
+        Disposition disposition = new Disposition(agent, code, note, clock.instant());
+        consultation.markDone(disposition);
+        listener.consultationDone(consultation, disposition);
+        if (consultation.isComplete()) {
+            awaitingDone.remove(consultationId);
+        }
+    }
+
+    void interactionEnded(Interaction interaction) {
+        for (Consultation consultation : of(interaction.id())) {
+            end(consultation, ConsultationEndReason.INTERACTION_ENDED);
+        }
+    }
+
+    void endAll(ConsultationEndReason reason) {
+        for (Consultation consultation : List.copyOf(live.values())) {
+            end(consultation, reason);
+        }
+    }
+
+    private void end(Consultation consultation, ConsultationEndReason reason) {
+        for (Offer offer : consultation.offers()) {
+            revoke(consultation, offer.agent(), RevokeReason.CONSULTATION_ENDED);
+        }
+        if (consultation.target() != null) {
+            release(consultation.target());
+        }
+        consultation.setEndReason(reason);
+        consultation.moveTo(ConsultationState.ENDED);
+        live.remove(consultation.id());
+        if (!consultation.isComplete()) {
+            awaitingDone.put(consultation.id(), consultation);
+            Iterator<String> oldest = awaitingDone.keySet().iterator();
+            while (awaitingDone.size() > MAX_AWAITING_DONE) {
+                oldest.next();
+                oldest.remove();
+            }
+        }
+        listener.consultationEnded(consultation, reason);
+        centre.capacityFreed();
+    }
+
+    /** Live consultations, and ended ones still awaiting a member's Mark Done. */
+    public Optional<Consultation> consultation(String id) {
+        return Optional.ofNullable(live.get(id)).or(() -> Optional.ofNullable(awaitingDone.get(id)));
+    }
+
+    /** The live consultations of an interaction. */
+    public List<Consultation> of(String interactionId) {
+        List<Consultation> result = new ArrayList<>();
+        for (Consultation consultation : live.values()) {
+            if (consultation.interaction().id().equals(interactionId)) {
+                result.add(consultation);
+            }
+        }
+        return result;
+    }
+
+    public List<Consultation> live() {
+        return List.copyOf(live.values());
+    }
+
+    private Consultation live(String consultationId) {
+        Consultation consultation = live.get(consultationId);
+        if (consultation == null) {
+            throw new CoreException(CoreException.Kind.NOT_FOUND, "no live consultation " + consultationId);
+        }
+        return consultation;
+    }
+
+    /** Ready candidates with free capacity, the initiator excluded, longest idle first. */
+    private List<Agent> eligible(String initiator, Set<String> candidates) {
+        List<Agent> result = new ArrayList<>();
+        for (String candidate : candidates) {
+            Agent agent = centre.agentRecord(candidate);
+            if (agent != null && !candidate.equals(initiator) && agent.canTakeChat()) {
+                result.add(agent);
+            }
+        }
+        result.sort(Comparator.comparing(Agent::idleSince).thenComparing(Agent::address));
+        return result;
+    }
+
+    private void release(String agent) {
+        Agent record = centre.agentRecord(agent);
+        if (record != null) {
+            record.release(clock.instant());
+        }
+    }
+
+    /** For tests: how many ended consultations wait for a Mark Done. */
+    int awaitingDoneCount() {
+        return awaitingDone.size();
+    }
+}
