@@ -6,15 +6,20 @@ import java.util.List;
 
 import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.ContactCentreListener;
-import org.chatconsult.core.EndReason;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.core.RoutingPoint;
+import org.chatconsult.xmpp.feature.ConsultationNotices;
+import org.chatconsult.xmpp.feature.ConsultationOffers;
+import org.chatconsult.xmpp.feature.ConsultationRooms;
 import org.chatconsult.xmpp.feature.ContactBridge;
+import org.chatconsult.xmpp.feature.InteractionLog;
+import org.chatconsult.xmpp.feature.TranscriptMirror;
 import org.chatconsult.xmpp.feature.ContactNotices;
 import org.chatconsult.xmpp.feature.OfferDelivery;
 import org.chatconsult.xmpp.feature.RoomLifecycle;
 import org.chatconsult.xmpp.feature.RoomOccupants;
 import org.chatconsult.xmpp.handler.AgentCommandHandler;
+import org.chatconsult.xmpp.handler.ConsultationCommandHandler;
 import org.chatconsult.xmpp.handler.ContactHandler;
 import org.chatconsult.xmpp.handler.ReadinessHandler;
 import org.chatconsult.xmpp.handler.RoomTrafficHandler;
@@ -39,6 +44,7 @@ public final class ConsultComponent extends AbstractComponent {
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
     private final ServiceConfig config;
+    private final Clock clock = Clock.systemUTC();
     private final Addresses addresses;
     private final CoreThread core = new CoreThread();
     private final IqTracker iqs;
@@ -46,6 +52,7 @@ public final class ConsultComponent extends AbstractComponent {
     private final ReadinessHandler readiness;
     private final ContactHandler contacts;
     private final AgentCommandHandler agentCommands;
+    private final ConsultationCommandHandler consultationCommands;
     private final RoomTrafficHandler roomTraffic;
 
     public ConsultComponent(ServiceConfig config) {
@@ -56,19 +63,27 @@ public final class ConsultComponent extends AbstractComponent {
         RoomDriver rooms = new RoomDriver(this::send, iqs);
         AgentSessions sessions = new AgentSessions();
         RoomOccupants occupants = new RoomOccupants();
+        TranscriptMirror transcripts = new TranscriptMirror(addresses, this::send);
+        ConsultationRooms consultationRooms = new ConsultationRooms(addresses, rooms, core);
+        InteractionLog log = new InteractionLog(clock);
         this.bridge = new ContactBridge(addresses, rooms, iqs, core, this::send, config.contactCheck());
         ContactCentreListener features = ContactCentreListener.all(List.of(
                 new ContactNotices(addresses, this::send),
                 new RoomLifecycle(addresses, rooms, bridge, core),
                 bridge,
                 occupants,
-                new OfferDelivery(addresses, rooms, sessions, this::send)));
-        core.bind(new ContactCentre(config.settings(), config.directory(), core, Clock.systemUTC(), Ids::next,
-                features));
+                new OfferDelivery(addresses, rooms, sessions, this::send),
+                transcripts,
+                consultationRooms,
+                new ConsultationOffers(addresses, rooms, sessions, transcripts, config.directory(), this::send),
+                new ConsultationNotices(addresses, sessions, config.directory(), this::send),
+                log));
+        core.bind(new ContactCentre(config.settings(), config.directory(), core, clock, Ids::next, features));
         this.readiness = new ReadinessHandler(addresses, sessions, core, this::send);
         this.contacts = new ContactHandler(core, bridge, this::send);
         this.agentCommands = new AgentCommandHandler(core);
-        this.roomTraffic = new RoomTrafficHandler(addresses, rooms, bridge, occupants, core);
+        this.consultationCommands = new ConsultationCommandHandler(addresses, core, consultationRooms, sessions, log);
+        this.roomTraffic = new RoomTrafficHandler(addresses, rooms, bridge, occupants, transcripts, core, clock);
     }
 
     public Addresses addresses() {
@@ -111,7 +126,7 @@ public final class ConsultComponent extends AbstractComponent {
     public void preComponentShutdown() {
         try {
             core.ask(centre -> {
-                centre.interactions().forEach(chat -> centre.end(chat.id(), EndReason.SHUTDOWN));
+                centre.shutdown();
                 return null;
             }).get(SHUTDOWN_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (Exception e) {
@@ -152,7 +167,17 @@ public final class ConsultComponent extends AbstractComponent {
     private IQ handleRequest(IQ iq) {
         String namespace = iq.getChildElement().getNamespaceURI();
         if (Protocol.NS.equals(namespace) && addresses.isService(iq.getTo())) {
-            agentCommands.handle(iq).whenComplete((reply, failure) -> send(reply != null ? reply
+            String command = iq.getChildElement().getName();
+            java.util.concurrent.CompletableFuture<IQ> reply;
+            if (AgentCommandHandler.COMMANDS.contains(command)) {
+                reply = agentCommands.handle(iq);
+            } else if (ConsultationCommandHandler.COMMANDS.contains(command)) {
+                reply = consultationCommands.handle(iq);
+            } else {
+                return StanzaErrors.reply(iq, StanzaErrors.error(
+                        org.xmpp.packet.PacketError.Condition.feature_not_implemented, "unknown command " + command));
+            }
+            reply.whenComplete((answer, failure) -> send(answer != null ? answer
                     : StanzaErrors.reply(iq, StanzaErrors.of(failure))));
             return null;
         }

@@ -42,6 +42,7 @@ public final class StanzaErrors {
             case CONFLICT: return PacketError.Condition.conflict;
             case NOT_ALLOWED: return PacketError.Condition.not_allowed;
             case RESOURCE_CONSTRAINT: return PacketError.Condition.resource_constraint;
+            case UNAVAILABLE: return PacketError.Condition.recipient_unavailable;
             default: return PacketError.Condition.bad_request;
         }
     }

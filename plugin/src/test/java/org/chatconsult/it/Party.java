@@ -202,12 +202,22 @@ public final class Party implements AutoCloseable {
 
     /** Our element in a stanza as plain XML, whether or not the SDK's parsers are loaded in this JVM. */
     public static StandardExtensionElement ext(Stanza stanza, String element) {
+        if (stanza instanceof org.jivesoftware.smack.packet.UnparsedIQ) {
+            // Smack keeps the child of an IQ it has no parser for as raw XML.
+            StandardExtensionElement child = parse(((org.jivesoftware.smack.packet.UnparsedIQ) stanza).getContent()
+                    .toString());
+            return child.getElementName().equals(element) ? child : null;
+        }
         ExtensionElement extension = stanza.getExtensionElement(element, NS);
         if (extension == null || extension instanceof StandardExtensionElement) {
             return (StandardExtensionElement) extension;
         }
+        return parse(extension.toXML().toString());
+    }
+
+    private static StandardExtensionElement parse(String xml) {
         try {
-            var parser = org.jivesoftware.smack.util.PacketParserUtils.getParserFor(extension.toXML().toString());
+            var parser = org.jivesoftware.smack.util.PacketParserUtils.getParserFor(xml);
             return org.jivesoftware.smack.parsing.StandardExtensionElementProvider.INSTANCE.parse(parser);
         } catch (Exception e) {
             throw new IllegalStateException(e);

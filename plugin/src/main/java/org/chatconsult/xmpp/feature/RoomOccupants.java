@@ -3,6 +3,8 @@ package org.chatconsult.xmpp.feature;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.chatconsult.core.Consultation;
+import org.chatconsult.core.ConsultationEndReason;
 import org.chatconsult.core.ContactCentreListener;
 import org.chatconsult.core.EndReason;
 import org.chatconsult.core.Interaction;
@@ -33,5 +35,10 @@ public final class RoomOccupants implements ContactCentreListener {
     @Override
     public void ended(Interaction interaction, EndReason reason) {
         rooms.remove(interaction.id());
+    }
+
+    @Override
+    public void consultationEnded(Consultation consultation, ConsultationEndReason reason) {
+        rooms.remove(consultation.id());
     }
 }

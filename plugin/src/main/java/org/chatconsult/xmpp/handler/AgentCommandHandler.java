@@ -13,6 +13,8 @@ import org.xmpp.packet.PacketError;
  * Each completes with exactly one reply (RFC 6120 §8.2.3).
  */
 public final class AgentCommandHandler {
+    public static final java.util.Set<String> COMMANDS = java.util.Set.of("decline", "end");
+
     private final CoreThread core;
 
     public AgentCommandHandler(CoreThread core) {
@@ -47,8 +49,7 @@ public final class AgentCommandHandler {
                 }));
             }
             default:
-                return refuse(iq, PacketError.Condition.feature_not_implemented,
-                        "unknown command " + command.getName());
+                throw new IllegalArgumentException("not an agent command: " + command.getName());
         }
     }
 

@@ -1,5 +1,9 @@
 package org.chatconsult.xmpp.handler;
 
+import java.time.Clock;
+
+import org.chatconsult.core.Consultation;
+import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.EndReason;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.core.Offer;
@@ -10,30 +14,37 @@ import org.chatconsult.xmpp.RoomDriver;
 import org.chatconsult.xmpp.feature.ContactBridge;
 import org.chatconsult.xmpp.feature.ContactNotices;
 import org.chatconsult.xmpp.feature.RoomOccupants;
+import org.chatconsult.xmpp.feature.TranscriptMirror;
 import org.dom4j.Element;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.Presence;
 
 /**
- * What the rooms tell the service's occupant: who entered and left (an offered agent entering accepts; the
- * contact leaving ends the chat), what was said (for the bridge; {@code /end} from the owning agent ends the
- * chat, for agents on stock clients), and declines the MUC service forwards.
+ * What the rooms tell the service's occupants. In a contact room: who entered and left (an offered agent
+ * entering accepts; the contact leaving ends the chat), what was said (recorded, mirrored to consultations,
+ * relayed to a bridged contact; {@code /end} from the owning agent ends the chat), and declines the MUC
+ * service forwards. In a consultation room: the offered agent entering accepts, and {@code /end} from a
+ * member ends it. Nothing said in a consultation room goes anywhere else.
  */
 public final class RoomTrafficHandler {
     private final Addresses addresses;
     private final RoomDriver rooms;
     private final ContactBridge bridge;
     private final RoomOccupants occupants;
+    private final TranscriptMirror transcripts;
     private final CoreThread core;
+    private final Clock clock;
 
     public RoomTrafficHandler(Addresses addresses, RoomDriver rooms, ContactBridge bridge, RoomOccupants occupants,
-            CoreThread core) {
+            TranscriptMirror transcripts, CoreThread core, Clock clock) {
         this.addresses = addresses;
         this.rooms = rooms;
         this.bridge = bridge;
         this.occupants = occupants;
+        this.transcripts = transcripts;
         this.core = core;
+        this.clock = clock;
     }
 
     public void handle(Presence presence) {
@@ -46,20 +57,27 @@ public final class RoomTrafficHandler {
             return;
         }
         String who = real.toBareJID();
-        boolean left = presence.getType() == Presence.Type.unavailable;
         String nick = presence.getFrom().getResource();
-        core.submit(centre -> centre.interaction(id).ifPresent(chat -> {
+        boolean left = presence.getType() == Presence.Type.unavailable;
+        core.submit(centre -> {
             if (left) {
                 occupants.left(id, nick);
             } else {
                 occupants.entered(id, nick, who);
             }
-            if (!left && isOfferedTo(chat, who)) {
-                centre.agentJoined(id, who);
-            } else if (left && who.equals(new JID(chat.contact()).toBareJID()) && !bridge.isBridged(id)) {
-                centre.end(id, EndReason.CONTACT_LEFT);
+            Interaction chat = centre.interaction(id).orElse(null);
+            if (chat != null) {
+                if (!left && isOfferedTo(chat, who)) {
+                    centre.agentJoined(id, who);
+                } else if (left && who.equals(new JID(chat.contact()).toBareJID()) && !bridge.isBridged(id)) {
+                    centre.end(id, EndReason.CONTACT_LEFT);
+                }
+                return;
             }
-        }));
+            centre.consultations().consultation(id)
+                    .filter(consultation -> !left && consultation.offers().stream().anyMatch(o -> o.agent().equals(who)))
+                    .ifPresent(consultation -> centre.consultations().agentJoined(id, who));
+        });
     }
 
     public void handle(Message message) {
@@ -68,17 +86,7 @@ public final class RoomTrafficHandler {
         }
         String id = message.getFrom().getNode();
         if (message.getType() == Message.Type.groupchat) {
-            core.submit(centre -> centre.interaction(id).ifPresent(chat -> {
-                String body = message.getBody();
-                String sender = occupants.addressOf(id, message.getFrom().getResource());
-                if (body != null && body.trim().equalsIgnoreCase(ContactNotices.END_COMMAND)
-                        && sender != null && sender.equals(chat.owner())
-                        && message.getChildElement("delay", Protocol.NS_DELAY) == null) {
-                    centre.endByAgent(sender, id);
-                } else {
-                    bridge.fromRoom(chat, message);
-                }
-            }));
+            core.submit(centre -> groupchat(centre, id, message));
             return;
         }
         Element x = message.getChildElement("x", Protocol.NS_MUC_USER);
@@ -91,6 +99,39 @@ public final class RoomTrafficHandler {
                     .map(Offer::id)
                     .ifPresent(offer -> centre.decline(who, offer)));
         }
+    }
+
+    private void groupchat(ContactCentre centre, String id, Message message) {
+        String body = message.getBody();
+        String nick = message.getFrom().getResource();
+        if (body == null || nick == null || message.getChildElement("delay", Protocol.NS_DELAY) != null) {
+            return; // subjects, and history the service has seen already
+        }
+        String sender = occupants.addressOf(id, nick);
+        boolean endCommand = body.trim().equalsIgnoreCase(ContactNotices.END_COMMAND);
+        Interaction chat = centre.interaction(id).orElse(null);
+        if (chat != null) {
+            if (endCommand && sender != null && sender.equals(chat.owner())) {
+                centre.endByAgent(sender, id);
+                return;
+            }
+            transcripts.record(chat, nick, role(chat, nick, sender), clock.instant(), body);
+            bridge.fromRoom(chat, message);
+            return;
+        }
+        Consultation consultation = centre.consultations().consultation(id).orElse(null);
+        if (consultation != null && endCommand && sender != null && consultation.isMember(sender)) {
+            centre.consultations().end(sender, id);
+        }
+    }
+
+    private String role(Interaction chat, String nick, String sender) {
+        if (sender == null) {
+            return nick.equals(chat.routingPoint().displayName()) ? "service" : "unknown";
+        }
+        boolean contact = sender.equals(new JID(chat.contact()).toBareJID())
+                || sender.equals(new JID(Addresses.BRIDGE_NODE, addresses.service().getDomain(), null).toBareJID());
+        return contact ? "contact" : "agent";
     }
 
     private boolean isToServiceOccupant(JID to) {

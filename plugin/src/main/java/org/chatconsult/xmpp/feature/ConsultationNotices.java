@@ -1,0 +1,73 @@
+package org.chatconsult.xmpp.feature;
+
+import java.util.function.Consumer;
+
+import org.chatconsult.core.Consultation;
+import org.chatconsult.core.ConsultationEndReason;
+import org.chatconsult.core.ContactCentreListener;
+import org.chatconsult.core.Directory;
+import org.chatconsult.xmpp.Addresses;
+import org.chatconsult.xmpp.AgentSessions;
+import org.chatconsult.xmpp.Protocol;
+import org.dom4j.Element;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+
+/**
+ * Tells the consultation's members what happened to it: the initiator that the target accepted; both members
+ * that it ended or was released, and why. Every notice names the consultation and its interaction.
+ */
+public final class ConsultationNotices implements ContactCentreListener {
+    private final Addresses addresses;
+    private final AgentSessions sessions;
+    private final Directory directory;
+    private final Consumer<Packet> out;
+
+    public ConsultationNotices(Addresses addresses, AgentSessions sessions, Directory directory, Consumer<Packet> out) {
+        this.addresses = addresses;
+        this.sessions = sessions;
+        this.directory = directory;
+        this.out = out;
+    }
+
+    @Override
+    public void consultationAccepted(Consultation consultation) {
+        Element accepted = element("consultation-accepted", consultation);
+        accepted.addAttribute("target", consultation.target());
+        accepted.addAttribute("name", name(consultation.target()));
+        send(consultation.initiator(), name(consultation.target()) + " accepted your consultation about "
+                + consultation.interaction().contactName() + "'s chat.", accepted);
+    }
+
+    @Override
+    public void consultationEnded(Consultation consultation, ConsultationEndReason reason) {
+        String text = (reason.isRelease() ? "Your consultation request was released. " : "The consultation ended. ")
+                + reason.text();
+        Element ended = element("consultation-ended", consultation);
+        ended.addAttribute("reason", reason.token());
+        send(consultation.initiator(), text, ended);
+        if (consultation.target() != null) {
+            send(consultation.target(), text, ended.createCopy());
+        }
+    }
+
+    private Element element(String name, Consultation consultation) {
+        Element element = Protocol.element(name);
+        element.addAttribute("consultation", consultation.id());
+        element.addAttribute("interaction", consultation.interaction().id());
+        return element;
+    }
+
+    private void send(String agent, String text, Element extension) {
+        Message message = new Message();
+        message.setFrom(addresses.service());
+        message.setTo(sessions.address(agent));
+        message.setBody(text);
+        message.getElement().add(extension);
+        out.accept(message);
+    }
+
+    private String name(String agent) {
+        return directory.agent(agent).map(profile -> profile.displayName()).orElse(agent);
+    }
+}

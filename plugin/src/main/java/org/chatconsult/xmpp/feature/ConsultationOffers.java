@@ -1,0 +1,125 @@
+package org.chatconsult.xmpp.feature;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.chatconsult.core.Consultation;
+import org.chatconsult.core.ContactCentreListener;
+import org.chatconsult.core.Directory;
+import org.chatconsult.core.Interaction;
+import org.chatconsult.core.Offer;
+import org.chatconsult.core.RevokeReason;
+import org.chatconsult.xmpp.Addresses;
+import org.chatconsult.xmpp.AgentSessions;
+import org.chatconsult.xmpp.Protocol;
+import org.chatconsult.xmpp.RoomDriver;
+import org.dom4j.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+
+/**
+ * Carries consultation requests to their targets (the seed's Interaction Preview): membership of the
+ * consultation room, then a message with who asks, about which chat, and its last lines, plus a XEP-0249
+ * invitation. Joining the room accepts; a revoked offer takes the membership back.
+ */
+public final class ConsultationOffers implements ContactCentreListener {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsultationOffers.class);
+    static final int PREVIEW_LINES = 5;
+
+    private final Addresses addresses;
+    private final RoomDriver rooms;
+    private final AgentSessions sessions;
+    private final TranscriptMirror transcripts;
+    private final Directory directory;
+    private final Consumer<Packet> out;
+
+    public ConsultationOffers(Addresses addresses, RoomDriver rooms, AgentSessions sessions,
+            TranscriptMirror transcripts, Directory directory, Consumer<Packet> out) {
+        this.addresses = addresses;
+        this.rooms = rooms;
+        this.sessions = sessions;
+        this.transcripts = transcripts;
+        this.directory = directory;
+        this.out = out;
+    }
+
+    @Override
+    public void consultationOffered(Consultation consultation, Offer offer) {
+        JID agent = sessions.address(offer.agent());
+        Message message = offerMessage(consultation, offer, agent);
+        rooms.affiliate(addresses.room(consultation.id()), addresses.serviceOccupant(consultation.id()), agent, "member")
+                .thenRun(() -> out.accept(message))
+                .exceptionally(failure -> {
+                    LOG.warn("consultation offer {} could not be delivered: {}", offer.id(), failure.getMessage());
+                    return null;
+                });
+    }
+
+    @Override
+    public void consultationOfferRevoked(Consultation consultation, Offer offer, RevokeReason reason) {
+        JID agent = sessions.address(offer.agent());
+        if (reason != RevokeReason.CONSULTATION_ENDED) {
+            rooms.affiliate(addresses.room(consultation.id()), addresses.serviceOccupant(consultation.id()), agent,
+                    "none").exceptionally(failure -> null);
+        }
+        Message message = new Message();
+        message.setFrom(addresses.service());
+        message.setTo(agent);
+        message.setBody("The consultation request from " + name(consultation.initiator()) + " was withdrawn ("
+                + reason.token() + ").");
+        Element revoked = Protocol.element("revoked");
+        revoked.addAttribute("offer", offer.id());
+        revoked.addAttribute("consultation", consultation.id());
+        revoked.addAttribute("interaction", consultation.interaction().id());
+        revoked.addAttribute("reason", reason.token());
+        message.getElement().add(revoked);
+        out.accept(message);
+    }
+
+    private Message offerMessage(Consultation consultation, Offer offer, JID agent) {
+        Interaction interaction = consultation.interaction();
+        JID room = addresses.room(consultation.id());
+        List<TranscriptMirror.Line> lines = transcripts.lastLines(interaction.id(), PREVIEW_LINES);
+        StringBuilder body = new StringBuilder(name(consultation.initiator()) + " asks you to consult about the chat with "
+                + interaction.contactName() + " (" + interaction.routingPoint().displayName() + ", started "
+                + interaction.started() + ").");
+        for (TranscriptMirror.Line line : lines) {
+            body.append("\n").append(line.from()).append(": ").append(line.text());
+        }
+        body.append("\nJoin ").append(room.toBareJID()).append(" to accept, by ").append(offer.expires()).append('.');
+
+        Message message = new Message();
+        message.setFrom(addresses.service());
+        message.setTo(agent);
+        message.setBody(body.toString());
+        Element element = Protocol.element("consultation-offer");
+        element.addAttribute("id", offer.id());
+        element.addAttribute("consultation", consultation.id());
+        element.addAttribute("interaction", interaction.id());
+        element.addAttribute("room", room.toBareJID());
+        element.addAttribute("expires", offer.expires().toString());
+        element.addElement("initiator").addAttribute("jid", consultation.initiator())
+                .addAttribute("name", name(consultation.initiator()));
+        element.addElement("contact").addAttribute("jid", new JID(interaction.contact()).toBareJID())
+                .addAttribute("name", interaction.contactName());
+        element.addElement("routing-point")
+                .addAttribute("jid", addresses.routingPoint(interaction.routingPoint().name()).toBareJID())
+                .addAttribute("name", interaction.routingPoint().displayName());
+        element.addElement("started").setText(interaction.started().toString());
+        for (TranscriptMirror.Line line : lines) {
+            element.addElement("line").addAttribute("from", line.from()).addAttribute("role", line.role())
+                    .addAttribute("time", line.time().toString()).setText(line.text());
+        }
+        message.getElement().add(element);
+        message.addChildElement("x", Protocol.NS_CONFERENCE).addAttribute("jid", room.toBareJID())
+                .addAttribute("reason", "Consultation requested by " + name(consultation.initiator()));
+        return message;
+    }
+
+    private String name(String agent) {
+        return directory.agent(agent).map(profile -> profile.displayName()).orElse(agent);
+    }
+}

@@ -1,0 +1,179 @@
+package org.chatconsult.xmpp.handler;
+
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import org.chatconsult.core.Consultation;
+import org.chatconsult.core.ConsultationState;
+import org.chatconsult.core.ContactCentre;
+import org.chatconsult.core.CoreException;
+import org.chatconsult.core.Interaction;
+import org.chatconsult.core.RoutingPoint;
+import org.chatconsult.xmpp.Addresses;
+import org.chatconsult.xmpp.AgentSessions;
+import org.chatconsult.xmpp.CoreThread;
+import org.chatconsult.xmpp.Protocol;
+import org.chatconsult.xmpp.StanzaErrors;
+import org.chatconsult.xmpp.feature.ConsultationRooms;
+import org.chatconsult.xmpp.feature.InteractionLog;
+import org.dom4j.Element;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.PacketError;
+
+/**
+ * The consultation commands of the SDK, as IQs in our namespace: {@code consult}, {@code end-consultation},
+ * {@code done}, {@code im}, {@code call} and {@code history}. Each completes with exactly one reply.
+ */
+public final class ConsultationCommandHandler {
+    public static final Set<String> COMMANDS = Set.of("consult", "end-consultation", "done", "im", "call", "history");
+
+    private final Addresses addresses;
+    private final CoreThread core;
+    private final ConsultationRooms rooms;
+    private final AgentSessions sessions;
+    private final InteractionLog log;
+
+    public ConsultationCommandHandler(Addresses addresses, CoreThread core, ConsultationRooms rooms,
+            AgentSessions sessions, InteractionLog log) {
+        this.addresses = addresses;
+        this.core = core;
+        this.rooms = rooms;
+        this.sessions = sessions;
+        this.log = log;
+    }
+
+    public CompletableFuture<IQ> handle(IQ iq) {
+        Element command = iq.getChildElement();
+        String agent = iq.getFrom().toBareJID();
+        String name = command.getName();
+        IQ.Type expected = name.equals("history") ? IQ.Type.get : IQ.Type.set;
+        if (iq.getType() != expected) {
+            return refuse(iq, PacketError.Condition.bad_request, name + " takes type " + expected);
+        }
+        String key = name.equals("consult") || name.equals("history") ? "interaction" : "consultation";
+        String id = command.attributeValue(key);
+        if (id == null || id.isBlank()) {
+            return refuse(iq, PacketError.Condition.bad_request, name + " needs a " + key + " attribute");
+        }
+        CompletableFuture<IQ> reply;
+        switch (name) {
+            case "consult":
+                reply = consult(iq, agent, id, command.attributeValue("target"));
+                break;
+            case "end-consultation":
+                reply = core.ask(centre -> {
+                    centre.consultations().end(agent, id);
+                    return IQ.createResultIQ(iq);
+                });
+                break;
+            case "done":
+                reply = core.ask(centre -> {
+                    String note = command.elementText("note");
+                    centre.consultations().done(agent, id, blankToNull(command.attributeValue("disposition")),
+                            blankToNull(note));
+                    return IQ.createResultIQ(iq);
+                });
+                break;
+            case "history":
+                reply = core.ask(centre -> history(iq, centre, agent, id));
+                break;
+            default:
+                reply = core.ask(centre -> otherParty(iq, centre, agent, id, name));
+        }
+        return reply.exceptionally(failure -> StanzaErrors.reply(iq, StanzaErrors.of(failure)));
+    }
+
+    /** Starts the consultation, and answers once its room is ready for the initiator to enter. */
+    private CompletableFuture<IQ> consult(IQ iq, String agent, String interaction, String target) {
+        if (target == null || target.isBlank()) {
+            return refuse(iq, PacketError.Condition.bad_request, "consult needs a target attribute");
+        }
+        JID targetAddress;
+        try {
+            targetAddress = new JID(target.trim());
+        } catch (IllegalArgumentException e) {
+            return refuse(iq, PacketError.Condition.jid_malformed, "not an address: " + target);
+        }
+        return core.ask(centre -> centre.consultations().start(agent, interaction, targetAddress.toBareJID(),
+                        candidates(centre, targetAddress)))
+                .thenCompose(consultation -> rooms.whenReady(consultation.id()).thenApply(ready -> {
+                    IQ result = IQ.createResultIQ(iq);
+                    Element element = result.setChildElement("consultation", Protocol.NS);
+                    element.addAttribute("id", consultation.id());
+                    element.addAttribute("interaction", consultation.interaction().id());
+                    element.addAttribute("room", addresses.room(consultation.id()).toBareJID());
+                    return result;
+                }));
+    }
+
+    /** An agent, or the agents serving a routing point of this service. */
+    private Set<String> candidates(ContactCentre centre, JID target) {
+        if (target.getDomain().equals(addresses.service().getDomain()) && target.getNode() != null) {
+            RoutingPoint point = centre.directory().routingPoint(target.getNode()).orElseThrow(() ->
+                    new CoreException(CoreException.Kind.NOT_FOUND, "no routing point " + target.toBareJID()));
+            return point.agents();
+        }
+        return centre.directory().agent(target.toBareJID()).map(profile -> Set.of(profile.address()))
+                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND,
+                        "no agent or routing point " + target.toBareJID()));
+    }
+
+    /**
+     * IM or call the other member (the seed's Action menu): the answer names the other party's session, to
+     * which the client sends its 1:1 message or XEP-0353 call proposal; the service records it on the
+     * interaction's history.
+     */
+    private IQ otherParty(IQ iq, ContactCentre centre, String agent, String consultationId, String kind) {
+        Consultation consultation = centre.consultations().consultation(consultationId)
+                .filter(c -> c.state() == ConsultationState.ACTIVE)
+                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND,
+                        "no active consultation " + consultationId));
+        if (!consultation.isMember(agent)) {
+            throw new CoreException(CoreException.Kind.FORBIDDEN, "only its members can reach each other here");
+        }
+        String other = consultation.otherParty(agent);
+        log.add(consultation.interaction(), kind, agent, consultation.id() + " " + other);
+        IQ result = IQ.createResultIQ(iq);
+        Element party = result.setChildElement("party", Protocol.NS);
+        party.addAttribute("jid", sessions.address(other).toString());
+        party.addAttribute("consultation", consultation.id());
+        party.addAttribute("interaction", consultation.interaction().id());
+        centre.directory().agent(other).ifPresent(profile -> party.addAttribute("name", profile.displayName()));
+        return result;
+    }
+
+    /** The interaction's history, for its owner and the members of its consultations. */
+    private IQ history(IQ iq, ContactCentre centre, String agent, String interactionId) {
+        Interaction interaction = centre.interaction(interactionId).orElse(null);
+        boolean allowed = interaction != null && (agent.equals(interaction.owner())
+                || centre.consultations().of(interactionId).stream().anyMatch(c -> c.isMember(agent)));
+        if (!allowed) {
+            // The same answer whether or not the interaction exists: it reveals nothing to outsiders.
+            throw new CoreException(CoreException.Kind.NOT_FOUND, "no interaction " + interactionId + " of yours");
+        }
+        IQ result = IQ.createResultIQ(iq);
+        Element history = result.setChildElement("history", Protocol.NS);
+        history.addAttribute("interaction", interactionId);
+        for (InteractionLog.Entry entry : log.entries(interactionId)) {
+            Element event = history.addElement("event");
+            event.addAttribute("time", entry.time().toString());
+            event.addAttribute("kind", entry.kind());
+            if (entry.actor() != null) {
+                event.addAttribute("by", entry.actor());
+            }
+            if (entry.detail() != null) {
+                event.setText(entry.detail());
+            }
+        }
+        return result;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static CompletableFuture<IQ> refuse(IQ iq, PacketError.Condition condition, String text) {
+        return CompletableFuture.completedFuture(StanzaErrors.reply(iq, StanzaErrors.error(condition, text)));
+    }
+}
