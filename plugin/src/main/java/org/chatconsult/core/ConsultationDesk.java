@@ -253,6 +253,22 @@ public final class ConsultationDesk {
         return List.copyOf(live.values());
     }
 
+    /** Consultations an agent may still mark done: live ones, and ended ones without their Mark Done. */
+    public List<Consultation> openFor(String agent) {
+        List<Consultation> result = new ArrayList<>();
+        for (Consultation consultation : live.values()) {
+            if (consultation.isMember(agent)) {
+                result.add(consultation);
+            }
+        }
+        for (Consultation consultation : awaitingDone.values()) {
+            if (consultation.isMember(agent) && !consultation.done().containsKey(agent)) {
+                result.add(consultation);
+            }
+        }
+        return result;
+    }
+
     private Consultation live(String consultationId) {
         Consultation consultation = live.get(consultationId);
         if (consultation == null) {

@@ -18,6 +18,7 @@ import org.chatconsult.xmpp.feature.ContactNotices;
 import org.chatconsult.xmpp.feature.OfferDelivery;
 import org.chatconsult.xmpp.feature.RoomLifecycle;
 import org.chatconsult.xmpp.feature.RoomOccupants;
+import org.chatconsult.xmpp.handler.AdHocCommandHandler;
 import org.chatconsult.xmpp.handler.AgentCommandHandler;
 import org.chatconsult.xmpp.handler.ConsultationCommandHandler;
 import org.chatconsult.xmpp.handler.ContactHandler;
@@ -53,6 +54,7 @@ public final class ConsultComponent extends AbstractComponent {
     private final ContactHandler contacts;
     private final AgentCommandHandler agentCommands;
     private final ConsultationCommandHandler consultationCommands;
+    private final AdHocCommandHandler adHocCommands;
     private final RoomTrafficHandler roomTraffic;
 
     public ConsultComponent(ServiceConfig config) {
@@ -83,6 +85,7 @@ public final class ConsultComponent extends AbstractComponent {
         this.contacts = new ContactHandler(core, bridge, this::send);
         this.agentCommands = new AgentCommandHandler(core);
         this.consultationCommands = new ConsultationCommandHandler(addresses, core, consultationRooms, sessions, log);
+        this.adHocCommands = new AdHocCommandHandler(addresses, core, consultationCommands);
         this.roomTraffic = new RoomTrafficHandler(addresses, rooms, bridge, occupants, transcripts, core, clock);
     }
 
@@ -113,7 +116,7 @@ public final class ConsultComponent extends AbstractComponent {
 
     @Override
     protected String[] discoInfoFeatureNamespaces() {
-        return new String[] {Protocol.NS};
+        return new String[] {Protocol.NS, AdHocCommandHandler.NS};
     }
 
     @Override
@@ -144,7 +147,13 @@ public final class ConsultComponent extends AbstractComponent {
     protected IQ handleDiscoItems(IQ iq) {
         IQ reply = IQ.createResultIQ(iq);
         Element query = reply.setChildElement("query", NAMESPACE_DISCO_ITEMS);
-        if (addresses.isService(iq.getTo()) && iq.getTo().getResource() == null) {
+        String node = iq.getChildElement().attributeValue("node");
+        if (node != null) {
+            query.addAttribute("node", node);
+            if (node.equals(AdHocCommandHandler.NS) && addresses.isService(iq.getTo())) {
+                adHocCommands.listCommands(query);
+            }
+        } else if (addresses.isService(iq.getTo()) && iq.getTo().getResource() == null) {
             for (RoutingPoint point : config.directory().routingPoints()) {
                 query.addElement("item").addAttribute("jid", addresses.routingPoint(point.name()).toBareJID())
                         .addAttribute("name", point.displayName());
@@ -178,6 +187,11 @@ public final class ConsultComponent extends AbstractComponent {
                         org.xmpp.packet.PacketError.Condition.feature_not_implemented, "unknown command " + command));
             }
             reply.whenComplete((answer, failure) -> send(answer != null ? answer
+                    : StanzaErrors.reply(iq, StanzaErrors.of(failure))));
+            return null;
+        }
+        if (AdHocCommandHandler.NS.equals(namespace) && addresses.isService(iq.getTo())) {
+            adHocCommands.handle(iq).whenComplete((answer, failure) -> send(answer != null ? answer
                     : StanzaErrors.reply(iq, StanzaErrors.of(failure))));
             return null;
         }

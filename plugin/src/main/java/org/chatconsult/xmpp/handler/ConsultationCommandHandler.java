@@ -89,22 +89,31 @@ public final class ConsultationCommandHandler {
         if (target == null || target.isBlank()) {
             return refuse(iq, PacketError.Condition.bad_request, "consult needs a target attribute");
         }
+        return start(agent, interaction, target).thenApply(consultation -> {
+            IQ result = IQ.createResultIQ(iq);
+            Element element = result.setChildElement("consultation", Protocol.NS);
+            element.addAttribute("id", consultation.id());
+            element.addAttribute("interaction", consultation.interaction().id());
+            element.addAttribute("room", addresses.room(consultation.id()).toBareJID());
+            return result;
+        });
+    }
+
+    /**
+     * Starts a consultation about {@code interaction} with {@code target} (an agent's or a routing point's
+     * address); completes once its room is ready for the initiator to enter.
+     */
+    public CompletableFuture<Consultation> start(String agent, String interaction, String target) {
         JID targetAddress;
         try {
             targetAddress = new JID(target.trim());
         } catch (IllegalArgumentException e) {
-            return refuse(iq, PacketError.Condition.jid_malformed, "not an address: " + target);
+            return CompletableFuture.failedFuture(new CoreException(CoreException.Kind.BAD_REQUEST,
+                    "not an address: " + target));
         }
         return core.ask(centre -> centre.consultations().start(agent, interaction, targetAddress.toBareJID(),
                         candidates(centre, targetAddress)))
-                .thenCompose(consultation -> rooms.whenReady(consultation.id()).thenApply(ready -> {
-                    IQ result = IQ.createResultIQ(iq);
-                    Element element = result.setChildElement("consultation", Protocol.NS);
-                    element.addAttribute("id", consultation.id());
-                    element.addAttribute("interaction", consultation.interaction().id());
-                    element.addAttribute("room", addresses.room(consultation.id()).toBareJID());
-                    return result;
-                }));
+                .thenCompose(consultation -> rooms.whenReady(consultation.id()).thenApply(ready -> consultation));
     }
 
     /** An agent, or the agents serving a routing point of this service. */

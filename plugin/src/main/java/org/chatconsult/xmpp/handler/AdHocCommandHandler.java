@@ -1,0 +1,191 @@
+package org.chatconsult.xmpp.handler;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.chatconsult.core.Consultation;
+import org.chatconsult.core.ContactCentre;
+import org.chatconsult.core.Interaction;
+import org.chatconsult.core.InteractionState;
+import org.chatconsult.xmpp.Addresses;
+import org.chatconsult.xmpp.CoreThread;
+import org.chatconsult.xmpp.Ids;
+import org.chatconsult.xmpp.StanzaErrors;
+import org.dom4j.Element;
+import org.xmpp.forms.DataForm;
+import org.xmpp.forms.FormField;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.PacketError;
+
+/**
+ * The consultation workflow as XEP-0050 ad-hoc commands, so an agent on Gajim, Converse.js or any client with
+ * ad-hoc command support can consult with no custom UI: each command answers {@code execute} with a form
+ * (XEP-0004) and {@code complete} (or a submitted form) by doing it. Stateless: a session is one form round.
+ */
+public final class AdHocCommandHandler {
+    public static final String NS = "http://jabber.org/protocol/commands";
+
+    /** Node → name, in the order clients list them. */
+    public static final Map<String, String> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("consult", "Start a chat consultation");
+        COMMANDS.put("end-consultation", "End a consultation");
+        COMMANDS.put("done", "Mark a consultation done");
+    }
+
+    private final Addresses addresses;
+    private final CoreThread core;
+    private final ConsultationCommandHandler consultations;
+
+    public AdHocCommandHandler(Addresses addresses, CoreThread core, ConsultationCommandHandler consultations) {
+        this.addresses = addresses;
+        this.core = core;
+        this.consultations = consultations;
+    }
+
+    /** The command list for disco#items on the commands node (XEP-0050 §2.2). */
+    public void listCommands(Element query) {
+        COMMANDS.forEach((node, name) -> query.addElement("item").addAttribute("jid", addresses.service().toString())
+                .addAttribute("node", node).addAttribute("name", name));
+    }
+
+    public CompletableFuture<IQ> handle(IQ iq) {
+        Element command = iq.getChildElement();
+        String node = command.attributeValue("node");
+        String action = command.attributeValue("action", "execute");
+        String session = command.attributeValue("sessionid");
+        String agent = iq.getFrom().toBareJID();
+        if (iq.getType() != IQ.Type.set) {
+            return refuse(iq, PacketError.Condition.bad_request, "commands are executed with type set");
+        }
+        if (node == null || !COMMANDS.containsKey(node)) {
+            return refuse(iq, PacketError.Condition.item_not_found, "no command " + node);
+        }
+        if (action.equals("cancel")) {
+            return CompletableFuture.completedFuture(answer(iq, node, session, "canceled"));
+        }
+        Element submitted = command.element(org.dom4j.QName.get("x", "jabber:x:data"));
+        if (submitted == null) {
+            if (!action.equals("execute")) {
+                return refuse(iq, PacketError.Condition.bad_request, "this command needs its form");
+            }
+            return core.ask(centre -> formStage(iq, centre, node, agent))
+                    .exceptionally(failure -> StanzaErrors.reply(iq, StanzaErrors.of(failure)));
+        }
+        DataForm form = new DataForm(submitted);
+        return complete(agent, node, form)
+                .thenApply(note -> {
+                    IQ reply = answer(iq, node, session, "completed");
+                    reply.getChildElement().addElement("note").addAttribute("type", "info").setText(note);
+                    return reply;
+                })
+                .exceptionally(failure -> StanzaErrors.reply(iq, StanzaErrors.of(failure)));
+    }
+
+    /** First stage: the form, with the agent's own chats or consultations to choose from. */
+    private IQ formStage(IQ iq, ContactCentre centre, String node, String agent) {
+        DataForm form = new DataForm(DataForm.Type.form);
+        form.setTitle(COMMANDS.get(node));
+        switch (node) {
+            case "consult": {
+                form.addInstruction("Choose one of your chats, and the agent or routing point to consult.");
+                FormField chat = listField(form, "interaction", "Chat");
+                for (Interaction interaction : centre.interactions()) {
+                    if (agent.equals(interaction.owner()) && interaction.state() == InteractionState.ACTIVE) {
+                        chat.addOption(interaction.contactName() + " via " + interaction.routingPoint().displayName(),
+                                interaction.id());
+                    }
+                }
+                FormField target = form.addField("target", "Agent or routing point address", FormField.Type.jid_single);
+                target.setRequired(true);
+                break;
+            }
+            case "end-consultation":
+            case "done": {
+                FormField choice = listField(form, "consultation", "Consultation");
+                for (Consultation consultation : mine(centre, agent, node.equals("done"))) {
+                    String other = consultation.otherParty(agent);
+                    choice.addOption("About " + consultation.interaction().contactName() + ", with "
+                            + (other == null ? consultation.requestedTarget() : other), consultation.id());
+                }
+                if (node.equals("done")) {
+                    form.addField("disposition", "Disposition code", FormField.Type.text_single);
+                    form.addField("note", "Note", FormField.Type.text_multi);
+                }
+                break;
+            }
+            default:
+                throw new IllegalStateException(node);
+        }
+        IQ reply = answer(iq, node, Ids.next(), "executing");
+        Element actions = reply.getChildElement().addElement("actions").addAttribute("execute", "complete");
+        actions.addElement("complete");
+        reply.getChildElement().add(form.getElement());
+        return reply;
+    }
+
+    private CompletableFuture<String> complete(String agent, String node, DataForm form) {
+        switch (node) {
+            case "consult":
+                return consultations.start(agent, value(form, "interaction"), value(form, "target"))
+                        .thenApply(consultation -> "Consultation started. Join "
+                                + addresses.room(consultation.id()).toBareJID() + " to talk with the target.");
+            case "end-consultation":
+                return core.ask(centre -> {
+                    centre.consultations().end(agent, value(form, "consultation"));
+                    return "The consultation has ended.";
+                });
+            default:
+                return core.ask(centre -> {
+                    centre.consultations().done(agent, value(form, "consultation"), optional(form, "disposition"),
+                            optional(form, "note"));
+                    return "Marked done.";
+                });
+        }
+    }
+
+    private static List<Consultation> mine(ContactCentre centre, String agent, boolean includingEnded) {
+        return includingEnded ? centre.consultations().openFor(agent)
+                : centre.consultations().live().stream().filter(c -> c.isMember(agent)).toList();
+    }
+
+    private static FormField listField(DataForm form, String var, String label) {
+        FormField field = form.addField(var, label, FormField.Type.list_single);
+        field.setRequired(true);
+        return field;
+    }
+
+    private static String value(DataForm form, String var) {
+        String value = optional(form, var);
+        if (value == null) {
+            throw new org.chatconsult.core.CoreException(org.chatconsult.core.CoreException.Kind.BAD_REQUEST,
+                    "the form needs " + var);
+        }
+        return value;
+    }
+
+    private static String optional(DataForm form, String var) {
+        FormField field = form.getField(var);
+        if (field == null || field.getValues().isEmpty()) {
+            return null;
+        }
+        String value = String.join("\n", field.getValues()).trim();
+        return value.isEmpty() ? null : value;
+    }
+
+    private IQ answer(IQ iq, String node, String session, String status) {
+        IQ reply = IQ.createResultIQ(iq);
+        Element command = reply.setChildElement("command", NS);
+        command.addAttribute("node", node);
+        command.addAttribute("sessionid", session == null ? Ids.next() : session);
+        command.addAttribute("status", status);
+        return reply;
+    }
+
+    private static CompletableFuture<IQ> refuse(IQ iq, PacketError.Condition condition, String text) {
+        return CompletableFuture.completedFuture(StanzaErrors.reply(iq, StanzaErrors.error(condition, text)));
+    }
+}
