@@ -35,6 +35,7 @@ public final class ContactCentre {
             Comparator.comparing(Interaction::started).thenComparing(Interaction::id));
     private final Map<String, Integer> announcedPositions = new HashMap<>();
     private final ConsultationDesk consultations;
+    private final HandoverDesk handovers;
 
     public ContactCentre(Settings settings, Directory directory, Scheduler scheduler, Clock clock,
             Supplier<String> ids, ContactCentreListener listener) {
@@ -45,6 +46,12 @@ public final class ContactCentre {
         this.ids = ids;
         this.listener = listener;
         this.consultations = new ConsultationDesk(this, settings, scheduler, clock, ids, listener);
+        this.handovers = new HandoverDesk(this, settings, scheduler, clock, ids, listener);
+    }
+
+    /** Conferences and transfers of the live interactions. */
+    public HandoverDesk handovers() {
+        return handovers;
     }
 
     /** Consultations about the live interactions. */
@@ -79,6 +86,7 @@ public final class ContactCentre {
         } else {
             revokeOffersTo(address, RevokeReason.AGENT_UNAVAILABLE);
             consultations.agentUnavailable(address);
+            handovers.agentUnavailable(address);
         }
         dispatchQueue();
         return agent;
@@ -140,10 +148,14 @@ public final class ContactCentre {
 
     // ---- offers -------------------------------------------------------------------------------------------
 
-    /** An agent joined the room of a chat: accepting the offer they hold, or coming back to their own chat. */
+    /**
+     * An agent joined the room of a chat: accepting the offer, conference or transfer they hold, or coming back
+     * to a chat they are in.
+     */
     public void agentJoined(String interactionId, String agentAddress) {
         Interaction interaction = live(interactionId);
-        if (agentAddress.equals(interaction.owner())) {
+        if (agentAddress.equals(interaction.owner()) || interaction.participants().contains(agentAddress)
+                || handovers.agentJoined(interaction, agentAddress)) {
             return;
         }
         Offer offer = interaction.offer();
@@ -166,7 +178,7 @@ public final class ContactCentre {
                 .orElse(null);
         if (interaction != null) {
             passOver(interaction, RevokeReason.DECLINED);
-        } else if (!consultations.decline(agentAddress, offerId)) {
+        } else if (!consultations.decline(agentAddress, offerId) && !handovers.decline(agentAddress, offerId)) {
             throw new CoreException(CoreException.Kind.NOT_FOUND, "no offer " + offerId + " is open for " + agentAddress);
         }
     }
@@ -272,6 +284,16 @@ public final class ContactCentre {
 
     // ---- ending -------------------------------------------------------------------------------------------
 
+    /** An agent left a chat's room: a participant beside the owner frees its capacity; an owner may come back. */
+    public void agentLeft(String interactionId, String agentAddress) {
+        Interaction interaction = interactions.get(interactionId);
+        if (interaction != null && interaction.removeParticipant(agentAddress)) {
+            agents.get(agentAddress).release(now());
+            listener.participantLeft(interaction, agentAddress);
+            dispatchQueue();
+        }
+    }
+
     /** The owning agent ends a chat. */
     public void endByAgent(String agentAddress, String interactionId) {
         Interaction interaction = live(interactionId);
@@ -289,8 +311,12 @@ public final class ContactCentre {
         }
         interaction.cancelQueueTimer();
         consultations.interactionEnded(interaction);
+        handovers.interactionEnded(interaction);
         if (interaction.owner() != null && agents.containsKey(interaction.owner())) {
             agents.get(interaction.owner()).release(now());
+        }
+        for (String participant : interaction.participants()) {
+            agents.get(participant).release(now());
         }
         queue.remove(interaction);
         announcedPositions.remove(interactionId);

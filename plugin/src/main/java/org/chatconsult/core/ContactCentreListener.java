@@ -47,6 +47,24 @@ public interface ContactCentreListener {
     default void consultationDone(Consultation consultation, Disposition disposition) {
     }
 
+    default void handoverOffered(Handover handover, Offer offer) {
+    }
+
+    default void handoverOfferRevoked(Handover handover, Offer offer, RevokeReason reason) {
+    }
+
+    /** The target joined the chat; for a transfer it now owns it. */
+    default void handoverAccepted(Handover handover) {
+    }
+
+    /** Nobody accepted: {@code reason} is declined, timeout or agent-unavailable. */
+    default void handoverReleased(Handover handover, RevokeReason reason) {
+    }
+
+    /** An agent who is not the owner left the chat (or was taken out of it by a cold transfer). */
+    default void participantLeft(Interaction interaction, String agent) {
+    }
+
     /** One listener that tells each of {@code listeners}, in order. */
     static ContactCentreListener all(List<ContactCentreListener> listeners) {
         List<ContactCentreListener> each = List.copyOf(listeners);
@@ -79,6 +97,31 @@ public interface ContactCentreListener {
             @Override
             public void ended(Interaction interaction, EndReason reason) {
                 each.forEach(l -> l.ended(interaction, reason));
+            }
+
+            @Override
+            public void handoverOffered(Handover handover, Offer offer) {
+                each.forEach(l -> l.handoverOffered(handover, offer));
+            }
+
+            @Override
+            public void handoverOfferRevoked(Handover handover, Offer offer, RevokeReason reason) {
+                each.forEach(l -> l.handoverOfferRevoked(handover, offer, reason));
+            }
+
+            @Override
+            public void handoverAccepted(Handover handover) {
+                each.forEach(l -> l.handoverAccepted(handover));
+            }
+
+            @Override
+            public void handoverReleased(Handover handover, RevokeReason reason) {
+                each.forEach(l -> l.handoverReleased(handover, reason));
+            }
+
+            @Override
+            public void participantLeft(Interaction interaction, String agent) {
+                each.forEach(l -> l.participantLeft(interaction, agent));
             }
 
             @Override

@@ -13,6 +13,7 @@ public final class Interaction {
     private final String firstMessage;
     private final Instant started;
     private final Set<String> passedOver = new HashSet<>();
+    private final Set<String> participants = new HashSet<>();
     private InteractionState state = InteractionState.NEW;
     private String owner;
     private Offer offer;
@@ -61,6 +62,19 @@ public final class Interaction {
     /** The agent who accepted the chat, or null before that. */
     public String owner() {
         return owner;
+    }
+
+    /** Agents in the chat beside its owner: conferenced in, or a former owner after a warm transfer. */
+    public Set<String> participants() {
+        return Set.copyOf(participants);
+    }
+
+    void addParticipant(String agent) {
+        participants.add(agent);
+    }
+
+    boolean removeParticipant(String agent) {
+        return participants.remove(agent);
     }
 
     /** The offer outstanding now, or null. */

@@ -12,6 +12,7 @@ import org.chatconsult.xmpp.feature.ConsultationNotices;
 import org.chatconsult.xmpp.feature.ConsultationOffers;
 import org.chatconsult.xmpp.feature.ConsultationRooms;
 import org.chatconsult.xmpp.feature.ContactBridge;
+import org.chatconsult.xmpp.feature.HandoverOffers;
 import org.chatconsult.xmpp.feature.InteractionLog;
 import org.chatconsult.xmpp.feature.TranscriptMirror;
 import org.chatconsult.xmpp.feature.ContactNotices;
@@ -68,7 +69,8 @@ public final class ConsultComponent extends AbstractComponent {
         TranscriptMirror transcripts = new TranscriptMirror(addresses, this::send);
         ConsultationRooms consultationRooms = new ConsultationRooms(addresses, rooms, core);
         InteractionLog log = new InteractionLog(clock);
-        this.bridge = new ContactBridge(addresses, rooms, iqs, core, this::send, config.contactCheck());
+        this.bridge = new ContactBridge(addresses, rooms, iqs, core, this::send, config.contactCheck(),
+                config.directory());
         ContactCentreListener features = ContactCentreListener.all(List.of(
                 new ContactNotices(addresses, this::send),
                 new RoomLifecycle(addresses, rooms, bridge, core),
@@ -79,12 +81,15 @@ public final class ConsultComponent extends AbstractComponent {
                 consultationRooms,
                 new ConsultationOffers(addresses, rooms, sessions, transcripts, config.directory(), this::send),
                 new ConsultationNotices(addresses, sessions, config.directory(), this::send),
+                new HandoverOffers(addresses, rooms, sessions, transcripts, config.directory(), this::send),
                 log));
         core.bind(new ContactCentre(config.settings(), config.directory(), core, clock, Ids::next, features));
         this.readiness = new ReadinessHandler(addresses, sessions, core, this::send);
         this.contacts = new ContactHandler(core, bridge, this::send);
-        this.agentCommands = new AgentCommandHandler(core);
-        this.consultationCommands = new ConsultationCommandHandler(addresses, core, consultationRooms, sessions, log);
+        Targets targets = new Targets(addresses, config.directory());
+        this.agentCommands = new AgentCommandHandler(core, targets);
+        this.consultationCommands = new ConsultationCommandHandler(addresses, core, consultationRooms, sessions, log,
+                targets);
         this.adHocCommands = new AdHocCommandHandler(addresses, core, consultationCommands);
         this.roomTraffic = new RoomTrafficHandler(addresses, rooms, bridge, occupants, transcripts, core, clock);
     }

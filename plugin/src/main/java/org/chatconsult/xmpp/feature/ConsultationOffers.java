@@ -27,7 +27,6 @@ import org.xmpp.packet.Packet;
  */
 public final class ConsultationOffers implements ContactCentreListener {
     private static final Logger LOG = LoggerFactory.getLogger(ConsultationOffers.class);
-    static final int PREVIEW_LINES = 5;
 
     private final Addresses addresses;
     private final RoomDriver rooms;
@@ -82,19 +81,14 @@ public final class ConsultationOffers implements ContactCentreListener {
     private Message offerMessage(Consultation consultation, Offer offer, JID agent) {
         Interaction interaction = consultation.interaction();
         JID room = addresses.room(consultation.id());
-        List<TranscriptMirror.Line> lines = transcripts.lastLines(interaction.id(), PREVIEW_LINES);
-        StringBuilder body = new StringBuilder(name(consultation.initiator()) + " asks you to consult about the chat with "
-                + interaction.contactName() + " (" + interaction.routingPoint().displayName() + ", started "
-                + interaction.started() + ").");
-        for (TranscriptMirror.Line line : lines) {
-            body.append("\n").append(line.from()).append(": ").append(line.text());
-        }
-        body.append("\nJoin ").append(room.toBareJID()).append(" to accept, by ").append(offer.expires()).append('.');
+        ChatPreview preview = new ChatPreview(interaction, transcripts);
+        String body = name(consultation.initiator()) + " asks you to consult about " + preview.text()
+                + "\nJoin " + room.toBareJID() + " to accept, by " + offer.expires() + ".";
 
         Message message = new Message();
         message.setFrom(addresses.service());
         message.setTo(agent);
-        message.setBody(body.toString());
+        message.setBody(body);
         Element element = Protocol.element("consultation-offer");
         element.addAttribute("id", offer.id());
         element.addAttribute("consultation", consultation.id());
@@ -103,16 +97,7 @@ public final class ConsultationOffers implements ContactCentreListener {
         element.addAttribute("expires", offer.expires().toString());
         element.addElement("initiator").addAttribute("jid", consultation.initiator())
                 .addAttribute("name", name(consultation.initiator()));
-        element.addElement("contact").addAttribute("jid", new JID(interaction.contact()).toBareJID())
-                .addAttribute("name", interaction.contactName());
-        element.addElement("routing-point")
-                .addAttribute("jid", addresses.routingPoint(interaction.routingPoint().name()).toBareJID())
-                .addAttribute("name", interaction.routingPoint().displayName());
-        element.addElement("started").setText(interaction.started().toString());
-        for (TranscriptMirror.Line line : lines) {
-            element.addElement("line").addAttribute("from", line.from()).addAttribute("role", line.role())
-                    .addAttribute("time", line.time().toString()).setText(line.text());
-        }
+        preview.addTo(element, addresses);
         message.getElement().add(element);
         message.addChildElement("x", Protocol.NS_CONFERENCE).addAttribute("jid", room.toBareJID())
                 .addAttribute("reason", "Consultation requested by " + name(consultation.initiator()));

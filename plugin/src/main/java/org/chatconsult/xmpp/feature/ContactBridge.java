@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 
 import org.chatconsult.core.Agent;
 import org.chatconsult.core.ContactCentreListener;
+import org.chatconsult.core.Directory;
+import org.chatconsult.core.Handover;
 import org.chatconsult.core.EndReason;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.xmpp.Addresses;
@@ -40,6 +42,7 @@ public final class ContactBridge implements ContactCentreListener {
     private final CoreThread core;
     private final Consumer<Packet> out;
     private final Duration presenceCheck;
+    private final Directory directory;
     private final Map<String, Link> links = new HashMap<>();
     private final Map<String, List<String>> early = new HashMap<>();
 
@@ -59,7 +62,8 @@ public final class ContactBridge implements ContactCentreListener {
     }
 
     public ContactBridge(Addresses addresses, RoomDriver rooms, IqTracker iqs, CoreThread core,
-            Consumer<Packet> out, Duration presenceCheck) {
+            Consumer<Packet> out, Duration presenceCheck, Directory directory) {
+        this.directory = directory;
         this.addresses = addresses;
         this.rooms = rooms;
         this.iqs = iqs;
@@ -172,6 +176,15 @@ public final class ContactBridge implements ContactCentreListener {
         Link link = links.get(interaction.id());
         if (link != null && link.bridged) {
             tellContact(interaction, link.contact, agent.displayName() + " has joined the chat.");
+        }
+    }
+
+    @Override
+    public void handoverAccepted(Handover handover) {
+        Link link = links.get(handover.interaction().id());
+        if (link != null && link.bridged) {
+            String name = directory.agent(handover.target()).map(p -> p.displayName()).orElse(handover.target());
+            tellContact(handover.interaction(), link.contact, name + " has joined the chat.");
         }
     }
 

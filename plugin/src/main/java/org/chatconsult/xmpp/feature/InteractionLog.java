@@ -13,6 +13,7 @@ import org.chatconsult.core.ConsultationEndReason;
 import org.chatconsult.core.ContactCentreListener;
 import org.chatconsult.core.Disposition;
 import org.chatconsult.core.EndReason;
+import org.chatconsult.core.Handover;
 import org.chatconsult.core.Interaction;
 
 /**
@@ -65,6 +66,11 @@ public final class InteractionLog implements ContactCentreListener {
     public void consultationDone(Consultation consultation, Disposition disposition) {
         add(consultation.interaction(), "consultation-done", disposition.party(), consultation.id()
                 + (disposition.code() == null ? "" : " " + disposition.code()));
+    }
+
+    @Override
+    public void handoverAccepted(Handover handover) {
+        add(handover.interaction(), handover.kind().token(), handover.initiator(), handover.target());
     }
 
     @Override

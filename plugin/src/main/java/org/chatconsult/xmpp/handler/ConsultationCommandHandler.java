@@ -8,17 +8,16 @@ import org.chatconsult.core.ConsultationState;
 import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.CoreException;
 import org.chatconsult.core.Interaction;
-import org.chatconsult.core.RoutingPoint;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.AgentSessions;
 import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.StanzaErrors;
+import org.chatconsult.xmpp.Targets;
 import org.chatconsult.xmpp.feature.ConsultationRooms;
 import org.chatconsult.xmpp.feature.InteractionLog;
 import org.dom4j.Element;
 import org.xmpp.packet.IQ;
-import org.xmpp.packet.JID;
 import org.xmpp.packet.PacketError;
 
 /**
@@ -33,10 +32,12 @@ public final class ConsultationCommandHandler {
     private final ConsultationRooms rooms;
     private final AgentSessions sessions;
     private final InteractionLog log;
+    private final Targets targets;
 
     public ConsultationCommandHandler(Addresses addresses, CoreThread core, ConsultationRooms rooms,
-            AgentSessions sessions, InteractionLog log) {
+            AgentSessions sessions, InteractionLog log, Targets targets) {
         this.addresses = addresses;
+        this.targets = targets;
         this.core = core;
         this.rooms = rooms;
         this.sessions = sessions;
@@ -104,28 +105,9 @@ public final class ConsultationCommandHandler {
      * address); completes once its room is ready for the initiator to enter.
      */
     public CompletableFuture<Consultation> start(String agent, String interaction, String target) {
-        JID targetAddress;
-        try {
-            targetAddress = new JID(target.trim());
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(new CoreException(CoreException.Kind.BAD_REQUEST,
-                    "not an address: " + target));
-        }
-        return core.ask(centre -> centre.consultations().start(agent, interaction, targetAddress.toBareJID(),
-                        candidates(centre, targetAddress)))
+        return core.ask(centre -> centre.consultations().start(agent, interaction, Targets.canonical(target),
+                        targets.candidates(target)))
                 .thenCompose(consultation -> rooms.whenReady(consultation.id()).thenApply(ready -> consultation));
-    }
-
-    /** An agent, or the agents serving a routing point of this service. */
-    private Set<String> candidates(ContactCentre centre, JID target) {
-        if (target.getDomain().equals(addresses.service().getDomain()) && target.getNode() != null) {
-            RoutingPoint point = centre.directory().routingPoint(target.getNode()).orElseThrow(() ->
-                    new CoreException(CoreException.Kind.NOT_FOUND, "no routing point " + target.toBareJID()));
-            return point.agents();
-        }
-        return centre.directory().agent(target.toBareJID()).map(profile -> Set.of(profile.address()))
-                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND,
-                        "no agent or routing point " + target.toBareJID()));
     }
 
     /**

@@ -67,10 +67,11 @@ public final class RoomTrafficHandler {
             }
             Interaction chat = centre.interaction(id).orElse(null);
             if (chat != null) {
-                if (!left && isOfferedTo(chat, who)) {
-                    centre.agentJoined(id, who);
-                } else if (left && who.equals(new JID(chat.contact()).toBareJID()) && !bridge.isBridged(id)) {
+                boolean contact = who.equals(new JID(chat.contact()).toBareJID());
+                if (left && contact && !bridge.isBridged(id)) {
                     centre.end(id, EndReason.CONTACT_LEFT);
+                } else if (!contact && centre.directory().agent(who).isPresent()) {
+                    agentMoved(centre, chat, who, left);
                 }
                 return;
             }
@@ -134,11 +135,20 @@ public final class RoomTrafficHandler {
         return contact ? "contact" : "agent";
     }
 
-    private boolean isToServiceOccupant(JID to) {
-        return to != null && addresses.isService(to) && to.getResource() != null;
+    /** An agent entered (accepting an offer, conference or transfer) or left a contact room. */
+    private static void agentMoved(ContactCentre centre, Interaction chat, String agent, boolean left) {
+        if (left) {
+            centre.agentLeft(chat.id(), agent);
+            return;
+        }
+        try {
+            centre.agentJoined(chat.id(), agent);
+        } catch (org.chatconsult.core.CoreException stale) {
+            // A join racing a revoked offer: the server has taken the membership back already.
+        }
     }
 
-    private static boolean isOfferedTo(Interaction chat, String agent) {
-        return agent.equals(chat.owner()) || (chat.offer() != null && chat.offer().agent().equals(agent));
+    private boolean isToServiceOccupant(JID to) {
+        return to != null && addresses.isService(to) && to.getResource() != null;
     }
 }

@@ -1,0 +1,91 @@
+package org.chatconsult.core;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Bringing another agent into a contact chat itself (the seed's chat conference), or handing the chat over.
+ * CONFERENCE: the target joins and stays beside the owner. WARM_TRANSFER: the target joins and becomes the
+ * owner; the former owner leaves when ready. COLD_TRANSFER: the target becomes the owner on accepting, and the
+ * former owner is taken out of the room at once.
+ */
+public final class Handover {
+    public enum Kind {
+        CONFERENCE, WARM_TRANSFER, COLD_TRANSFER;
+
+        public String token() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private final String id;
+    private final Kind kind;
+    private final Interaction interaction;
+    private final String initiator;
+    private final Set<String> candidates;
+    private final Map<String, Offer> offers = new LinkedHashMap<>();
+    private final Map<String, Scheduler.Cancellable> timers = new LinkedHashMap<>();
+    private String target;
+
+    Handover(String id, Kind kind, Interaction interaction, String initiator, Set<String> candidates) {
+        this.id = id;
+        this.kind = kind;
+        this.interaction = interaction;
+        this.initiator = initiator;
+        this.candidates = Set.copyOf(candidates);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Interaction interaction() {
+        return interaction;
+    }
+
+    public String initiator() {
+        return initiator;
+    }
+
+    public Set<String> candidates() {
+        return candidates;
+    }
+
+    /** The agent who accepted, or null. */
+    public String target() {
+        return target;
+    }
+
+    public Collection<Offer> offers() {
+        return List.copyOf(offers.values());
+    }
+
+    Offer offerOf(String agent) {
+        return offers.get(agent);
+    }
+
+    void addOffer(Offer offer, Scheduler.Cancellable timer) {
+        offers.put(offer.agent(), offer);
+        timers.put(offer.agent(), timer);
+    }
+
+    Offer removeOffer(String agent) {
+        Scheduler.Cancellable timer = timers.remove(agent);
+        if (timer != null) {
+            timer.cancel();
+        }
+        return offers.remove(agent);
+    }
+
+    void setTarget(String target) {
+        this.target = target;
+    }
+}

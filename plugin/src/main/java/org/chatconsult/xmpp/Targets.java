@@ -1,0 +1,44 @@
+package org.chatconsult.xmpp;
+
+import java.util.Set;
+
+import org.chatconsult.core.CoreException;
+import org.chatconsult.core.Directory;
+import org.chatconsult.core.RoutingPoint;
+import org.xmpp.packet.JID;
+
+/**
+ * Whom an agent can name as a target (of a consultation, conference or transfer): an agent's address, or a
+ * routing point of this service, which stands for the agents serving it.
+ */
+public final class Targets {
+    private final Addresses addresses;
+    private final Directory directory;
+
+    public Targets(Addresses addresses, Directory directory) {
+        this.addresses = addresses;
+        this.directory = directory;
+    }
+
+    /** The agents behind {@code target}; refuses what is not an address, an agent or a routing point. */
+    public Set<String> candidates(String target) {
+        JID address;
+        try {
+            address = new JID(target.trim());
+        } catch (IllegalArgumentException e) {
+            throw new CoreException(CoreException.Kind.BAD_REQUEST, "not an address: " + target);
+        }
+        if (address.getDomain().equals(addresses.service().getDomain()) && address.getNode() != null) {
+            return directory.routingPoint(address.getNode()).map(RoutingPoint::agents).orElseThrow(() ->
+                    new CoreException(CoreException.Kind.NOT_FOUND, "no routing point " + address.toBareJID()));
+        }
+        return directory.agent(address.toBareJID()).map(profile -> Set.of(profile.address()))
+                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND,
+                        "no agent or routing point " + address.toBareJID()));
+    }
+
+    /** The canonical form of a target, as recorded. */
+    public static String canonical(String target) {
+        return new JID(target.trim()).toBareJID();
+    }
+}
