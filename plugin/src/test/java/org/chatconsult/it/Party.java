@@ -3,7 +3,6 @@ package org.chatconsult.it;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import org.chatconsult.standalone.LocalProsody;
@@ -36,7 +35,7 @@ public final class Party implements AutoCloseable {
     static final String NS = "urn:chatconsult:0";
 
     private final XMPPTCPConnection connection;
-    private final List<Stanza> received = new CopyOnWriteArrayList<>();
+    private final List<Stanza> received = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     private Party(XMPPTCPConnection connection) {
         this.connection = connection;
@@ -75,7 +74,20 @@ public final class Party implements AutoCloseable {
     }
 
     public List<Stanza> received() {
-        return List.copyOf(received);
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    /** How many stanzas arrived so far: a mark for {@link #receivedSince}. */
+    public int mark() {
+        return received.size();
+    }
+
+    public List<Stanza> receivedSince(int mark) {
+        synchronized (received) {
+            return List.copyOf(received.subList(Math.min(mark, received.size()), received.size()));
+        }
     }
 
     // ---- sending -------------------------------------------------------------------------------------------
@@ -154,14 +166,21 @@ public final class Party implements AutoCloseable {
     }
 
     public Stanza awaitStanza(Predicate<Stanza> match, Duration wait) throws InterruptedException {
+        return awaitSince(0, match, wait);
+    }
+
+    /** Waits for a matching stanza among those received after {@code mark}. */
+    public Stanza awaitSince(int mark, Predicate<Stanza> match, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
-            for (Stanza stanza : received) {
-                if (match.test(stanza)) {
-                    return stanza;
+            synchronized (received) {
+                for (int i = Math.min(mark, received.size()); i < received.size(); i++) {
+                    if (match.test(received.get(i))) {
+                        return received.get(i);
+                    }
                 }
             }
-            Thread.sleep(10);
+            Thread.sleep(2);
         }
         throw new AssertionError(bare() + " did not receive the expected stanza within " + wait.toSeconds()
                 + " s; it received: " + received);

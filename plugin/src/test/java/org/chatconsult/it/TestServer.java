@@ -34,6 +34,8 @@ public final class TestServer implements ParameterResolver {
     public static final List<String> AGENTS = List.of("agent1", "agent2", "agent3", "agent4");
     public static final List<String> CONTACTS = List.of("contact1", "contact2", "contact3", "contact4", "contact5",
             "contact6", "stranger");
+    /** Lanes of the privacy property test: each has an owner, two targets and a contact of its own. */
+    public static final int LANES = 4;
 
     private static LocalProsody prosody;
 
@@ -55,6 +57,11 @@ public final class TestServer implements ParameterResolver {
             Map<String, String> accounts = new LinkedHashMap<>();
             AGENTS.forEach(a -> accounts.put(a, a));
             CONTACTS.forEach(c -> accounts.put(c, c));
+            for (int lane = 1; lane <= LANES; lane++) {
+                for (String user : List.of("owner" + lane, "targeta" + lane, "targetb" + lane, "lanecontact" + lane)) {
+                    accounts.put(user, user);
+                }
+            }
             prosody = LocalProsody.start(dir, DOMAIN, 0, 0, SUBDOMAIN, "secret", accounts);
             return () -> prosody.close();
         } catch (IOException | InterruptedException e) {
@@ -72,10 +79,19 @@ public final class TestServer implements ParameterResolver {
         for (int i = 0; i < AGENTS.size(); i++) {
             agents.add(new AgentProfile(AGENTS.get(i) + "@" + DOMAIN, "Agent " + (i + 1)));
         }
-        return new ConfiguredDirectory(agents, List.of(
+        List<RoutingPoint> points = new ArrayList<>(List.of(
                 new RoutingPoint("sales", "Sales", Set.of("agent1@" + DOMAIN, "agent2@" + DOMAIN)),
                 new RoutingPoint("support", "Support", Set.of("agent3@" + DOMAIN)),
                 new RoutingPoint("night", "Night shift", Set.of())));
+        for (int lane = 1; lane <= LANES; lane++) {
+            for (String user : List.of("owner" + lane, "targeta" + lane, "targetb" + lane)) {
+                agents.add(new AgentProfile(user + "@" + DOMAIN, user));
+            }
+            points.add(new RoutingPoint("lane" + lane, "Lane " + lane, Set.of("owner" + lane + "@" + DOMAIN)));
+            points.add(new RoutingPoint("team" + lane, "Team " + lane,
+                    Set.of("targeta" + lane + "@" + DOMAIN, "targetb" + lane + "@" + DOMAIN)));
+        }
+        return new ConfiguredDirectory(agents, points);
     }
 
     public static Settings settings(Duration offerTimeout, Duration maxQueueWait, int capacity) {
