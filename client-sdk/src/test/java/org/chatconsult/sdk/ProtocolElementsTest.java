@@ -57,9 +57,10 @@ class ProtocolElementsTest {
     @Test
     void noticesRoundTrip() throws Exception {
         Message revoked = message("<message><revoked xmlns='urn:chatconsult:0' offer='p7' interaction='k3'"
-                + " reason='timeout'/></message>");
-        assertThat(revoked.getExtension(RevokedExtension.class)).extracting("offer", "interaction", "reason")
-                .containsExactly("p7", "k3", "timeout");
+                + " consultation='t8' reason='taken'/></message>");
+        assertThat(revoked.getExtension(RevokedExtension.class))
+                .extracting("offer", "interaction", "consultation", "handover", "reason")
+                .containsExactly("p7", "k3", "t8", null, "taken");
         Message queue = message("<message><queue xmlns='urn:chatconsult:0' interaction='k3' position='2'/></message>");
         assertThat(queue.getExtension(QueueExtension.class).getPosition()).isEqualTo(2);
         Message ended = message("<message><ended xmlns='urn:chatconsult:0' interaction='k3' reason='agent-ended'/>"

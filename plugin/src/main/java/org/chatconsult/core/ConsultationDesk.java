@@ -1,7 +1,6 @@
 package org.chatconsult.core;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -81,7 +80,7 @@ public final class ConsultationDesk {
         for (Agent agent : targets) {
             agent.reserve();
             Offer offer = new Offer(ids.get(), consultation.id(), agent.address(),
-                    clock.instant().plus(settings.offerTimeout()).truncatedTo(ChronoUnit.SECONDS));
+                    clock.instant().plus(settings.offerTimeout()));
             consultation.addOffer(offer, scheduler.schedule(settings.offerTimeout(),
                     () -> offerExpired(consultation.id(), agent.address(), offer.id())));
             listener.consultationOffered(consultation, offer);

@@ -2,7 +2,6 @@ package org.chatconsult.core;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -238,7 +237,7 @@ public final class ContactCentre {
         announcedPositions.remove(interaction.id());
         agent.reserve();
         Offer offer = new Offer(ids.get(), interaction.id(), agent.address(),
-                now().plus(settings.offerTimeout()).truncatedTo(ChronoUnit.SECONDS));
+                now().plus(settings.offerTimeout()));
         interaction.moveTo(InteractionState.OFFERED);
         interaction.setOffer(offer, scheduler.schedule(settings.offerTimeout(),
                 () -> offerExpired(interaction.id(), offer.id())));

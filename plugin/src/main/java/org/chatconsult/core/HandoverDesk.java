@@ -1,7 +1,6 @@
 package org.chatconsult.core;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -64,7 +63,7 @@ public final class HandoverDesk {
         for (Agent agent : targets) {
             agent.reserve();
             Offer offer = new Offer(ids.get(), handover.id(), agent.address(),
-                    clock.instant().plus(settings.offerTimeout()).truncatedTo(ChronoUnit.SECONDS));
+                    clock.instant().plus(settings.offerTimeout()));
             handover.addOffer(offer, scheduler.schedule(settings.offerTimeout(),
                     () -> offerExpired(handover.id(), agent.address(), offer.id())));
             listener.handoverOffered(handover, offer);

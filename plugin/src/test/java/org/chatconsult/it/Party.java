@@ -182,8 +182,12 @@ public final class Party implements AutoCloseable {
             }
             Thread.sleep(2);
         }
+        StringBuilder got = new StringBuilder();
+        for (Stanza stanza : receivedSince(mark)) {
+            got.append("\n  ").append(stanza.toXML());
+        }
         throw new AssertionError(bare() + " did not receive the expected stanza within " + wait.toSeconds()
-                + " s; it received: " + received);
+                + " s; it received:" + got);
     }
 
     public Message awaitMessage(Predicate<Message> match) throws InterruptedException {

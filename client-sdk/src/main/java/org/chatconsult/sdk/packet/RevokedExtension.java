@@ -7,8 +7,9 @@ import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
 /**
- * An offer was withdrawn: {@code declined}, {@code timeout}, {@code agent-unavailable} or
- * {@code interaction-ended}.
+ * An offer was withdrawn: {@code declined}, {@code timeout}, {@code agent-unavailable},
+ * {@code interaction-ended}, {@code taken} or {@code consultation-ended}. An offer of a consultation names it;
+ * an offer of a conference or transfer names the handover.
  *
  * <pre>{@code
  * RevokedExtension revoked = message.getExtension(RevokedExtension.class);
@@ -21,12 +22,26 @@ public final class RevokedExtension implements ExtensionElement {
 
     private final String offer;
     private final String interaction;
+    private final String consultation;
+    private final String handover;
     private final String reason;
 
-    public RevokedExtension(String offer, String interaction, String reason) {
+    public RevokedExtension(String offer, String interaction, String consultation, String handover, String reason) {
         this.offer = offer;
         this.interaction = interaction;
+        this.consultation = consultation;
+        this.handover = handover;
         this.reason = reason;
+    }
+
+    /** The consultation the withdrawn offer was about, or null for a chat offer. */
+    public String getConsultation() {
+        return consultation;
+    }
+
+    /** The conference or transfer the withdrawn offer was about, or null. */
+    public String getHandover() {
+        return handover;
     }
 
     public String getOffer() {
@@ -54,6 +69,7 @@ public final class RevokedExtension implements ExtensionElement {
     @Override
     public XmlStringBuilder toXML(XmlEnvironment enclosing) {
         return new XmlStringBuilder(this, enclosing).attribute("offer", offer)
-                .attribute("interaction", interaction).attribute("reason", reason).closeEmptyElement();
+                .attribute("interaction", interaction).optAttribute("consultation", consultation)
+                .optAttribute("handover", handover).attribute("reason", reason).closeEmptyElement();
     }
 }

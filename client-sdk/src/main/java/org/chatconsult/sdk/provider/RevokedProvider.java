@@ -10,6 +10,7 @@ public final class RevokedProvider extends ExtensionElementProvider<RevokedExten
     @Override
     public RevokedExtension parse(XmlPullParser parser, int initialDepth, XmlEnvironment environment) {
         return new RevokedExtension(parser.getAttributeValue("offer"), parser.getAttributeValue("interaction"),
+                parser.getAttributeValue("consultation"), parser.getAttributeValue("handover"),
                 parser.getAttributeValue("reason"));
     }
 }
