@@ -116,6 +116,26 @@ class ConsultationTest {
             assertThatThrownBy(() -> dora.join(aliceContactRoom.getRoom().toString(), "Agent 4"))
                     .isInstanceOf(XMPPException.XMPPErrorException.class);
 
+            // The contact can neither find nor enter the consultation room.
+            try (Party mucCarol = server.connect("contact2")) {
+                assertThat(org.jivesoftware.smackx.disco.ServiceDiscoveryManager.getInstanceFor(mucCarol.connection())
+                        .discoverItems(Party.jid("conference.localhost")).getItems())
+                        .noneMatch(item -> item.getEntityID().toString().equals(room));
+                assertThatThrownBy(() -> mucCarol.join(room, "carol"))
+                        .isInstanceOf(XMPPException.XMPPErrorException.class)
+                        .satisfies(e -> assertThat(((XMPPException.XMPPErrorException) e).getStanzaError()
+                                .getCondition()).isEqualTo(StanzaError.Condition.registration_required));
+            }
+
+            // The initiator ends it; both are told.
+            String consultation = room.substring(0, room.indexOf('@'));
+            assertThat(alice.command("end-consultation", Map.of("consultation", consultation)).getType())
+                    .isEqualTo(IQ.Type.result);
+            assertThat(Party.attr(dora.awaitElement("consultation-ended"), "consultation-ended", "reason"))
+                    .isEqualTo("ended-by-initiator");
+            assertThat(Party.attr(alice.awaitElement("consultation-ended"), "consultation-ended", "reason"))
+                    .isEqualTo("ended-by-initiator");
+
             Thread.sleep(300);
             assertThat(carol.received()).noneMatch(s -> s.toXML().toString().contains("refund after 30")
                     || s.toXML().toString().contains("manager's approval") || s.toXML().toString().contains(room));
