@@ -1,10 +1,13 @@
 package org.chatconsult.sdk;
 
+import org.chatconsult.sdk.packet.ConsultationOfferExtension;
+import org.chatconsult.sdk.packet.HandoverOfferExtension;
 import org.chatconsult.sdk.packet.OfferExtension;
 import org.chatconsult.sdk.packet.RevokedExtension;
 
 /**
- * Hears chats offered to this agent, and offers withdrawn.
+ * Hears what is offered to this agent: chats, consultation requests, conferences and transfers, and offers
+ * withdrawn.
  *
  * <pre>{@code
  * agents.addOfferListener(offer -> agents.accept(offer, "Alice"));
@@ -12,9 +15,18 @@ import org.chatconsult.sdk.packet.RevokedExtension;
  */
 @FunctionalInterface
 public interface OfferListener {
+    /** A contact chat, routed to this agent. */
     void offerReceived(OfferExtension offer);
 
-    /** The offer is gone: declined, timed out, the agent went Not Ready, or the chat ended. */
+    /** Another agent asks this one to consult about their chat. */
+    default void consultationOfferReceived(ConsultationOfferExtension offer) {
+    }
+
+    /** Another agent asks this one to join (conference) or take over (transfer) their chat. */
+    default void handoverOfferReceived(HandoverOfferExtension offer) {
+    }
+
+    /** An offer is gone: declined, timed out, taken by another agent, the agent went Not Ready, or it ended. */
     default void offerRevoked(RevokedExtension revoked) {
     }
 }

@@ -293,6 +293,22 @@ public final class ContactCentre {
         }
     }
 
+    /**
+     * The owning agent marks a chat done, with an optional disposition code and note: the chat ends, and the
+     * disposition stays on its record.
+     */
+    public void markDone(String agentAddress, String interactionId, String code, String note) {
+        Interaction interaction = live(interactionId);
+        if (!agentAddress.equals(interaction.owner())) {
+            throw new CoreException(CoreException.Kind.FORBIDDEN, "only the agent who owns a chat can mark it done");
+        }
+        if (code != null && !settings.isDisposition(code)) {
+            throw new CoreException(CoreException.Kind.BAD_REQUEST, "unknown disposition " + code);
+        }
+        interaction.setDisposition(new Disposition(agentAddress, code, note, now()));
+        end(interactionId, EndReason.AGENT_ENDED);
+    }
+
     /** The owning agent ends a chat. */
     public void endByAgent(String agentAddress, String interactionId) {
         Interaction interaction = live(interactionId);

@@ -10,7 +10,19 @@ import java.util.Optional;
 public interface Directory {
     Optional<AgentProfile> agent(String address);
 
+    /** Every agent, for the Team Communicator's search. */
+    Collection<AgentProfile> agents();
+
     Optional<RoutingPoint> routingPoint(String name);
 
     Collection<RoutingPoint> routingPoints();
+
+    /** Agent groups; they share the routing points' names, which win where both exist. */
+    default Collection<AgentGroup> agentGroups() {
+        return java.util.List.of();
+    }
+
+    default Optional<AgentGroup> agentGroup(String name) {
+        return agentGroups().stream().filter(group -> group.name().equals(name)).findFirst();
+    }
 }

@@ -19,6 +19,7 @@ public final class Interaction {
     private Offer offer;
     private Scheduler.Cancellable offerTimer;
     private Scheduler.Cancellable queueTimer;
+    private Disposition disposition;
 
     Interaction(String id, RoutingPoint routingPoint, String contact, String contactName, String firstMessage,
             Instant started) {
@@ -62,6 +63,15 @@ public final class Interaction {
     /** The agent who accepted the chat, or null before that. */
     public String owner() {
         return owner;
+    }
+
+    /** The owner's Mark Done, or null. */
+    public Disposition disposition() {
+        return disposition;
+    }
+
+    void setDisposition(Disposition disposition) {
+        this.disposition = disposition;
     }
 
     /** Agents in the chat beside its owner: conferenced in, or a former owner after a warm transfer. */

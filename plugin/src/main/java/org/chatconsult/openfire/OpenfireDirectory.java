@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import org.chatconsult.core.AgentGroup;
 import org.chatconsult.core.AgentProfile;
 import org.chatconsult.core.Directory;
 import org.chatconsult.core.RoutingPoint;
@@ -40,6 +41,23 @@ public final class OpenfireDirectory implements Directory {
             return Optional.empty();
         }
         return Optional.of(new AgentProfile(address, groups.displayName(address)));
+    }
+
+    @Override
+    public Collection<AgentProfile> agents() {
+        Set<String> addresses = new LinkedHashSet<>(groups.members(agentGroup()));
+        routingPoints().forEach(point -> addresses.addAll(point.agents()));
+        return addresses.stream().map(address -> new AgentProfile(address, groups.displayName(address))).toList();
+    }
+
+    /** Agent groups: the Openfire groups listed in {@code chatconsult.agentgroups}. */
+    @Override
+    public Collection<AgentGroup> agentGroups() {
+        return Arrays.stream(property("chatconsult.agentgroups", "").split(","))
+                .map(String::trim)
+                .filter(name -> !name.isEmpty())
+                .map(name -> new AgentGroup(name, name, new LinkedHashSet<>(groups.members(name))))
+                .toList();
     }
 
     @Override

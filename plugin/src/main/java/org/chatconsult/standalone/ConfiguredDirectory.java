@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.chatconsult.core.AgentGroup;
 import org.chatconsult.core.AgentProfile;
 import org.chatconsult.core.Directory;
 import org.chatconsult.core.RoutingPoint;
@@ -15,11 +16,28 @@ import org.chatconsult.core.RoutingPoint;
 public final class ConfiguredDirectory implements Directory {
     private final Map<String, AgentProfile> agents;
     private final Map<String, RoutingPoint> routingPoints;
+    private final List<AgentGroup> groups;
 
     public ConfiguredDirectory(Collection<AgentProfile> agents, Collection<RoutingPoint> routingPoints) {
+        this(agents, routingPoints, List.of());
+    }
+
+    public ConfiguredDirectory(Collection<AgentProfile> agents, Collection<RoutingPoint> routingPoints,
+            Collection<AgentGroup> groups) {
         this.agents = agents.stream().collect(Collectors.toUnmodifiableMap(AgentProfile::address, Function.identity()));
         this.routingPoints = routingPoints.stream()
                 .collect(Collectors.toUnmodifiableMap(RoutingPoint::name, Function.identity()));
+        this.groups = List.copyOf(groups);
+    }
+
+    @Override
+    public Collection<AgentProfile> agents() {
+        return agents.values();
+    }
+
+    @Override
+    public Collection<AgentGroup> agentGroups() {
+        return groups;
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 
+import org.chatconsult.core.AgentGroup;
 import org.chatconsult.core.AgentProfile;
 import org.chatconsult.core.RoutingPoint;
 import org.chatconsult.core.Settings;
@@ -58,15 +59,21 @@ public record StandaloneConfig(String host, int port, String xmppDomain, String 
             }
             points.add(new RoutingPoint(name, p.getProperty("routingpoint." + name + ".name", name).trim(), members));
         }
+        List<AgentGroup> groups = new ArrayList<>();
+        for (String name : list(p.getProperty("groups", ""))) {
+            groups.add(new AgentGroup(name, p.getProperty("group." + name + ".name", name).trim(),
+                    new LinkedHashSet<>(list(p.getProperty("group." + name + ".agents", "")))));
+        }
         Settings defaults = Settings.DEFAULTS;
         Settings settings = new Settings(
                 duration(p, "offer.timeout", defaults.offerTimeout()),
                 duration(p, "queue.maxwait", defaults.maxQueueWait()),
                 Integer.parseInt(p.getProperty("agent.capacity", String.valueOf(defaults.defaultCapacity())).trim()),
-                Integer.parseInt(p.getProperty("max.interactions", String.valueOf(defaults.maxInteractions())).trim()));
+                Integer.parseInt(p.getProperty("max.interactions", String.valueOf(defaults.maxInteractions())).trim()),
+                new LinkedHashSet<>(list(p.getProperty("dispositions", ""))));
         ServiceConfig service = new ServiceConfig(subdomain + "." + domain,
                 p.getProperty("muc.service", "conference." + domain).trim(), settings,
-                new ConfiguredDirectory(agents, points), duration(p, "contact.check", Duration.ofSeconds(30)));
+                new ConfiguredDirectory(agents, points, groups), duration(p, "contact.check", Duration.ofSeconds(30)));
         return new StandaloneConfig(p.getProperty("xmpp.host", "127.0.0.1").trim(),
                 Integer.parseInt(p.getProperty("xmpp.component.port", "5347").trim()), domain, subdomain,
                 required(p, "component.secret"), service);

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.ContactCentreListener;
+import org.chatconsult.core.Favorites;
+import org.chatconsult.core.Recents;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.core.RoutingPoint;
 import org.chatconsult.xmpp.feature.ConsultationNotices;
@@ -14,6 +16,7 @@ import org.chatconsult.xmpp.feature.ConsultationRooms;
 import org.chatconsult.xmpp.feature.ContactBridge;
 import org.chatconsult.xmpp.feature.HandoverOffers;
 import org.chatconsult.xmpp.feature.InteractionLog;
+import org.chatconsult.xmpp.feature.RecentTargets;
 import org.chatconsult.xmpp.feature.TranscriptMirror;
 import org.chatconsult.xmpp.feature.ContactNotices;
 import org.chatconsult.xmpp.feature.OfferDelivery;
@@ -23,6 +26,7 @@ import org.chatconsult.xmpp.handler.AdHocCommandHandler;
 import org.chatconsult.xmpp.handler.AgentCommandHandler;
 import org.chatconsult.xmpp.handler.ConsultationCommandHandler;
 import org.chatconsult.xmpp.handler.ContactHandler;
+import org.chatconsult.xmpp.handler.DirectoryHandler;
 import org.chatconsult.xmpp.handler.ReadinessHandler;
 import org.chatconsult.xmpp.handler.RoomTrafficHandler;
 import org.dom4j.Element;
@@ -56,6 +60,7 @@ public final class ConsultComponent extends AbstractComponent {
     private final AgentCommandHandler agentCommands;
     private final ConsultationCommandHandler consultationCommands;
     private final AdHocCommandHandler adHocCommands;
+    private final DirectoryHandler directoryCommands;
     private final RoomTrafficHandler roomTraffic;
 
     public ConsultComponent(ServiceConfig config) {
@@ -69,6 +74,7 @@ public final class ConsultComponent extends AbstractComponent {
         TranscriptMirror transcripts = new TranscriptMirror(addresses, this::send);
         ConsultationRooms consultationRooms = new ConsultationRooms(addresses, rooms, core);
         InteractionLog log = new InteractionLog(clock);
+        Recents recents = new Recents();
         this.bridge = new ContactBridge(addresses, rooms, iqs, core, this::send, config.contactCheck(),
                 config.directory());
         ContactCentreListener features = ContactCentreListener.all(List.of(
@@ -82,14 +88,16 @@ public final class ConsultComponent extends AbstractComponent {
                 new ConsultationOffers(addresses, rooms, sessions, transcripts, config.directory(), this::send),
                 new ConsultationNotices(addresses, sessions, config.directory(), this::send),
                 new HandoverOffers(addresses, rooms, sessions, transcripts, config.directory(), this::send),
-                log));
+                log,
+                new RecentTargets(recents, clock)));
         core.bind(new ContactCentre(config.settings(), config.directory(), core, clock, Ids::next, features));
         this.readiness = new ReadinessHandler(addresses, sessions, core, this::send);
         this.contacts = new ContactHandler(core, bridge, this::send);
         Targets targets = new Targets(addresses, config.directory());
         this.agentCommands = new AgentCommandHandler(core, targets);
         this.consultationCommands = new ConsultationCommandHandler(addresses, core, consultationRooms, sessions, log,
-                targets);
+                targets, recents, clock, transcripts);
+        this.directoryCommands = new DirectoryHandler(addresses, core, new Favorites(), recents);
         this.adHocCommands = new AdHocCommandHandler(addresses, core, consultationCommands);
         this.roomTraffic = new RoomTrafficHandler(addresses, rooms, bridge, occupants, transcripts, core, clock);
     }
@@ -121,7 +129,7 @@ public final class ConsultComponent extends AbstractComponent {
 
     @Override
     protected String[] discoInfoFeatureNamespaces() {
-        return new String[] {Protocol.NS, AdHocCommandHandler.NS};
+        return new String[] {Protocol.NS, AdHocCommandHandler.NS, DirectoryHandler.NS_SEARCH};
     }
 
     @Override
@@ -187,11 +195,18 @@ public final class ConsultComponent extends AbstractComponent {
                 reply = agentCommands.handle(iq);
             } else if (ConsultationCommandHandler.COMMANDS.contains(command)) {
                 reply = consultationCommands.handle(iq);
+            } else if (DirectoryHandler.COMMANDS.contains(command)) {
+                reply = directoryCommands.handle(iq);
             } else {
                 return StanzaErrors.reply(iq, StanzaErrors.error(
                         org.xmpp.packet.PacketError.Condition.feature_not_implemented, "unknown command " + command));
             }
             reply.whenComplete((answer, failure) -> send(answer != null ? answer
+                    : StanzaErrors.reply(iq, StanzaErrors.of(failure))));
+            return null;
+        }
+        if (DirectoryHandler.NS_SEARCH.equals(namespace) && addresses.isService(iq.getTo())) {
+            directoryCommands.handle(iq).whenComplete((answer, failure) -> send(answer != null ? answer
                     : StanzaErrors.reply(iq, StanzaErrors.of(failure))));
             return null;
         }

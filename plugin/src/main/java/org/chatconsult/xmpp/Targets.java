@@ -2,6 +2,7 @@ package org.chatconsult.xmpp;
 
 import java.util.Set;
 
+import org.chatconsult.core.AgentGroup;
 import org.chatconsult.core.CoreException;
 import org.chatconsult.core.Directory;
 import org.chatconsult.core.RoutingPoint;
@@ -9,7 +10,7 @@ import org.xmpp.packet.JID;
 
 /**
  * Whom an agent can name as a target (of a consultation, conference or transfer): an agent's address, or a
- * routing point of this service, which stands for the agents serving it.
+ * routing point or agent group of this service ({@code name@consult.<domain>}), which stands for its agents.
  */
 public final class Targets {
     private final Addresses addresses;
@@ -29,8 +30,10 @@ public final class Targets {
             throw new CoreException(CoreException.Kind.BAD_REQUEST, "not an address: " + target);
         }
         if (address.getDomain().equals(addresses.service().getDomain()) && address.getNode() != null) {
-            return directory.routingPoint(address.getNode()).map(RoutingPoint::agents).orElseThrow(() ->
-                    new CoreException(CoreException.Kind.NOT_FOUND, "no routing point " + address.toBareJID()));
+            return directory.routingPoint(address.getNode()).map(RoutingPoint::agents)
+                    .or(() -> directory.agentGroup(address.getNode()).map(AgentGroup::agents))
+                    .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND,
+                            "no routing point or agent group " + address.toBareJID()));
         }
         return directory.agent(address.toBareJID()).map(profile -> Set.of(profile.address()))
                 .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND,

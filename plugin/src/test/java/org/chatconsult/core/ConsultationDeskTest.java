@@ -38,6 +38,11 @@ class ConsultationDeskTest {
             }
 
             @Override
+            public Collection<AgentProfile> agents() {
+                return agents.values();
+            }
+
+            @Override
             public Optional<RoutingPoint> routingPoint(String name) {
                 return name.equals("sales") ? Optional.of(sales) : Optional.empty();
             }

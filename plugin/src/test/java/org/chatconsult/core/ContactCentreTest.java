@@ -40,6 +40,11 @@ class ContactCentreTest {
             }
 
             @Override
+            public Collection<AgentProfile> agents() {
+                return agents.values();
+            }
+
+            @Override
             public Optional<RoutingPoint> routingPoint(String name) {
                 return Optional.ofNullable(points.get(name));
             }

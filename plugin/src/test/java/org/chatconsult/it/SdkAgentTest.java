@@ -16,7 +16,7 @@ import org.chatconsult.sdk.packet.RevokedExtension;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
-import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.chatconsult.sdk.Interaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -47,8 +47,15 @@ class SdkAgentTest {
             assertThat(offer.getRoutingPointName()).isEqualTo("Sales");
             assertThat(offer.getExpires()).isAfter(offer.getStarted());
 
-            MultiUserChat chat = agent.accept(offer, "Agent 1");
-            chat.sendMessage("Let me check.");
+            Interaction chat = agent.accept(offer, "Agent 1");
+            chat.send("Let me check.");
+            contact.chat("sales@consult.localhost", "Thanks");
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (chat.getMessages().stream().noneMatch(m -> "Thanks".equals(m.getBody()))) {
+                assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            assertThat(chat.getParticipants()).hasSize(3);
             contact.awaitBody("Agent 1: Let me check.");
 
             agent.setNotReady("lunch");

@@ -91,7 +91,8 @@ public final class TestServer implements ParameterResolver {
             points.add(new RoutingPoint("team" + lane, "Team " + lane,
                     Set.of("targeta" + lane + "@" + DOMAIN, "targetb" + lane + "@" + DOMAIN)));
         }
-        return new ConfiguredDirectory(agents, points);
+        return new ConfiguredDirectory(agents, points, List.of(new org.chatconsult.core.AgentGroup("supervisors",
+                "Supervisors", Set.of("agent3@" + DOMAIN, "agent4@" + DOMAIN))));
     }
 
     public static Settings settings(Duration offerTimeout, Duration maxQueueWait, int capacity) {

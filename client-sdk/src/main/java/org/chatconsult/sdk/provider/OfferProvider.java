@@ -59,7 +59,7 @@ public final class OfferProvider extends ExtensionElementProvider<OfferExtension
                 routingPointName, started, preview);
     }
 
-    private static String required(XmlPullParser parser, String attribute)
+    static String required(XmlPullParser parser, String attribute)
             throws SmackParsingException.RequiredAttributeMissingException {
         String value = parser.getAttributeValue(attribute);
         if (value == null) {

@@ -1,5 +1,6 @@
 package org.chatconsult.xmpp.handler;
 
+import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -8,6 +9,7 @@ import org.chatconsult.core.ConsultationState;
 import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.CoreException;
 import org.chatconsult.core.Interaction;
+import org.chatconsult.core.Recents;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.AgentSessions;
 import org.chatconsult.xmpp.CoreThread;
@@ -16,16 +18,19 @@ import org.chatconsult.xmpp.StanzaErrors;
 import org.chatconsult.xmpp.Targets;
 import org.chatconsult.xmpp.feature.ConsultationRooms;
 import org.chatconsult.xmpp.feature.InteractionLog;
+import org.chatconsult.xmpp.feature.TranscriptMirror;
 import org.dom4j.Element;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.PacketError;
 
 /**
  * The consultation commands of the SDK, as IQs in our namespace: {@code consult}, {@code end-consultation},
- * {@code done}, {@code im}, {@code call} and {@code history}. Each completes with exactly one reply.
+ * {@code done} (of a consultation, or of a chat), {@code im}, {@code call}, {@code history} and
+ * {@code transcript}. Each completes with exactly one reply.
  */
 public final class ConsultationCommandHandler {
-    public static final Set<String> COMMANDS = Set.of("consult", "end-consultation", "done", "im", "call", "history");
+    public static final Set<String> COMMANDS = Set.of("consult", "end-consultation", "done", "im", "call", "history",
+            "transcript");
 
     private final Addresses addresses;
     private final CoreThread core;
@@ -33,11 +38,18 @@ public final class ConsultationCommandHandler {
     private final AgentSessions sessions;
     private final InteractionLog log;
     private final Targets targets;
+    private final Recents recents;
+    private final Clock clock;
+    private final TranscriptMirror transcripts;
 
     public ConsultationCommandHandler(Addresses addresses, CoreThread core, ConsultationRooms rooms,
-            AgentSessions sessions, InteractionLog log, Targets targets) {
+            AgentSessions sessions, InteractionLog log, Targets targets, Recents recents, Clock clock,
+            TranscriptMirror transcripts) {
+        this.transcripts = transcripts;
         this.addresses = addresses;
         this.targets = targets;
+        this.recents = recents;
+        this.clock = clock;
         this.core = core;
         this.rooms = rooms;
         this.sessions = sessions;
@@ -48,11 +60,13 @@ public final class ConsultationCommandHandler {
         Element command = iq.getChildElement();
         String agent = iq.getFrom().toBareJID();
         String name = command.getName();
-        IQ.Type expected = name.equals("history") ? IQ.Type.get : IQ.Type.set;
+        IQ.Type expected = name.equals("history") || name.equals("transcript") ? IQ.Type.get : IQ.Type.set;
         if (iq.getType() != expected) {
             return refuse(iq, PacketError.Condition.bad_request, name + " takes type " + expected);
         }
-        String key = name.equals("consult") || name.equals("history") ? "interaction" : "consultation";
+        boolean aboutChat = name.equals("consult") || name.equals("history")
+                || (name.equals("done") && command.attributeValue("interaction") != null);
+        String key = aboutChat ? "interaction" : "consultation";
         String id = command.attributeValue(key);
         if (id == null || id.isBlank()) {
             return refuse(iq, PacketError.Condition.bad_request, name + " needs a " + key + " attribute");
@@ -70,11 +84,18 @@ public final class ConsultationCommandHandler {
                 break;
             case "done":
                 reply = core.ask(centre -> {
-                    String note = command.elementText("note");
-                    centre.consultations().done(agent, id, blankToNull(command.attributeValue("disposition")),
-                            blankToNull(note));
+                    String code = blankToNull(command.attributeValue("disposition"));
+                    String note = blankToNull(command.elementText("note"));
+                    if (aboutChat) {
+                        centre.markDone(agent, id, code, note);
+                    } else {
+                        centre.consultations().done(agent, id, code, note);
+                    }
                     return IQ.createResultIQ(iq);
                 });
+                break;
+            case "transcript":
+                reply = core.ask(centre -> transcript(iq, centre, agent, id, command.attributeValue("after")));
                 break;
             case "history":
                 reply = core.ask(centre -> history(iq, centre, agent, id));
@@ -125,12 +146,42 @@ public final class ConsultationCommandHandler {
         }
         String other = consultation.otherParty(agent);
         log.add(consultation.interaction(), kind, agent, consultation.id() + " " + other);
+        recents.add(agent, other, kind, clock.instant());
         IQ result = IQ.createResultIQ(iq);
         Element party = result.setChildElement("party", Protocol.NS);
         party.addAttribute("jid", sessions.address(other).toString());
         party.addAttribute("consultation", consultation.id());
         party.addAttribute("interaction", consultation.interaction().id());
         centre.directory().agent(other).ifPresent(profile -> party.addAttribute("name", profile.displayName()));
+        return result;
+    }
+
+    /**
+     * The mirrored lines of a consultation's chat after sequence number {@code after}: how a member's client
+     * fills the gap a reconnect left, whatever the room's history kept.
+     */
+    private IQ transcript(IQ iq, ContactCentre centre, String agent, String consultationId, String after) {
+        Consultation consultation = centre.consultations().consultation(consultationId)
+                .filter(c -> c.state() == ConsultationState.ACTIVE && c.isMember(agent))
+                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND,
+                        "no active consultation " + consultationId + " of yours"));
+        long from;
+        try {
+            from = after == null ? 0 : Long.parseLong(after);
+        } catch (NumberFormatException e) {
+            throw new CoreException(CoreException.Kind.BAD_REQUEST, "after must be a sequence number");
+        }
+        IQ result = IQ.createResultIQ(iq);
+        Element transcript = result.setChildElement("transcript", Protocol.NS);
+        transcript.addAttribute("consultation", consultation.id());
+        transcript.addAttribute("interaction", consultation.interaction().id());
+        for (TranscriptMirror.Line line : transcripts.transcript(consultation.interaction().id())) {
+            if (line.seq() > from) {
+                transcript.addElement("line").addAttribute("seq", String.valueOf(line.seq()))
+                        .addAttribute("from", line.from()).addAttribute("role", line.role())
+                        .addAttribute("time", line.time().toString()).setText(line.text());
+            }
+        }
         return result;
     }
 

@@ -1,0 +1,227 @@
+package org.chatconsult.sdk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+import org.chatconsult.sdk.packet.CommandIQ;
+import org.chatconsult.sdk.packet.ContextExtension;
+import org.chatconsult.sdk.packet.MirroredExtension;
+import org.chatconsult.sdk.packet.NoticeExtension;
+import org.chatconsult.sdk.packet.ResultIQ;
+import org.chatconsult.sdk.packet.TranscriptLine;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StandardExtensionElement;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
+
+/**
+ * A chat consultation (the seed's consultation shown below the contact chat): the contact chat's transcript,
+ * mirrored complete and in order, the private conversation between initiator and target, and what either can
+ * do with it.
+ *
+ * <pre>{@code
+ * Consultation consultation = chat.consult(target);            // initiator; or agents.accept(request, "Bob")
+ * consultation.getTranscript().forEach(System.out::println);     // the contact chat so far
+ * consultation.send("Can we refund after 30 days?");
+ * consultation.call();                                           // XEP-0353 proposal to the other member
+ * consultation.markDone("resolved", null);
+ * }</pre>
+ */
+public final class Consultation {
+    private final AgentManager agents;
+    private final String id;
+    private final String interactionId;
+    private final MultiUserChat room;
+    private final Interaction interaction;
+    private final TreeMap<Long, TranscriptLine> pending = new TreeMap<>();
+    private final List<TranscriptLine> transcript = new ArrayList<>();
+    private final List<Message> messages = new CopyOnWriteArrayList<>();
+    private final Set<ConsultationListener> listeners = new CopyOnWriteArraySet<>();
+    private volatile String target;
+    private volatile String endReason;
+
+    Consultation(AgentManager agents, String id, String interactionId, MultiUserChat room, Interaction interaction) {
+        this.agents = agents;
+        this.id = id;
+        this.interactionId = interactionId;
+        this.room = room;
+        this.interaction = interaction;
+        room.addMessageListener(this::onMessage);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getInteractionId() {
+        return interactionId;
+    }
+
+    /** The contact chat, on the initiator's side; null on the target's, who is not in it. */
+    public Interaction getInteraction() {
+        return interaction;
+    }
+
+    public MultiUserChat getRoom() {
+        return room;
+    }
+
+    /** The agent who accepted, once known. */
+    public String getTarget() {
+        return target;
+    }
+
+    public boolean isEnded() {
+        return endReason != null;
+    }
+
+    /** The protocol's reason it ended ({@code declined}, {@code ended-by-target}, …), or null while it runs. */
+    public String getEndReason() {
+        return endReason;
+    }
+
+    /** The contact chat's lines received so far: from line 1, without gaps or duplicates. */
+    public List<TranscriptLine> getTranscript() {
+        synchronized (pending) {
+            return new ArrayList<>(transcript);
+        }
+    }
+
+    /** What the members said in the consultation room. */
+    public List<Message> getMessages() {
+        return new ArrayList<>(messages);
+    }
+
+    public void addListener(ConsultationListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(ConsultationListener listener) {
+        listeners.remove(listener);
+    }
+
+    public void send(String text) throws SmackException.NotConnectedException, InterruptedException {
+        room.sendMessage(text);
+    }
+
+    /** Ends the consultation for both members; the room is destroyed. */
+    public void end() throws XMPPException.XMPPErrorException, SmackException.NoResponseException,
+            SmackException.NotConnectedException, InterruptedException {
+        agents.request(CommandIQ.set(agents.getService(), "end-consultation").with("consultation", id));
+    }
+
+    /** Mark Done, with an optional disposition code and note: this member's part closes. */
+    public void markDone(String disposition, String note) throws XMPPException.XMPPErrorException,
+            SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
+        agents.request(CommandIQ.set(agents.getService(), "done").with("consultation", id)
+                .with("disposition", disposition).child("note", note));
+    }
+
+    /** Sends the other member a 1:1 message about this consultation; returns their address. */
+    public Jid im(String text) throws XMPPException, SmackException.NoResponseException,
+            SmackException.NotConnectedException, InterruptedException {
+        Jid party = otherParty("im");
+        agents.xmppConnection().sendStanza(StanzaBuilder.buildMessage().to(party).ofType(Message.Type.chat)
+                .setBody(text).addExtension(new ContextExtension(interactionId, id)).build());
+        return party;
+    }
+
+    /** Calls the other member: a XEP-0353 proposal to their session. */
+    public CallManager.Call call() throws XMPPException, SmackException.NoResponseException,
+            SmackException.NotConnectedException, InterruptedException {
+        return CallManager.getInstanceFor(agents.xmppConnection()).propose(otherParty("call"), "audio");
+    }
+
+    private Jid otherParty(String how) throws XMPPException, SmackException.NoResponseException,
+            SmackException.NotConnectedException, InterruptedException {
+        ResultIQ result = agents.request(CommandIQ.set(agents.getService(), how).with("consultation", id));
+        StandardExtensionElement party = result.getPayload();
+        try {
+            return JidCreate.from(party.getAttributeValue("jid"));
+        } catch (org.jxmpp.stringprep.XmppStringprepException e) {
+            throw new IllegalStateException("the service named an invalid address: " + party.getAttributeValue("jid"), e);
+        }
+    }
+
+    /**
+     * Asks the service for the lines after the last one received: how a gap left by a reconnect (or a room's
+     * short history) is filled.
+     */
+    public void refreshTranscript() throws XMPPException.XMPPErrorException, SmackException.NoResponseException,
+            SmackException.NotConnectedException, InterruptedException {
+        long after;
+        synchronized (pending) {
+            after = transcript.size();
+        }
+        ResultIQ result = agents.request(CommandIQ.get(agents.getService(), "transcript").with("consultation", id)
+                .with("after", String.valueOf(after)));
+        for (var element : result.getPayload().getElements("line")) {
+            addLine(new TranscriptLine(Long.parseLong(element.getAttributeValue("seq")), element.getAttributeValue("from"),
+                    element.getAttributeValue("role"), java.time.Instant.parse(element.getAttributeValue("time")),
+                    element.getText()));
+        }
+    }
+
+    private void onMessage(Message message) {
+        MirroredExtension mirrored = MirroredExtension.from(message);
+        if (mirrored != null && message.getBody() != null) {
+            if (addLine(mirrored.toLine(message.getBody()))) {
+                agents.inBackground(this::refreshQuietly);
+            }
+        } else if (message.getBody() != null && message.getExtension(MirroredExtension.class) == null) {
+            messages.add(message);
+            listeners.forEach(l -> l.messageReceived(this, message));
+        }
+    }
+
+    /** Files a line; delivers every line that is now next in order. True when a gap is waiting to be filled. */
+    private boolean addLine(TranscriptLine line) {
+        List<TranscriptLine> ready = new ArrayList<>();
+        boolean gap;
+        synchronized (pending) {
+            if (line.getSeq() > transcript.size()) {
+                pending.putIfAbsent(line.getSeq(), line);
+            }
+            while (pending.containsKey((long) transcript.size() + 1)) {
+                TranscriptLine next = pending.remove((long) transcript.size() + 1);
+                transcript.add(next);
+                ready.add(next);
+            }
+            gap = !pending.isEmpty();
+        }
+        for (TranscriptLine next : ready) {
+            listeners.forEach(l -> l.lineMirrored(this, next));
+        }
+        return gap;
+    }
+
+    private void refreshQuietly() {
+        try {
+            refreshTranscript();
+        } catch (Exception e) {
+            // The next line or reconnect tries again.
+        }
+    }
+
+    void onNotice(NoticeExtension notice) {
+        if (notice.getElementName().equals("consultation-accepted")) {
+            target = notice.getTarget();
+            listeners.forEach(l -> l.accepted(this, target));
+        } else if (notice.getElementName().equals("consultation-ended")) {
+            endReason = notice.getReason();
+            listeners.forEach(l -> l.ended(this, endReason));
+        }
+    }
+
+    void targetIs(String agent) {
+        this.target = agent;
+    }
+}

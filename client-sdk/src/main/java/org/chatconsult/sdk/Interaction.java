@@ -1,0 +1,145 @@
+package org.chatconsult.sdk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+import org.chatconsult.sdk.packet.CommandIQ;
+import org.chatconsult.sdk.packet.ResultIQ;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.jivesoftware.smackx.muc.UserStatusListener;
+import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.Jid;
+
+/**
+ * A contact chat this agent is in (the seed's Chat Interaction window): its messages and participants, and
+ * what the agent can do with it.
+ *
+ * <pre>{@code
+ * Interaction chat = agents.accept(offer, "Alice");
+ * chat.send("Hello, how can I help?");
+ * Consultation consultation = chat.consult(bob.getJid());   // a Team Communicator result
+ * ...
+ * chat.markDone("resolved", "refund issued");
+ * }</pre>
+ */
+public final class Interaction {
+    private final AgentManager agents;
+    private final String id;
+    private final MultiUserChat room;
+    private final List<Message> messages = new CopyOnWriteArrayList<>();
+    private final Set<InteractionListener> listeners = new CopyOnWriteArraySet<>();
+    private final List<Consultation> consultations = new CopyOnWriteArrayList<>();
+    private volatile String endReason;
+
+    Interaction(AgentManager agents, String id, MultiUserChat room) {
+        this.agents = agents;
+        this.id = id;
+        this.room = room;
+        room.addMessageListener(message -> {
+            if (message.getBody() != null) {
+                messages.add(message);
+                listeners.forEach(l -> l.messageReceived(this, message));
+            }
+        });
+        room.addUserStatusListener(new UserStatusListener() {
+            @Override
+            public void roomDestroyed(MultiUserChat alternate, String reason) {
+                endReason = reason == null ? "ended" : reason;
+                listeners.forEach(l -> l.ended(Interaction.this, endReason));
+                agents.forget(Interaction.this);
+            }
+        });
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    /** The chat's room on the server's multi-user chat service. */
+    public MultiUserChat getRoom() {
+        return room;
+    }
+
+    /** Every message said in the chat since this agent joined, the room's history included. */
+    public List<Message> getMessages() {
+        return new ArrayList<>(messages);
+    }
+
+    /** Who is in the chat now, by room address. */
+    public List<EntityFullJid> getParticipants() {
+        return room.getOccupants();
+    }
+
+    /** The consultations this agent started from the chat. */
+    public List<Consultation> getConsultations() {
+        return new ArrayList<>(consultations);
+    }
+
+    public boolean isEnded() {
+        return endReason != null;
+    }
+
+    public void addListener(InteractionListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(InteractionListener listener) {
+        listeners.remove(listener);
+    }
+
+    public void send(String text) throws SmackException.NotConnectedException, InterruptedException {
+        room.sendMessage(text);
+    }
+
+    /** Ends the chat for everyone: the contact is told, the room destroyed. */
+    public void end() throws XMPPException.XMPPErrorException, SmackException.NoResponseException,
+            SmackException.NotConnectedException, InterruptedException {
+        agents.request(CommandIQ.set(agents.getService(), "end").with("interaction", id));
+    }
+
+    /** Mark Done: ends the chat, with an optional disposition code and note for its record. */
+    public void markDone(String disposition, String note) throws XMPPException.XMPPErrorException,
+            SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
+        agents.request(CommandIQ.set(agents.getService(), "done").with("interaction", id)
+                .with("disposition", disposition).child("note", note));
+    }
+
+    /**
+     * Starts a consultation about this chat with {@code target}: an agent, a routing point or an agent group
+     * (any Team Communicator result). Returns once its room is entered; the target's answer comes to the
+     * consultation's listeners.
+     */
+    public Consultation consult(Jid target) throws XMPPException, SmackException, InterruptedException {
+        ResultIQ result = agents.request(CommandIQ.set(agents.getService(), "consult").with("interaction", id)
+                .with("target", target.toString()));
+        Consultation consultation = agents.enterConsultation(result.getPayload().getAttributeValue("id"), id,
+                result.getPayload().getAttributeValue("room"), this);
+        consultations.add(consultation);
+        return consultation;
+    }
+
+    /** Invites {@code target} into the chat itself; the contact sees them join. Returns the request's id. */
+    public String conference(Jid target) throws XMPPException.XMPPErrorException, SmackException.NoResponseException,
+            SmackException.NotConnectedException, InterruptedException {
+        ResultIQ result = agents.request(CommandIQ.set(agents.getService(), "conference").with("interaction", id)
+                .with("target", target.toString()));
+        return result.getPayload().getAttributeValue("id");
+    }
+
+    /**
+     * Hands the chat to {@code target}. Warm: they join and take over, and this agent leaves when ready. Cold:
+     * they take over on accepting, and this agent is taken out of the room.
+     */
+    public String transfer(Jid target, boolean warm) throws XMPPException.XMPPErrorException,
+            SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
+        ResultIQ result = agents.request(CommandIQ.set(agents.getService(), "transfer").with("interaction", id)
+                .with("target", target.toString()).with("mode", warm ? "warm" : "cold"));
+        return result.getPayload().getAttributeValue("id");
+    }
+}

@@ -1,0 +1,35 @@
+package org.chatconsult.sdk.packet;
+
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.StandardExtensionElement;
+
+/**
+ * A result from the service whose payload (a {@code <consultation/>}, {@code <party/>}, {@code <transcript/>}, …)
+ * the managers read into their own types.
+ *
+ * <pre>{@code
+ * ResultIQ result = connection.sendIqRequestAndWaitForResponse(request);
+ * String room = result.getPayload().getAttributeValue("room");
+ * }</pre>
+ */
+public final class ResultIQ extends IQ {
+    private final StandardExtensionElement payload;
+
+    public ResultIQ(StandardExtensionElement payload) {
+        super(payload.getElementName(), payload.getNamespace());
+        this.payload = payload;
+    }
+
+    public StandardExtensionElement getPayload() {
+        return payload;
+    }
+
+    @Override
+    protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {
+        xml.rightAngleBracket();
+        for (var element : payload.getElements()) {
+            xml.append(element.toXML());
+        }
+        return xml;
+    }
+}

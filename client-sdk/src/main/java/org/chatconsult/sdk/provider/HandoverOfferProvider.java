@@ -1,0 +1,27 @@
+package org.chatconsult.sdk.provider;
+
+import java.io.IOException;
+
+import org.chatconsult.sdk.packet.HandoverOfferExtension;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.parsing.SmackParsingException;
+import org.jivesoftware.smack.provider.ExtensionElementProvider;
+import org.jivesoftware.smack.xml.XmlPullParser;
+import org.jivesoftware.smack.xml.XmlPullParserException;
+
+/** Parses {@code <handover-offer xmlns='urn:chatconsult:0'/>}. */
+public final class HandoverOfferProvider extends ExtensionElementProvider<HandoverOfferExtension> {
+    @Override
+    public HandoverOfferExtension parse(XmlPullParser parser, int initialDepth, XmlEnvironment environment)
+            throws XmlPullParserException, IOException, SmackParsingException {
+        String id = OfferProvider.required(parser, "id");
+        String handover = OfferProvider.required(parser, "handover");
+        String kind = OfferProvider.required(parser, "kind");
+        String interaction = OfferProvider.required(parser, "interaction");
+        var room = OfferProvider.jid(OfferProvider.required(parser, "room"));
+        var expires = OfferProvider.instant(parser.getAttributeValue("expires"));
+        PreviewParser preview = new PreviewParser().read(parser, initialDepth);
+        return new HandoverOfferExtension(id, handover, kind, interaction, room, expires, preview.initiator,
+                preview.initiatorName, preview.preview());
+    }
+}

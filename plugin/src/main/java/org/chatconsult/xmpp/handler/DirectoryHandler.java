@@ -1,0 +1,265 @@
+package org.chatconsult.xmpp.handler;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import org.chatconsult.core.Agent;
+import org.chatconsult.core.AgentGroup;
+import org.chatconsult.core.AgentProfile;
+import org.chatconsult.core.ContactCentre;
+import org.chatconsult.core.CoreException;
+import org.chatconsult.core.Favorites;
+import org.chatconsult.core.Interaction;
+import org.chatconsult.core.Readiness;
+import org.chatconsult.core.Recents;
+import org.chatconsult.core.RoutingPoint;
+import org.chatconsult.xmpp.Addresses;
+import org.chatconsult.xmpp.CoreThread;
+import org.chatconsult.xmpp.Protocol;
+import org.chatconsult.xmpp.StanzaErrors;
+import org.dom4j.Element;
+import org.dom4j.QName;
+import org.xmpp.forms.DataForm;
+import org.xmpp.forms.FormField;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.PacketError;
+
+/**
+ * The Team Communicator: search over agents, routing points, agent groups and the agent's own contacts, on
+ * the wire as XEP-0055 with XEP-0004 forms (so any client's search works), and each agent's favorites and
+ * recent targets in our namespace. Every result carries presence, readiness and load.
+ */
+public final class DirectoryHandler {
+    public static final String NS_SEARCH = "jabber:iq:search";
+    public static final Set<String> COMMANDS = Set.of("favorites", "recent");
+    static final int MAX_RESULTS = 200;
+    static final List<String> KINDS = List.of("agent", "routing-point", "group", "contact");
+
+    private final Addresses addresses;
+    private final CoreThread core;
+    private final Favorites favorites;
+    private final Recents recents;
+
+    public DirectoryHandler(Addresses addresses, CoreThread core, Favorites favorites, Recents recents) {
+        this.addresses = addresses;
+        this.core = core;
+        this.favorites = favorites;
+        this.recents = recents;
+    }
+
+    /** One directory entry, as the search reports it. */
+    record Entry(String jid, String name, String kind, String presence, String readiness, int load, int capacity) {
+    }
+
+    public CompletableFuture<IQ> handle(IQ iq) {
+        String agent = iq.getFrom().toBareJID();
+        Element child = iq.getChildElement();
+        return core.ask(centre -> {
+            if (centre.directory().agent(agent).isEmpty()) {
+                throw new CoreException(CoreException.Kind.FORBIDDEN, "the Team Communicator is for agents");
+            }
+            if (NS_SEARCH.equals(child.getNamespaceURI())) {
+                return iq.getType() == IQ.Type.get ? searchForm(iq) : search(iq, centre, agent, child);
+            }
+            return child.getName().equals("favorites") ? favorites(iq, centre, agent, child) : recent(iq, centre, agent);
+        }).exceptionally(failure -> StanzaErrors.reply(iq, StanzaErrors.of(failure)));
+    }
+
+    /** XEP-0055 §3: the search form. */
+    private IQ searchForm(IQ iq) {
+        IQ reply = IQ.createResultIQ(iq);
+        Element query = reply.setChildElement("query", NS_SEARCH);
+        query.addElement("instructions").setText("Find agents, routing points, agent groups and your contacts.");
+        DataForm form = new DataForm(DataForm.Type.form);
+        form.setTitle("Team Communicator");
+        form.addField("FORM_TYPE", null, FormField.Type.hidden).addValue(NS_SEARCH);
+        form.addField("text", "Name or address contains", FormField.Type.text_single);
+        FormField kinds = form.addField("kind", "Kinds", FormField.Type.list_multi);
+        KINDS.forEach(kind -> {
+            kinds.addOption(kind, kind);
+            kinds.addValue(kind);
+        });
+        form.addField("ready", "Ready only", FormField.Type.boolean_type).addValue("0");
+        query.add(form.getElement());
+        return reply;
+    }
+
+    private IQ search(IQ iq, ContactCentre centre, String agent, Element query) {
+        Element x = query.element(QName.get("x", "jabber:x:data"));
+        if (x == null) {
+            throw new CoreException(CoreException.Kind.BAD_REQUEST, "submit the search form (XEP-0055 §3)");
+        }
+        DataForm submitted = new DataForm(x);
+        String text = first(submitted, "text").toLowerCase(Locale.ROOT);
+        FormField kindField = submitted.getField("kind");
+        List<String> kinds = kindField == null || kindField.getValues().isEmpty() ? KINDS : kindField.getValues();
+        String ready = first(submitted, "ready");
+        boolean readyOnly = ready.equals("1") || ready.equalsIgnoreCase("true");
+
+        List<Entry> entries = new ArrayList<>();
+        if (kinds.contains("agent")) {
+            for (AgentProfile profile : centre.directory().agents()) {
+                entries.add(agentEntry(centre, profile));
+            }
+        }
+        if (kinds.contains("routing-point")) {
+            for (RoutingPoint point : centre.directory().routingPoints()) {
+                entries.add(teamEntry(centre, point.name(), point.displayName(), "routing-point", point.agents()));
+            }
+        }
+        if (kinds.contains("group")) {
+            for (AgentGroup group : centre.directory().agentGroups()) {
+                entries.add(teamEntry(centre, group.name(), group.displayName(), "group", group.agents()));
+            }
+        }
+        if (kinds.contains("contact")) {
+            entries.addAll(contacts(centre, agent));
+        }
+        IQ reply = IQ.createResultIQ(iq);
+        DataForm result = new DataForm(DataForm.Type.result);
+        result.addField("FORM_TYPE", null, FormField.Type.hidden).addValue(NS_SEARCH);
+        result.addReportedField("jid", "Address", FormField.Type.jid_single);
+        result.addReportedField("name", "Name", FormField.Type.text_single);
+        result.addReportedField("kind", "Kind", FormField.Type.text_single);
+        result.addReportedField("presence", "Presence", FormField.Type.text_single);
+        result.addReportedField("readiness", "Readiness", FormField.Type.text_single);
+        result.addReportedField("load", "Load", FormField.Type.text_single);
+        result.addReportedField("capacity", "Capacity", FormField.Type.text_single);
+        result.addReportedField("favorite", "Favorite", FormField.Type.boolean_type);
+        int count = 0;
+        for (Entry entry : entries) {
+            boolean matches = text.isEmpty() || entry.name().toLowerCase(Locale.ROOT).contains(text)
+                    || entry.jid().toLowerCase(Locale.ROOT).contains(text);
+            if (!matches || (readyOnly && !entry.readiness().equals("ready")) || count++ >= MAX_RESULTS) {
+                continue;
+            }
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("jid", entry.jid());
+            item.put("name", entry.name());
+            item.put("kind", entry.kind());
+            item.put("presence", entry.presence());
+            item.put("readiness", entry.readiness());
+            item.put("load", String.valueOf(entry.load()));
+            item.put("capacity", String.valueOf(entry.capacity()));
+            item.put("favorite", favorites.isFavorite(agent, entry.jid()) ? "1" : "0");
+            result.addItemFields(item);
+        }
+        reply.setChildElement("query", NS_SEARCH).add(result.getElement());
+        return reply;
+    }
+
+    private static Entry agentEntry(ContactCentre centre, AgentProfile profile) {
+        Optional<Agent> state = centre.agent(profile.address());
+        Readiness readiness = state.map(Agent::readiness).orElse(Readiness.LOGGED_OUT);
+        return new Entry(profile.address(), profile.displayName(), "agent",
+                readiness == Readiness.LOGGED_OUT ? "offline" : "online", token(readiness),
+                state.map(Agent::load).orElse(0), state.map(Agent::capacity).orElse(0));
+    }
+
+    /** A routing point or group: Ready when one of its agents can take a chat; load and capacity summed. */
+    private Entry teamEntry(ContactCentre centre, String name, String displayName, String kind, Set<String> members) {
+        int load = 0;
+        int capacity = 0;
+        boolean online = false;
+        boolean ready = false;
+        for (String member : members) {
+            Optional<Agent> state = centre.agent(member);
+            if (state.isPresent() && state.get().readiness() != Readiness.LOGGED_OUT) {
+                online = true;
+                load += state.get().load();
+                capacity += state.get().capacity();
+                ready |= state.get().readiness() == Readiness.READY && state.get().load() < state.get().capacity();
+            }
+        }
+        return new Entry(addresses.routingPoint(name).toBareJID(), displayName, kind, online ? "online" : "offline",
+                ready ? "ready" : online ? "not-ready" : "logged-out", load, capacity);
+    }
+
+    /** The contacts of the chats this agent owns or takes part in. */
+    private static List<Entry> contacts(ContactCentre centre, String agent) {
+        List<Entry> entries = new ArrayList<>();
+        for (Interaction interaction : centre.interactions()) {
+            if (agent.equals(interaction.owner()) || interaction.participants().contains(agent)) {
+                entries.add(new Entry(new JID(interaction.contact()).toBareJID(), interaction.contactName(), "contact",
+                        "online", "-", 0, 0));
+            }
+        }
+        return entries;
+    }
+
+    private IQ favorites(IQ iq, ContactCentre centre, String agent, Element command) {
+        if (iq.getType() == IQ.Type.set) {
+            for (Element change : command.elements()) {
+                String target = change.attributeValue("jid");
+                if (target == null) {
+                    throw new CoreException(CoreException.Kind.BAD_REQUEST, change.getName() + " needs a jid");
+                }
+                String canonical = new JID(target.trim()).toBareJID();
+                if (change.getName().equals("add")) {
+                    if (kindOf(centre, canonical) == null) {
+                        throw new CoreException(CoreException.Kind.NOT_FOUND, "no agent, routing point or group "
+                                + canonical);
+                    }
+                    favorites.add(agent, canonical);
+                } else if (change.getName().equals("remove")) {
+                    favorites.remove(agent, canonical);
+                } else {
+                    throw new CoreException(CoreException.Kind.BAD_REQUEST, "use add or remove");
+                }
+            }
+        }
+        IQ reply = IQ.createResultIQ(iq);
+        Element list = reply.setChildElement("favorites", Protocol.NS);
+        for (String target : favorites.of(agent)) {
+            Element item = list.addElement("item").addAttribute("jid", target);
+            String kind = kindOf(centre, target);
+            if (kind != null) {
+                item.addAttribute("kind", kind);
+            }
+        }
+        return reply;
+    }
+
+    private IQ recent(IQ iq, ContactCentre centre, String agent) {
+        IQ reply = IQ.createResultIQ(iq);
+        Element list = reply.setChildElement("recent", Protocol.NS);
+        for (Recents.Entry entry : recents.of(agent)) {
+            Element item = list.addElement("item").addAttribute("jid", entry.target())
+                    .addAttribute("how", entry.how()).addAttribute("time", entry.at().toString());
+            String kind = kindOf(centre, entry.target());
+            if (kind != null) {
+                item.addAttribute("kind", kind);
+            }
+        }
+        return reply;
+    }
+
+    private String kindOf(ContactCentre centre, String target) {
+        JID address = new JID(target);
+        if (address.getDomain().equals(addresses.service().getDomain()) && address.getNode() != null) {
+            return centre.directory().routingPoint(address.getNode()).isPresent() ? "routing-point"
+                    : centre.directory().agentGroup(address.getNode()).isPresent() ? "group" : null;
+        }
+        return centre.directory().agent(target).isPresent() ? "agent" : null;
+    }
+
+    private static String first(DataForm form, String var) {
+        FormField field = form.getField(var);
+        return field == null || field.getFirstValue() == null ? "" : field.getFirstValue().trim();
+    }
+
+    private static String token(Readiness readiness) {
+        return readiness.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static CompletableFuture<IQ> refuse(IQ iq, PacketError.Condition condition, String text) {
+        return CompletableFuture.completedFuture(StanzaErrors.reply(iq, StanzaErrors.error(condition, text)));
+    }
+}
