@@ -163,7 +163,7 @@ public final class Consultation {
         }
         ResultIQ result = agents.request(CommandIQ.get(agents.getService(), "transcript").with("consultation", id)
                 .with("after", String.valueOf(after)));
-        for (var element : result.getPayload().getElements("line")) {
+        for (var element : result.getItems("line")) {
             addLine(new TranscriptLine(Long.parseLong(element.getAttributeValue("seq")), element.getAttributeValue("from"),
                     element.getAttributeValue("role"), java.time.Instant.parse(element.getAttributeValue("time")),
                     element.getText()));

@@ -100,7 +100,7 @@ public final class TeamCommunicator extends Manager {
             SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
         List<Jid> favorites = new ArrayList<>();
         ResultIQ result = agents().request(request);
-        for (StandardExtensionElement item : result.getPayload().getElements("item")) {
+        for (StandardExtensionElement item : result.getItems("item")) {
             favorites.add(jid(item.getAttributeValue("jid")));
         }
         return favorites;
@@ -111,7 +111,7 @@ public final class TeamCommunicator extends Manager {
             SmackException.NotConnectedException, InterruptedException {
         List<RecentTarget> recent = new ArrayList<>();
         ResultIQ result = agents().request(CommandIQ.get(agents().getService(), "recent"));
-        for (StandardExtensionElement item : result.getPayload().getElements("item")) {
+        for (StandardExtensionElement item : result.getItems("item")) {
             recent.add(new RecentTarget(jid(item.getAttributeValue("jid")), item.getAttributeValue("how"),
                     Instant.parse(item.getAttributeValue("time"))));
         }

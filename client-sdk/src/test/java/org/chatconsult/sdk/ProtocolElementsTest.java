@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
-import org.chatconsult.sdk.packet.AgentCommandIQ;
+import org.chatconsult.sdk.packet.CommandIQ;
+import org.chatconsult.sdk.packet.ConsultationOfferExtension;
+import org.chatconsult.sdk.packet.ContextExtension;
+import org.chatconsult.sdk.packet.HandoverOfferExtension;
+import org.chatconsult.sdk.packet.MirroredExtension;
+import org.chatconsult.sdk.packet.NoticeExtension;
+import org.chatconsult.sdk.packet.ResultIQ;
+import org.chatconsult.sdk.packet.TranscriptLine;
+import org.jivesoftware.smack.packet.IQ;
 import org.chatconsult.sdk.packet.AgentStateExtension;
 import org.chatconsult.sdk.packet.EndedExtension;
 import org.chatconsult.sdk.packet.OfferExtension;
@@ -84,11 +92,82 @@ class ProtocolElementsTest {
     @Test
     void commandsAreWrittenAsDocumented() throws Exception {
         var service = JidCreate.domainBareFrom("consult.example.com");
-        assertThat(AgentCommandIQ.decline(service, "p7", null).getChildElementXML().toString())
-                .isEqualTo("<decline xmlns='urn:chatconsult:0' offer='p7'/>");
-        assertThat(AgentCommandIQ.decline(service, "p7", "busy").getChildElementXML().toString())
+        assertThat(CommandIQ.set(service, "decline").with("offer", "p7").child("reason", null)
+                .getChildElementXML().toString()).isEqualTo("<decline xmlns='urn:chatconsult:0' offer='p7'/>");
+        assertThat(CommandIQ.set(service, "decline").with("offer", "p7").child("reason", "busy")
+                .getChildElementXML().toString())
                 .isEqualTo("<decline xmlns='urn:chatconsult:0' offer='p7'><reason>busy</reason></decline>");
-        assertThat(AgentCommandIQ.end(service, "k3").getChildElementXML().toString())
-                .isEqualTo("<end xmlns='urn:chatconsult:0' interaction='k3'/>");
+        assertThat(CommandIQ.set(service, "consult").with("interaction", "k3").with("target", "dora@example.com")
+                .getChildElementXML().toString())
+                .isEqualTo("<consult xmlns='urn:chatconsult:0' interaction='k3' target='dora@example.com'/>");
+        assertThat(CommandIQ.set(service, "done").with("consultation", "t8").with("disposition", "resolved")
+                .child("note", "Refund approved by a manager").getChildElementXML().toString())
+                .isEqualTo("<done xmlns='urn:chatconsult:0' consultation='t8' disposition='resolved'>"
+                        + "<note>Refund approved by a manager</note></done>");
+        assertThat(CommandIQ.set(service, "favorites").item("add", "jid", "dora@example.com")
+                .getChildElementXML().toString())
+                .isEqualTo("<favorites xmlns='urn:chatconsult:0'><add jid='dora@example.com'/></favorites>");
+    }
+
+    @Test
+    void consultationOfferRoundTrip() throws Exception {
+        Message message = message("<message from='consult.example.com' to='dora@example.com/desk'>"
+                + "<consultation-offer xmlns='urn:chatconsult:0' id='w2x9c4v7b3nm' consultation='t8m2w6q9z3cd'"
+                + " interaction='k3v9q2xw7hmp' room='t8m2w6q9z3cd@conference.example.com'"
+                + " expires='2026-11-27T16:43:10Z'>"
+                + "<initiator jid='alice@example.com' name='Alice'/>"
+                + "<contact jid='carol@example.com' name='carol'/>"
+                + "<routing-point jid='sales@consult.example.com' name='Sales'/>"
+                + "<started>2026-11-27T16:40:26.016Z</started>"
+                + "<line from='carol' role='contact' time='2026-11-27T16:40:26.030Z'>Hi, my parcel is late</line>"
+                + "</consultation-offer></message>");
+        ConsultationOfferExtension offer = message.getExtension(ConsultationOfferExtension.class);
+        assertThat(offer.getConsultation()).isEqualTo("t8m2w6q9z3cd");
+        assertThat(offer.getInitiatorName()).isEqualTo("Alice");
+        assertThat(offer.getPreview().getContactName()).isEqualTo("carol");
+        assertThat(offer.getPreview().getLines()).extracting(TranscriptLine::getText)
+                .containsExactly("Hi, my parcel is late");
+        ConsultationOfferExtension again = message("<message>" + offer.toXML() + "</message>")
+                .getExtension(ConsultationOfferExtension.class);
+        assertThat(again).usingRecursiveComparison().isEqualTo(offer);
+
+        Message handover = message("<message><handover-offer xmlns='urn:chatconsult:0' id='o1' handover='h1'"
+                + " kind='warm-transfer' interaction='k3' room='k3@conference.example.com'>"
+                + "<initiator jid='alice@example.com' name='Alice'/></handover-offer></message>");
+        assertThat(handover.getExtension(HandoverOfferExtension.class).getKind()).isEqualTo("warm-transfer");
+    }
+
+    @Test
+    void mirroredNoticeAndContextRoundTrip() throws Exception {
+        Message mirrored = message("<message xmlns='jabber:client' type='groupchat'><body>[16:40:26] carol (contact): Hi (again): yes</body>"
+                + "<mirrored xmlns='urn:chatconsult:0' consultation='t8' interaction='k3' seq='1'"
+                + " from='carol' role='contact' time='2026-11-27T16:40:26.030Z'/></message>");
+        MirroredExtension line = MirroredExtension.from(mirrored);
+        assertThat(line.getSeq()).isEqualTo(1);
+        assertThat(line.toLine(mirrored.getBody()).getText()).isEqualTo("Hi (again): yes");
+        assertThat(message("<message>" + line.toXML() + "</message>").getExtension(MirroredExtension.class))
+                .usingRecursiveComparison().isEqualTo(line);
+
+        Message ended = message("<message><consultation-ended xmlns='urn:chatconsult:0' consultation='t8'"
+                + " interaction='k3' reason='declined'/></message>");
+        NoticeExtension notice = (NoticeExtension) ended.getExtensionElement("consultation-ended",
+                "urn:chatconsult:0");
+        assertThat(notice.getReason()).isEqualTo("declined");
+        assertThat(notice.toXML().toString()).isEqualTo(
+                "<consultation-ended xmlns='urn:chatconsult:0' consultation='t8' interaction='k3' reason='declined'/>");
+
+        Message im = message("<message xmlns='jabber:client' type='chat'><body>hi</body>"
+                + "<context xmlns='urn:chatconsult:0' interaction='k3' consultation='t8'/></message>");
+        assertThat(im.getExtension(ContextExtension.class).getConsultation()).isEqualTo("t8");
+    }
+
+    @Test
+    void resultsAreRead() throws Exception {
+        IQ result = PacketParserUtils.parseStanza("<iq type='result' id='c1' from='consult.example.com'>"
+                + "<consultation xmlns='urn:chatconsult:0' id='t8' interaction='k3' room='t8@conference.example.com'/>"
+                + "</iq>");
+        assertThat(((ResultIQ) result).getPayload().getAttributeValue("room")).isEqualTo("t8@conference.example.com");
+        IQ empty = PacketParserUtils.parseStanza("<iq type='result' id='f1'><favorites xmlns='urn:chatconsult:0'/></iq>");
+        assertThat(((ResultIQ) empty).getItems("item")).isEmpty();
     }
 }

@@ -221,10 +221,11 @@ public final class ExternalComponentConnection implements ComponentManager, Auto
         if (closed) {
             return;
         }
+        // What the server says from now on (answers to the rooms being destroyed) has no one left to hear it.
+        delivering = false;
         if (component != null) {
             component.shutdown();
         }
-        delivering = false;
         closed = true;
         writeRaw("</stream:stream>");
         closeSocket();

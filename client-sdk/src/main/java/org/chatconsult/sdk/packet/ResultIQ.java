@@ -24,6 +24,12 @@ public final class ResultIQ extends IQ {
         return payload;
     }
 
+    /** The payload's children of this name, in order; empty when there are none. */
+    public java.util.List<StandardExtensionElement> getItems(String name) {
+        java.util.List<StandardExtensionElement> items = payload.getElements(name);
+        return items == null ? java.util.Collections.emptyList() : items;
+    }
+
     @Override
     protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {
         xml.rightAngleBracket();
