@@ -41,6 +41,9 @@ public final class Demo {
         p.setProperty("routingpoint.sales.name", "Sales");
         p.setProperty("routingpoint.support.name", "Support");
         p.setProperty("routingpoint.support.agents", "bob@localhost");
+        p.setProperty("groups", "supervisors");
+        p.setProperty("group.supervisors.name", "Supervisors");
+        p.setProperty("group.supervisors.agents", "alice@localhost");
         StandaloneService service = StandaloneService.start(StandaloneConfig.from(p), Duration.ofSeconds(20));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
@@ -64,7 +67,11 @@ public final class Demo {
                 "  2. As a contact, write to sales@consult.localhost (or support@consult.localhost).",
                 "  3. The agent receives an offer with an invitation to a room: join it to accept, and chat.",
                 "     A contact on a client without group chat keeps chatting 1:1 with sales@consult.localhost.",
-                "  4. The contact sends /end (1:1) or leaves the room, or the agent says /end in the room: the chat ends.",
+                "  4. To consult, the agent runs the ad-hoc command 'Start a chat consultation' on consult.localhost",
+                "     and names another agent (or sales@consult.localhost, supervisors@consult.localhost).",
+                "  5. The contact sends /end (1:1) or leaves the room, or the agent says /end in the room: the chat ends.",
+                "",
+                "  An agent desktop in a terminal: bin/agent-console alice@localhost alice",
                 "",
                 "Server files and logs: " + dir,
                 "Press Ctrl-C to stop."));
