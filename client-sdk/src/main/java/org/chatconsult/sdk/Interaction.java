@@ -50,15 +50,24 @@ public final class Interaction {
         room.addUserStatusListener(new UserStatusListener() {
             @Override
             public void roomDestroyed(MultiUserChat alternate, String reason) {
-                endReason = reason == null ? "ended" : reason;
-                listeners.forEach(l -> l.ended(Interaction.this, endReason));
-                agents.forget(Interaction.this);
+                left(reason == null ? "ended" : reason);
+            }
+
+            @Override
+            public void membershipRevoked() {
+                left("removed from the chat"); // a cold transfer handed it on (XEP-0045 §9.4, status 321)
             }
         });
     }
 
     public String getId() {
         return id;
+    }
+
+    private void left(String reason) {
+        endReason = reason;
+        listeners.forEach(l -> l.ended(this, reason));
+        agents.forget(this);
     }
 
     /** The chat's room on the server's multi-user chat service. */

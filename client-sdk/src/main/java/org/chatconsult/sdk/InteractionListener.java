@@ -15,7 +15,7 @@ import org.jivesoftware.smack.packet.Message;
 public interface InteractionListener {
     void messageReceived(Interaction interaction, Message message);
 
-    /** The chat's room was destroyed; {@code reason} is the service's text. */
+    /** The chat ended (its room destroyed; {@code reason} is the service's text), or this agent was handed off it. */
     default void ended(Interaction interaction, String reason) {
     }
 }
