@@ -66,8 +66,8 @@ public final class Interaction {
 
     private void left(String reason) {
         endReason = reason;
-        listeners.forEach(l -> l.ended(this, reason));
         agents.forget(this);
+        listeners.forEach(l -> l.ended(this, reason));
     }
 
     /** The chat's room on the server's multi-user chat service. */

@@ -167,6 +167,8 @@ class ProtocolElementsTest {
                 + "<consultation xmlns='urn:chatconsult:0' id='t8' interaction='k3' room='t8@conference.example.com'/>"
                 + "</iq>");
         assertThat(((ResultIQ) result).getPayload().getAttributeValue("room")).isEqualTo("t8@conference.example.com");
+        assertThat(result.getChildElementXML().toString()).isEqualTo("<consultation xmlns='urn:chatconsult:0'"
+                + " id='t8' interaction='k3' room='t8@conference.example.com'></consultation>");
         IQ empty = PacketParserUtils.parseStanza("<iq type='result' id='f1'><favorites xmlns='urn:chatconsult:0'/></iq>");
         assertThat(((ResultIQ) empty).getItems("item")).isEmpty();
     }

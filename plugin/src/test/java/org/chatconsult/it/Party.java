@@ -225,10 +225,15 @@ public final class Party implements AutoCloseable {
 
     /** Our element in a stanza as plain XML, whether or not the SDK's parsers are loaded in this JVM. */
     public static StandardExtensionElement ext(Stanza stanza, String element) {
-        if (stanza instanceof org.jivesoftware.smack.packet.UnparsedIQ) {
-            // Smack keeps the child of an IQ it has no parser for as raw XML.
-            StandardExtensionElement child = parse(((org.jivesoftware.smack.packet.UnparsedIQ) stanza).getContent()
-                    .toString());
+        if (stanza instanceof IQ) {
+            // An IQ's payload is its child element, whichever parser (the SDK's or none) read it.
+            CharSequence xml = stanza instanceof org.jivesoftware.smack.packet.UnparsedIQ
+                    ? ((org.jivesoftware.smack.packet.UnparsedIQ) stanza).getContent()
+                    : ((IQ) stanza).getChildElementXML();
+            if (xml == null || xml.length() == 0) {
+                return null;
+            }
+            StandardExtensionElement child = parse(xml.toString());
             return child.getElementName().equals(element) ? child : null;
         }
         ExtensionElement extension = stanza.getExtensionElement(element, NS);

@@ -32,9 +32,13 @@ public final class ResultIQ extends IQ {
 
     @Override
     protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {
+        payload.getAttributes().forEach(xml::attribute);
         xml.rightAngleBracket();
         for (var element : payload.getElements()) {
             xml.append(element.toXML());
+        }
+        if (payload.getText() != null) {
+            xml.escape(payload.getText());
         }
         return xml;
     }
