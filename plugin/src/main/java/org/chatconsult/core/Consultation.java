@@ -18,8 +18,7 @@ public final class Consultation {
     private final String requestedTarget;
     private final Set<String> candidates;
     private final Instant started;
-    private final Map<String, Offer> offers = new LinkedHashMap<>();
-    private final Map<String, Scheduler.Cancellable> offerTimers = new LinkedHashMap<>();
+    private final OfferSet offers = new OfferSet();
     private final Map<String, Disposition> done = new LinkedHashMap<>();
     private ConsultationState state = ConsultationState.NEW;
     private String target;
@@ -75,7 +74,7 @@ public final class Consultation {
     }
 
     public Collection<Offer> offers() {
-        return List.copyOf(offers.values());
+        return offers.all();
     }
 
     public Map<String, Disposition> done() {
@@ -103,20 +102,15 @@ public final class Consultation {
     }
 
     void addOffer(Offer offer, Scheduler.Cancellable timer) {
-        offers.put(offer.agent(), offer);
-        offerTimers.put(offer.agent(), timer);
+        offers.add(offer, timer);
     }
 
     Offer removeOffer(String agent) {
-        Scheduler.Cancellable timer = offerTimers.remove(agent);
-        if (timer != null) {
-            timer.cancel();
-        }
         return offers.remove(agent);
     }
 
     Offer offerOf(String agent) {
-        return offers.get(agent);
+        return offers.of(agent);
     }
 
     void setTarget(String target) {

@@ -2,7 +2,6 @@ package org.chatconsult.core;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,7 +145,7 @@ public final class ConsultationDesk {
     private void revoke(Consultation consultation, String agent, RevokeReason reason) {
         Offer offer = consultation.removeOffer(agent);
         if (offer != null) {
-            release(agent);
+            centre.release(agent);
             listener.consultationOfferRevoked(consultation, offer, reason);
         }
     }
@@ -215,7 +214,7 @@ public final class ConsultationDesk {
             revoke(consultation, offer.agent(), RevokeReason.CONSULTATION_ENDED);
         }
         if (consultation.target() != null) {
-            release(consultation.target());
+            centre.release(consultation.target());
         }
         consultation.setEndReason(reason);
         consultation.moveTo(ConsultationState.ENDED);
@@ -276,24 +275,8 @@ public final class ConsultationDesk {
         return consultation;
     }
 
-    /** Ready candidates with free capacity, the initiator excluded, longest idle first. */
     private List<Agent> eligible(String initiator, Set<String> candidates) {
-        List<Agent> result = new ArrayList<>();
-        for (String candidate : candidates) {
-            Agent agent = centre.agentRecord(candidate);
-            if (agent != null && !candidate.equals(initiator) && agent.canTakeChat()) {
-                result.add(agent);
-            }
-        }
-        result.sort(Comparator.comparing(Agent::idleSince).thenComparing(Agent::address));
-        return result;
-    }
-
-    private void release(String agent) {
-        Agent record = centre.agentRecord(agent);
-        if (record != null) {
-            record.release(clock.instant());
-        }
+        return centre.availableAgents(candidates, initiator::equals);
     }
 
     /** For tests: how many ended consultations wait for a Mark Done. */

@@ -199,10 +199,7 @@ public final class ContactCentre {
 
     private Offer revoke(Interaction interaction, RevokeReason reason) {
         Offer offer = interaction.clearOffer();
-        Agent agent = agents.get(offer.agent());
-        if (agent != null) {
-            agent.release(now());
-        }
+        release(offer.agent());
         listener.offerRevoked(interaction, offer, reason);
         return offer;
     }
@@ -287,7 +284,7 @@ public final class ContactCentre {
     public void agentLeft(String interactionId, String agentAddress) {
         Interaction interaction = interactions.get(interactionId);
         if (interaction != null && interaction.removeParticipant(agentAddress)) {
-            agents.get(agentAddress).release(now());
+            release(agentAddress);
             listener.participantLeft(interaction, agentAddress);
             dispatchQueue();
         }
@@ -327,12 +324,10 @@ public final class ContactCentre {
         interaction.cancelQueueTimer();
         consultations.interactionEnded(interaction);
         handovers.interactionEnded(interaction);
-        if (interaction.owner() != null && agents.containsKey(interaction.owner())) {
-            agents.get(interaction.owner()).release(now());
+        if (interaction.owner() != null) {
+            release(interaction.owner());
         }
-        for (String participant : interaction.participants()) {
-            agents.get(participant).release(now());
-        }
+        interaction.participants().forEach(this::release);
         queue.remove(interaction);
         announcedPositions.remove(interactionId);
         interactions.remove(interactionId);
@@ -350,8 +345,25 @@ public final class ContactCentre {
         }
     }
 
-    Agent agentRecord(String address) {
-        return agents.get(address);
+    /** The candidates who are Ready with free capacity, not excluded, longest idle first. */
+    List<Agent> availableAgents(java.util.Collection<String> candidates, java.util.function.Predicate<String> excluded) {
+        List<Agent> result = new ArrayList<>();
+        for (String candidate : candidates) {
+            Agent agent = agents.get(candidate);
+            if (agent != null && agent.canTakeChat() && !excluded.test(candidate)) {
+                result.add(agent);
+            }
+        }
+        result.sort(Comparator.comparing(Agent::idleSince).thenComparing(Agent::address));
+        return result;
+    }
+
+    /** An offer or a chat no longer uses one of this agent's capacity. */
+    void release(String address) {
+        Agent agent = agents.get(address);
+        if (agent != null) {
+            agent.release(now());
+        }
     }
 
     /** Capacity came free outside the chats' own flow (a consultation ended): let the queue move. */

@@ -1,10 +1,8 @@
 package org.chatconsult.core;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,8 +25,7 @@ public final class Handover {
     private final Interaction interaction;
     private final String initiator;
     private final Set<String> candidates;
-    private final Map<String, Offer> offers = new LinkedHashMap<>();
-    private final Map<String, Scheduler.Cancellable> timers = new LinkedHashMap<>();
+    private final OfferSet offers = new OfferSet();
     private String target;
 
     Handover(String id, Kind kind, Interaction interaction, String initiator, Set<String> candidates) {
@@ -65,23 +62,18 @@ public final class Handover {
     }
 
     public Collection<Offer> offers() {
-        return List.copyOf(offers.values());
+        return offers.all();
     }
 
     Offer offerOf(String agent) {
-        return offers.get(agent);
+        return offers.of(agent);
     }
 
     void addOffer(Offer offer, Scheduler.Cancellable timer) {
-        offers.put(offer.agent(), offer);
-        timers.put(offer.agent(), timer);
+        offers.add(offer, timer);
     }
 
     Offer removeOffer(String agent) {
-        Scheduler.Cancellable timer = timers.remove(agent);
-        if (timer != null) {
-            timer.cancel();
-        }
         return offers.remove(agent);
     }
 

@@ -1,8 +1,6 @@
 package org.chatconsult.core;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,18 +44,11 @@ public final class HandoverDesk {
         if (pending.values().stream().anyMatch(h -> h.interaction() == interaction)) {
             throw new CoreException(CoreException.Kind.CONFLICT, "a conference or transfer of this chat is pending");
         }
-        List<Agent> targets = new ArrayList<>();
-        for (String candidate : candidates) {
-            Agent agent = centre.agentRecord(candidate);
-            if (agent != null && agent.canTakeChat() && !candidate.equals(initiator)
-                    && !interaction.participants().contains(candidate)) {
-                targets.add(agent);
-            }
-        }
+        List<Agent> targets = centre.availableAgents(candidates,
+                candidate -> candidate.equals(initiator) || interaction.participants().contains(candidate));
         if (targets.isEmpty()) {
             throw new CoreException(CoreException.Kind.UNAVAILABLE, "no Ready agent with free capacity to invite");
         }
-        targets.sort(Comparator.comparing(Agent::idleSince).thenComparing(Agent::address));
         Handover handover = new Handover(ids.get(), kind, interaction, initiator, candidates);
         pending.put(handover.id(), handover);
         for (Agent agent : targets) {
@@ -96,7 +87,7 @@ public final class HandoverDesk {
                 break;
             default:
                 interaction.setOwner(agent);
-                release(former);
+                centre.release(former);
                 break;
         }
         listener.handoverAccepted(handover);
@@ -142,7 +133,7 @@ public final class HandoverDesk {
     private void revoke(Handover handover, String agent, RevokeReason reason) {
         Offer offer = handover.removeOffer(agent);
         if (offer != null) {
-            release(agent);
+            centre.release(agent);
             listener.handoverOfferRevoked(handover, offer, reason);
         }
     }
@@ -155,13 +146,6 @@ public final class HandoverDesk {
                     revoke(handover, offer.agent(), RevokeReason.INTERACTION_ENDED);
                 }
             }
-        }
-    }
-
-    private void release(String agent) {
-        Agent record = centre.agentRecord(agent);
-        if (record != null) {
-            record.release(clock.instant());
         }
     }
 }
