@@ -77,7 +77,7 @@ public final class ConsultationDesk {
         }
         consultation.moveTo(ConsultationState.OFFERED);
         for (Agent agent : targets) {
-            agent.reserve();
+            centre.reserve(agent);
             Offer offer = new Offer(ids.get(), consultation.id(), agent.address(),
                     clock.instant().plus(settings.offerTimeout()));
             consultation.addOffer(offer, scheduler.schedule(settings.offerTimeout(),

@@ -28,6 +28,9 @@ public final class ContactCentre {
     private final ContactCentreListener listener;
 
     private final Map<String, Agent> agents = new HashMap<>();
+    /** Agents who can take a chat now, longest idle first: routing reads the head instead of every agent. */
+    private final TreeSet<Agent> available = new TreeSet<>(
+            Comparator.comparing(Agent::idleSince).thenComparing(Agent::address));
     private final Map<String, Interaction> interactions = new HashMap<>();
     private final Map<String, Interaction> byContact = new HashMap<>();
     private final TreeSet<Interaction> queue = new TreeSet<>(
@@ -78,7 +81,7 @@ public final class ContactCentre {
                     "capacity must be between 1 and " + MAX_CAPACITY);
         }
         Agent agent = agents.computeIfAbsent(address, a -> new Agent(profile, cap, now()));
-        agent.setReadiness(readiness, cap);
+        update(agent, () -> agent.setReadiness(readiness, cap));
         if (readiness == Readiness.READY) {
             // Going Ready again is the agent's way to be asked once more for chats they passed over.
             interactions.values().forEach(i -> i.passedOver().remove(address));
@@ -232,7 +235,7 @@ public final class ContactCentre {
         }
         queue.remove(interaction);
         announcedPositions.remove(interaction.id());
-        agent.reserve();
+        reserve(agent);
         Offer offer = new Offer(ids.get(), interaction.id(), agent.address(),
                 now().plus(settings.offerTimeout()));
         interaction.moveTo(InteractionState.OFFERED);
@@ -242,12 +245,13 @@ public final class ContactCentre {
     }
 
     private Agent pickAgent(Interaction interaction) {
-        return agents.values().stream()
-                .filter(Agent::canTakeChat)
-                .filter(a -> interaction.routingPoint().servedBy(a.address()))
-                .filter(a -> !interaction.passedOver().contains(a.address()))
-                .min(Comparator.comparing(Agent::idleSince).thenComparing(Agent::address))
-                .orElse(null);
+        for (Agent agent : available) {
+            if (interaction.routingPoint().servedBy(agent.address())
+                    && !interaction.passedOver().contains(agent.address())) {
+                return agent;
+            }
+        }
+        return null;
     }
 
     /** Offers waiting chats, oldest first, to whoever can take them now, then tells the rest where they stand. */
@@ -348,21 +352,33 @@ public final class ContactCentre {
     /** The candidates who are Ready with free capacity, not excluded, longest idle first. */
     List<Agent> availableAgents(java.util.Collection<String> candidates, java.util.function.Predicate<String> excluded) {
         List<Agent> result = new ArrayList<>();
-        for (String candidate : candidates) {
-            Agent agent = agents.get(candidate);
-            if (agent != null && agent.canTakeChat() && !excluded.test(candidate)) {
+        for (Agent agent : available) {
+            if (candidates.contains(agent.address()) && !excluded.test(agent.address())) {
                 result.add(agent);
             }
         }
-        result.sort(Comparator.comparing(Agent::idleSince).thenComparing(Agent::address));
         return result;
+    }
+
+    /** An offer or a chat takes one of this agent's capacity. */
+    void reserve(Agent agent) {
+        update(agent, agent::reserve);
     }
 
     /** An offer or a chat no longer uses one of this agent's capacity. */
     void release(String address) {
         Agent agent = agents.get(address);
         if (agent != null) {
-            agent.release(now());
+            update(agent, () -> agent.release(now()));
+        }
+    }
+
+    /** Changes an agent's state, keeping the set of available agents (ordered by idle time) true. */
+    private void update(Agent agent, Runnable change) {
+        available.remove(agent);
+        change.run();
+        if (agent.canTakeChat()) {
+            available.add(agent);
         }
     }
 

@@ -52,7 +52,7 @@ public final class HandoverDesk {
         Handover handover = new Handover(ids.get(), kind, interaction, initiator, candidates);
         pending.put(handover.id(), handover);
         for (Agent agent : targets) {
-            agent.reserve();
+            centre.reserve(agent);
             Offer offer = new Offer(ids.get(), handover.id(), agent.address(),
                     clock.instant().plus(settings.offerTimeout()));
             handover.addOffer(offer, scheduler.schedule(settings.offerTimeout(),

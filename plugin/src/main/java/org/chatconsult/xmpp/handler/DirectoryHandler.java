@@ -106,21 +106,36 @@ public final class DirectoryHandler {
         List<Entry> entries = new ArrayList<>();
         if (kinds.contains("agent")) {
             for (AgentProfile profile : centre.directory().agents()) {
-                entries.add(agentEntry(centre, profile));
+                if (entries.size() >= MAX_RESULTS) {
+                    break;
+                }
+                if (matches(text, profile.displayName(), profile.address())) {
+                    keep(entries, agentEntry(centre, profile), readyOnly);
+                }
             }
         }
         if (kinds.contains("routing-point")) {
             for (RoutingPoint point : centre.directory().routingPoints()) {
-                entries.add(teamEntry(centre, point.name(), point.displayName(), "routing-point", point.agents()));
+                if (matches(text, point.displayName(), addresses.routingPoint(point.name()).toBareJID())) {
+                    keep(entries, teamEntry(centre, point.name(), point.displayName(), "routing-point", point.agents()),
+                            readyOnly);
+                }
             }
         }
         if (kinds.contains("group")) {
             for (AgentGroup group : centre.directory().agentGroups()) {
-                entries.add(teamEntry(centre, group.name(), group.displayName(), "group", group.agents()));
+                if (matches(text, group.displayName(), addresses.routingPoint(group.name()).toBareJID())) {
+                    keep(entries, teamEntry(centre, group.name(), group.displayName(), "group", group.agents()),
+                            readyOnly);
+                }
             }
         }
         if (kinds.contains("contact")) {
-            entries.addAll(contacts(centre, agent));
+            for (Entry contact : contacts(centre, agent)) {
+                if (matches(text, contact.name(), contact.jid())) {
+                    keep(entries, contact, readyOnly);
+                }
+            }
         }
         IQ reply = IQ.createResultIQ(iq);
         DataForm result = new DataForm(DataForm.Type.result);
@@ -133,13 +148,7 @@ public final class DirectoryHandler {
         result.addReportedField("load", "Load", FormField.Type.text_single);
         result.addReportedField("capacity", "Capacity", FormField.Type.text_single);
         result.addReportedField("favorite", "Favorite", FormField.Type.boolean_type);
-        int count = 0;
-        for (Entry entry : entries) {
-            boolean matches = text.isEmpty() || entry.name().toLowerCase(Locale.ROOT).contains(text)
-                    || entry.jid().toLowerCase(Locale.ROOT).contains(text);
-            if (!matches || (readyOnly && !entry.readiness().equals("ready")) || count++ >= MAX_RESULTS) {
-                continue;
-            }
+        for (Entry entry : entries.subList(0, Math.min(entries.size(), MAX_RESULTS))) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("jid", entry.jid());
             item.put("name", entry.name());
@@ -248,6 +257,18 @@ public final class DirectoryHandler {
                     : centre.directory().agentGroup(address.getNode()).isPresent() ? "group" : null;
         }
         return centre.directory().agent(target).isPresent() ? "agent" : null;
+    }
+
+    private static void keep(List<Entry> entries, Entry entry, boolean readyOnly) {
+        if (!readyOnly || entry.readiness().equals("ready")) {
+            entries.add(entry);
+        }
+    }
+
+    /** {@code text} (already lower case) is empty, or in the name or the address, ignoring case. */
+    private static boolean matches(String text, String name, String address) {
+        return text.isEmpty() || name.toLowerCase(Locale.ROOT).contains(text)
+                || address.toLowerCase(Locale.ROOT).contains(text);
     }
 
     private static String first(DataForm form, String var) {
