@@ -92,7 +92,9 @@ public final class AgentManager extends Manager {
             throw new IllegalArgumentException(e);
         }
         MultiUserChatManager.getInstanceFor(connection).setAutoJoinOnReconnect(true);
-        connection.addAsyncStanzaListener(this::onStanza, this::fromService);
+        // Listeners may block (accepting enters a room and waits for it): they run on this manager's own thread,
+        // never on Smack's, whose limited pool a blocked listener could starve.
+        connection.addAsyncStanzaListener(stanza -> background.execute(() -> onStanza(stanza)), this::fromService);
         connection.addConnectionListener(new ConnectionListener() {
             @Override
             public void authenticated(XMPPConnection reconnected, boolean resumed) {

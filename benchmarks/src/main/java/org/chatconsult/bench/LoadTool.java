@@ -1,0 +1,448 @@
+package org.chatconsult.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.HdrHistogram.Histogram;
+import org.chatconsult.sdk.AgentManager;
+import org.chatconsult.sdk.Consultation;
+import org.chatconsult.sdk.Interaction;
+import org.chatconsult.sdk.OfferListener;
+import org.chatconsult.sdk.packet.ConsultationOfferExtension;
+import org.chatconsult.sdk.packet.MirroredExtension;
+import org.chatconsult.sdk.packet.OfferExtension;
+import org.chatconsult.standalone.LocalProsody;
+import org.jivesoftware.smack.ConnectionConfiguration;
+import org.jivesoftware.smack.SmackConfiguration;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.jivesoftware.smackx.muc.MultiUserChatManager;
+import org.jivesoftware.smackx.xdata.form.FillableForm;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Resourcepart;
+
+/**
+ * Drives N concurrent interactions, each with one accepted consultation, against a private Prosody with the
+ * service as an external component in its own JVM, and measures in one run: the server's own MUC hop (contact
+ * to agent) beside our mirror hop (contact to consultation target), consultation setup beside a plain room
+ * create-and-configure, the service's CPU per mirrored message and heap per idle interaction, and exact
+ * accounting. All traffic stays on 127.0.0.1; every run is bounded in count and time.
+ *
+ * <pre>
+ * bin/bench load 100,200,300        # interactions per run; one message per second per contact, 30 s
+ * </pre>
+ */
+public final class LoadTool {
+    static final int ROUTING_POINTS = 50;
+    static final int CHATS_PER_AGENT = 50;
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final int interactions;
+    private final double rate;
+    private final int seconds;
+    private final String serviceClasspath;
+    /** Replace the service by a plain client bot that relays each contact room into its consultation room. */
+    private final boolean relay;
+    static final int WARM_UP_SECONDS = 10;
+
+    private final Histogram mucHop = new Histogram(60_000_000L, 3);
+    private final Histogram mirrorHop = new Histogram(60_000_000L, 3);
+    private final Histogram setup = new Histogram(60_000_000L, 3);
+    private final Histogram roomCreate = new Histogram(60_000_000L, 3);
+    private final Map<String, AtomicInteger> atAgent = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> atTarget = new ConcurrentHashMap<>();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong leaks = new AtomicLong();
+    private volatile boolean measuring;
+
+    LoadTool(int interactions, double rate, int seconds, String serviceClasspath, boolean relay) {
+        this.interactions = interactions;
+        this.rate = rate;
+        this.seconds = seconds;
+        this.serviceClasspath = serviceClasspath;
+        this.relay = relay;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String sizes = args.length > 0 ? args[0] : "100";
+        double rate = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        String classpath = System.getProperty("chatconsult.service.classpath");
+        boolean withRelay = args.length > 3 && args[3].equals("relay");
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String size : sizes.split(",")) {
+            rows.add(new LoadTool(Integer.parseInt(size.trim()), rate, seconds, classpath, false).run());
+            if (withRelay) {
+                rows.add(new LoadTool(Integer.parseInt(size.trim()), rate, seconds, classpath, true).run());
+            }
+        }
+        print(rows);
+    }
+
+    Map<String, String> run() throws Exception {
+        int agents = (interactions + CHATS_PER_AGENT - 1) / CHATS_PER_AGENT;
+        int contacts = (interactions + ROUTING_POINTS - 1) / ROUTING_POINTS;
+        Path dir = Files.createTempDirectory("chatconsult-load");
+        Map<String, String> accounts = new LinkedHashMap<>();
+        for (int i = 0; i < agents; i++) {
+            accounts.put("owner" + i, "pw");
+            accounts.put("target" + i, "pw");
+        }
+        for (int i = 0; i < contacts; i++) {
+            accounts.put("contact" + i, "pw");
+        }
+        accounts.put("roommaker", "pw");
+        SmackConfiguration.setDefaultReplyTimeout(30_000);
+        Roster.setRosterLoadedAtLoginDefault(false);
+        accounts.put("relaybot", "pw");
+        try (LocalProsody prosody = LocalProsody.start(dir.resolve("prosody"), "localhost", 0, 0, "consult", "secret",
+                accounts);
+                ServiceProcess service = relay ? null : ServiceProcess.start(config(dir, prosody, agents),
+                        serviceClasspath, dir.resolve("service.log"))) {
+            System.out.printf("%d interactions (%s): Prosody on %d; setting up%n", interactions,
+                    relay ? "relay bot" : "ChatConsult service", prosody.c2sPort());
+            long heapBefore = relay ? 0 : service.heapUsedAfterGcKiB();
+            List<XMPPTCPConnection> owners = new ArrayList<>();
+            List<XMPPTCPConnection> targets = new ArrayList<>();
+            List<XMPPTCPConnection> contactConnections = new ArrayList<>();
+            for (int i = 0; i < agents; i++) {
+                owners.add(connect(prosody, "owner" + i));
+                targets.add(connect(prosody, "target" + i));
+            }
+            for (int i = 0; i < contacts; i++) {
+                contactConnections.add(connect(prosody, "contact" + i));
+            }
+            Map<Integer, MultiUserChat> contactRooms = relay
+                    ? setUpRelay(connect(prosody, "relaybot"), owners, targets, contactConnections)
+                    : setUp(owners, targets, contactConnections);
+            long heapAfter = relay ? 0 : service.heapUsedAfterGcKiB();
+            measureRoomCreation(connect(prosody, "roommaker"));
+
+            System.out.printf("%d interactions set up; %d s of load at %.2f messages/s per contact%n", interactions,
+                    seconds, rate);
+            ScheduledExecutorService senders = Executors.newScheduledThreadPool(2);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS + seconds);
+            long periodMicros = (long) (1_000_000 / rate);
+            for (Map.Entry<Integer, MultiUserChat> room : contactRooms.entrySet()) {
+                AtomicInteger seq = new AtomicInteger();
+                senders.scheduleAtFixedRate(() -> {
+                    if (System.nanoTime() < end) {
+                        say(room.getValue(), "L " + room.getKey() + " " + seq.incrementAndGet() + " " + System.nanoTime());
+                    }
+                }, ThreadLocalRandom.current().nextLong(periodMicros), periodMicros, TimeUnit.MICROSECONDS);
+            }
+            Thread.sleep(TimeUnit.SECONDS.toMillis(WARM_UP_SECONDS)); // the JIT and the caches settle, unmeasured
+            double cpuBefore = relay ? 0 : service.cpuSeconds();
+            sent.set(0);
+            measuring = true;
+            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+            senders.shutdownNow();
+            double cpu = relay ? 0 : service.cpuSeconds() - cpuBefore;
+            Thread.sleep(3_000); // what is in flight arrives
+            measuring = false;
+
+            long lostAtAgent = sent.get() - atAgent.size();
+            long lostAtTarget = sent.get() - atTarget.size();
+            long duplicates = atAgent.values().stream().filter(n -> n.get() > 1).count()
+                    + atTarget.values().stream().filter(n -> n.get() > 1).count();
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("consult hop by", relay ? "relay bot" : "service");
+            row.put("interactions", String.valueOf(interactions));
+            row.put("msgs", String.valueOf(sent.get()));
+            row.put("MUC p50/p95/p99/max ms", percentiles(mucHop));
+            row.put("mirror p50/p95/p99/max ms", percentiles(mirrorHop));
+            row.put("mirror/MUC p99", String.format("%.2f", mirrorHop.getValueAtPercentile(99)
+                    / (double) Math.max(1, mucHop.getValueAtPercentile(99))));
+            row.put("setup p50/p99 ms", relay ? "-" : ms(setup.getValueAtPercentile(50)) + "/"
+                    + ms(setup.getValueAtPercentile(99)));
+            row.put("room create p50/p99 ms", ms(roomCreate.getValueAtPercentile(50)) + "/"
+                    + ms(roomCreate.getValueAtPercentile(99)));
+            row.put("CPU us/mirrored", relay ? "-" : String.format("%.1f", cpu * 1e6 / Math.max(1, atTarget.size())));
+            row.put("heap KiB/interaction", relay ? "-"
+                    : String.format("%.1f", (heapAfter - heapBefore) / (double) interactions));
+            row.put("lost agent/target", lostAtAgent + "/" + lostAtTarget);
+            row.put("duplicates", String.valueOf(duplicates));
+            row.put("consult leaks", String.valueOf(leaks.get()));
+            for (XMPPTCPConnection connection : owners) {
+                connection.disconnect();
+            }
+            for (XMPPTCPConnection connection : targets) {
+                connection.disconnect();
+            }
+            for (XMPPTCPConnection connection : contactConnections) {
+                connection.disconnect();
+            }
+            return row;
+        }
+    }
+
+    /** Starts every chat, has its owner accept it and consult a target, who accepts. */
+    private Map<Integer, MultiUserChat> setUp(List<XMPPTCPConnection> owners, List<XMPPTCPConnection> targets,
+            List<XMPPTCPConnection> contacts) throws Exception {
+        Map<Integer, MultiUserChat> contactRooms = new ConcurrentHashMap<>();
+        Map<String, Integer> chatIndex = new ConcurrentHashMap<>();
+        Map<String, Long> consultStarted = new ConcurrentHashMap<>();
+        CountDownLatch ready = new CountDownLatch(interactions);
+        // Joins and requests wait for answers: never on Smack's own listener threads.
+        java.util.concurrent.ExecutorService work = Executors.newFixedThreadPool(32);
+        for (XMPPTCPConnection contact : contacts) {
+            MultiUserChatManager.getInstanceFor(contact).addInvitationListener((c, room, inviter, reason, pw, m, inv) ->
+                    work.execute(() -> {
+                        try {
+                            room.join(Resourcepart.from("c" + contact.getUser().getLocalpart()));
+                            room.addMessageListener(message -> leakCheck(message));
+                        } catch (Exception e) {
+                            System.err.println("contact could not join: " + e);
+                        }
+                    }));
+            contact.addAsyncStanzaListener(this::leakCheck, stanza -> stanza instanceof Message);
+        }
+        for (int o = 0; o < owners.size(); o++) {
+            XMPPTCPConnection target = targets.get(o);
+            AgentManager targetAgent = AgentManager.getInstanceFor(target);
+            targetAgent.addOfferListener(new OfferListener() {
+                @Override
+                public void offerReceived(OfferExtension offer) {
+                }
+
+                @Override
+                public void consultationOfferReceived(ConsultationOfferExtension offer) {
+                    work.execute(() -> acceptConsultation(offer));
+                }
+
+                private void acceptConsultation(ConsultationOfferExtension offer) {
+                    try {
+                        Consultation consultation = targetAgent.accept(offer, "target");
+                        consultation.getRoom().addMessageListener(message -> onMirrored(message));
+                        while (consultation.getTranscript().isEmpty()) {
+                            Thread.sleep(1);
+                        }
+                        Long started = consultStarted.get(offer.getInteraction());
+                        setup.recordValue((System.nanoTime() - started) / 1_000);
+                        ready.countDown();
+                    } catch (Exception e) {
+                        System.err.println("target could not accept: " + e);
+                    }
+                }
+            });
+            targetAgent.setReady(100);
+            AgentManager owner = AgentManager.getInstanceFor(owners.get(o));
+            String target0 = target.getUser().asBareJid().toString();
+            owner.addOfferListener(offer -> work.execute(() -> {
+                try {
+                    Interaction chat = owner.accept(offer, "owner");
+                    int index = chatIndex.get(offer.getPreview());
+                    contactRooms.put(index, MultiUserChatManager.getInstanceFor(contacts.get(index / ROUTING_POINTS))
+                            .getMultiUserChat(offer.getRoom()));
+                    chat.getRoom().addMessageListener(message -> onAgentMessage(message));
+                    consultStarted.put(chat.getId(), System.nanoTime());
+                    chat.consult(JidCreate.from(target0));
+                } catch (Exception e) {
+                    System.err.println("owner could not accept or consult: " + e);
+                }
+            }));
+            owner.setReady(100);
+        }
+        Thread.sleep(500);
+        // One chat at a time, so each consultation's setup is timed alone, like the room-creation baseline.
+        for (int i = 0; i < interactions; i++) {
+            String first = "start " + i;
+            chatIndex.put(first, i);
+            XMPPTCPConnection contact = contacts.get(i / ROUTING_POINTS);
+            contact.sendStanza(StanzaBuilder.buildMessage().to(JidCreate.from("rp" + (i % ROUTING_POINTS)
+                    + "@consult.localhost")).ofType(Message.Type.chat).setBody(first).build());
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (ready.getCount() > interactions - i - 1) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("consultation " + i + " was not set up in time");
+                }
+                Thread.sleep(1);
+            }
+        }
+        work.shutdown();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (contactRooms.values().stream().anyMatch(room -> !room.isJoined())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("contacts did not all join their rooms");
+            }
+            Thread.sleep(10);
+        }
+        return contactRooms;
+    }
+
+    /**
+     * The comparison: no service at all. A client bot creates each chat's room and a consultation room, the
+     * contact, owner and target join them, and the bot relays every contact-room line into the consultation
+     * room, as a client-side relay would.
+     */
+    private Map<Integer, MultiUserChat> setUpRelay(XMPPTCPConnection bot, List<XMPPTCPConnection> owners,
+            List<XMPPTCPConnection> targets, List<XMPPTCPConnection> contacts) throws Exception {
+        Map<Integer, MultiUserChat> contactRooms = new ConcurrentHashMap<>();
+        MultiUserChatManager botRooms = MultiUserChatManager.getInstanceFor(bot);
+        for (int i = 0; i < interactions; i++) {
+            int index = i;
+            MultiUserChat chatRoom = create(botRooms, "chat" + i);
+            MultiUserChat consultRoom = create(botRooms, "consult" + i);
+            chatRoom.addMessageListener(message -> {
+                if (message.getBody() != null && message.getBody().startsWith("L ")) {
+                    try {
+                        consultRoom.sendMessage("[relay] " + message.getFrom().getResourceOrEmpty() + ": "
+                                + message.getBody());
+                    } catch (Exception e) {
+                        System.err.println("relay failed: " + e);
+                    }
+                }
+            });
+            XMPPTCPConnection owner = owners.get(i / CHATS_PER_AGENT);
+            XMPPTCPConnection target = targets.get(i / CHATS_PER_AGENT);
+            MultiUserChat ownerRoom = MultiUserChatManager.getInstanceFor(owner).getMultiUserChat(chatRoom.getRoom());
+            ownerRoom.join(Resourcepart.from("owner"));
+            ownerRoom.addMessageListener(this::onAgentMessage);
+            MultiUserChat targetRoom = MultiUserChatManager.getInstanceFor(target).getMultiUserChat(consultRoom.getRoom());
+            targetRoom.join(Resourcepart.from("target"));
+            targetRoom.addMessageListener(this::onMirrored);
+            MultiUserChat contactRoom = MultiUserChatManager.getInstanceFor(contacts.get(index / ROUTING_POINTS))
+                    .getMultiUserChat(chatRoom.getRoom());
+            contactRoom.join(Resourcepart.from("c" + index));
+            contactRooms.put(index, contactRoom);
+        }
+        return contactRooms;
+    }
+
+    private static MultiUserChat create(MultiUserChatManager manager, String name) throws Exception {
+        MultiUserChat room = manager.getMultiUserChat(JidCreate.entityBareFrom(name + "@conference.localhost"));
+        room.create(Resourcepart.from("bot")).makeInstant();
+        return room;
+    }
+
+    /** The baseline for setup: one client creating and configuring a members-only room, as the service does. */
+    private void measureRoomCreation(XMPPTCPConnection maker) throws Exception {
+        MultiUserChatManager manager = MultiUserChatManager.getInstanceFor(maker);
+        for (int i = 0; i < 50; i++) {
+            long start = System.nanoTime();
+            MultiUserChat room = manager.getMultiUserChat(JidCreate.entityBareFrom("baseline" + i + "@conference.localhost"));
+            room.create(Resourcepart.from("maker"));
+            FillableForm form = room.getConfigurationForm().getFillableForm();
+            form.setAnswer("muc#roomconfig_membersonly", true);
+            form.setAnswer("muc#roomconfig_publicroom", false);
+            room.sendConfigurationForm(form);
+            roomCreate.recordValue((System.nanoTime() - start) / 1_000);
+            room.destroy("baseline done", null);
+        }
+        maker.disconnect();
+    }
+
+    private void say(MultiUserChat room, String text) {
+        try {
+            room.sendMessage(text);
+            sent.incrementAndGet();
+        } catch (Exception e) {
+            System.err.println("send failed: " + e);
+        }
+    }
+
+    private void onAgentMessage(Message message) {
+        long[] line = parse(message.getBody());
+        if (line != null && measuring) {
+            mucHop.recordValue(Math.max(0, (System.nanoTime() - line[2]) / 1_000));
+            atAgent.computeIfAbsent(line[0] + "/" + line[1], k -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    private void onMirrored(Message message) {
+        boolean relayed = message.getBody() != null && message.getBody().startsWith("[relay] ");
+        if ((MirroredExtension.from(message) == null && !relayed) || message.getBody() == null) {
+            return;
+        }
+        String body = message.getBody();
+        int at = body.indexOf(": L ");
+        long[] line = at < 0 ? null : parse(body.substring(at + 2));
+        if (line != null && measuring) {
+            mirrorHop.recordValue(Math.max(0, (System.nanoTime() - line[2]) / 1_000));
+            atTarget.computeIfAbsent(line[0] + "/" + line[1], k -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    private void leakCheck(org.jivesoftware.smack.packet.Stanza stanza) {
+        String xml = stanza.toXML().toString();
+        if (xml.contains("mirrored") || xml.contains("consultation")) {
+            leaks.incrementAndGet();
+        }
+    }
+
+    /** "L interaction seq nanos" → the three numbers, or null for any other line. */
+    private static long[] parse(String body) {
+        if (body == null || !body.startsWith("L ")) {
+            return null;
+        }
+        String[] parts = body.split(" ");
+        return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3])};
+    }
+
+    private Path config(Path dir, LocalProsody prosody, int agents) throws Exception {
+        StringBuilder properties = new StringBuilder();
+        properties.append("xmpp.domain=localhost\nxmpp.component.port=").append(prosody.componentPort())
+                .append("\ncomponent.secret=secret\nagent.capacity=100\noffer.timeout=60s\nqueue.maxwait=10m\n");
+        StringBuilder owners = new StringBuilder();
+        for (int i = 0; i < agents; i++) {
+            properties.append("agent.owner").append(i).append("@localhost=Owner ").append(i).append('\n');
+            properties.append("agent.target").append(i).append("@localhost=Target ").append(i).append('\n');
+            owners.append(i == 0 ? "" : ",").append("owner").append(i).append("@localhost");
+        }
+        StringBuilder points = new StringBuilder();
+        for (int p = 0; p < ROUTING_POINTS; p++) {
+            points.append(p == 0 ? "" : ",").append("rp").append(p);
+            properties.append("routingpoint.rp").append(p).append(".agents=").append(owners).append('\n');
+        }
+        properties.append("routingpoints=").append(points).append('\n');
+        Path file = dir.resolve("service.properties");
+        Files.writeString(file, properties, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static XMPPTCPConnection connect(LocalProsody prosody, String user) throws Exception {
+        XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
+                .setXmppDomain("localhost").setHost("127.0.0.1").setPort(prosody.c2sPort())
+                .setSecurityMode(ConnectionConfiguration.SecurityMode.disabled)
+                .setUsernameAndPassword(user, "pw").setResource("load").build());
+        connection.connect().login();
+        return connection;
+    }
+
+    private static String percentiles(Histogram h) {
+        return ms(h.getValueAtPercentile(50)) + "/" + ms(h.getValueAtPercentile(95)) + "/"
+                + ms(h.getValueAtPercentile(99)) + "/" + ms(h.getMaxValue());
+    }
+
+    private static String ms(long micros) {
+        return String.format("%.1f", micros / 1000.0);
+    }
+
+    private static void print(List<Map<String, String>> rows) {
+        List<String> columns = new ArrayList<>(rows.get(0).keySet());
+        System.out.println();
+        System.out.println("| " + String.join(" | ", columns) + " |");
+        System.out.println("|" + "---|".repeat(columns.size()));
+        for (Map<String, String> row : rows) {
+            System.out.println("| " + String.join(" | ", row.values()) + " |");
+        }
+    }
+}
