@@ -70,6 +70,8 @@ public final class LoadTool {
     private final Map<String, AtomicInteger> atAgent = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> atTarget = new ConcurrentHashMap<>();
     private final AtomicLong sent = new AtomicLong();
+    /** Every line sent while measuring: each must reach the agent and the target exactly once. */
+    private final java.util.Set<String> sentKeys = ConcurrentHashMap.newKeySet();
     private final AtomicLong leaks = new AtomicLong();
     private volatile boolean measuring;
 
@@ -145,13 +147,16 @@ public final class LoadTool {
                 AtomicInteger seq = new AtomicInteger();
                 senders.scheduleAtFixedRate(() -> {
                     if (System.nanoTime() < end) {
-                        say(room.getValue(), "L " + room.getKey() + " " + seq.incrementAndGet() + " " + System.nanoTime());
+                        int next = seq.incrementAndGet();
+                        if (measuring) {
+                            sentKeys.add(room.getKey() + "/" + next);
+                        }
+                        say(room.getValue(), "L " + room.getKey() + " " + next + " " + System.nanoTime());
                     }
                 }, ThreadLocalRandom.current().nextLong(periodMicros), periodMicros, TimeUnit.MICROSECONDS);
             }
             Thread.sleep(TimeUnit.SECONDS.toMillis(WARM_UP_SECONDS)); // the JIT and the caches settle, unmeasured
             double cpuBefore = relay ? 0 : service.cpuSeconds();
-            sent.set(0);
             measuring = true;
             Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
             senders.shutdownNow();
@@ -159,14 +164,14 @@ public final class LoadTool {
             Thread.sleep(3_000); // what is in flight arrives
             measuring = false;
 
-            long lostAtAgent = sent.get() - atAgent.size();
-            long lostAtTarget = sent.get() - atTarget.size();
+            long lostAtAgent = sentKeys.stream().filter(key -> !atAgent.containsKey(key)).count();
+            long lostAtTarget = sentKeys.stream().filter(key -> !atTarget.containsKey(key)).count();
             long duplicates = atAgent.values().stream().filter(n -> n.get() > 1).count()
                     + atTarget.values().stream().filter(n -> n.get() > 1).count();
             Map<String, String> row = new LinkedHashMap<>();
             row.put("consult hop by", relay ? "relay bot" : "service");
             row.put("interactions", String.valueOf(interactions));
-            row.put("msgs", String.valueOf(sent.get()));
+            row.put("msgs", String.valueOf(sentKeys.size()));
             row.put("MUC p50/p95/p99/max ms", percentiles(mucHop));
             row.put("mirror p50/p95/p99/max ms", percentiles(mirrorHop));
             row.put("mirror/MUC p99", String.format("%.2f", mirrorHop.getValueAtPercentile(99)
@@ -361,7 +366,7 @@ public final class LoadTool {
 
     private void onAgentMessage(Message message) {
         long[] line = parse(message.getBody());
-        if (line != null && measuring) {
+        if (line != null && measuring && sentKeys.contains(line[0] + "/" + line[1])) {
             mucHop.recordValue(Math.max(0, (System.nanoTime() - line[2]) / 1_000));
             atAgent.computeIfAbsent(line[0] + "/" + line[1], k -> new AtomicInteger()).incrementAndGet();
         }
@@ -375,7 +380,7 @@ public final class LoadTool {
         String body = message.getBody();
         int at = body.indexOf(": L ");
         long[] line = at < 0 ? null : parse(body.substring(at + 2));
-        if (line != null && measuring) {
+        if (line != null && measuring && sentKeys.contains(line[0] + "/" + line[1])) {
             mirrorHop.recordValue(Math.max(0, (System.nanoTime() - line[2]) / 1_000));
             atTarget.computeIfAbsent(line[0] + "/" + line[1], k -> new AtomicInteger()).incrementAndGet();
         }
