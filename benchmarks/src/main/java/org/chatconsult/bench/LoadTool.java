@@ -69,7 +69,6 @@ public final class LoadTool {
     private final Histogram roomCreate = new Histogram(60_000_000L, 3);
     private final Map<String, AtomicInteger> atAgent = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> atTarget = new ConcurrentHashMap<>();
-    private final AtomicLong sent = new AtomicLong();
     /** Every line sent while measuring: each must reach the agent and the target exactly once. */
     private final java.util.Set<String> sentKeys = ConcurrentHashMap.newKeySet();
     private final AtomicLong leaks = new AtomicLong();
@@ -358,7 +357,6 @@ public final class LoadTool {
     private void say(MultiUserChat room, String text) {
         try {
             room.sendMessage(text);
-            sent.incrementAndGet();
         } catch (Exception e) {
             System.err.println("send failed: " + e);
         }
