@@ -3,25 +3,27 @@ package org.chatconsult.xmpp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.ContactCentreListener;
 import org.chatconsult.core.Favorites;
-import org.chatconsult.core.Recents;
 import org.chatconsult.core.Interaction;
+import org.chatconsult.core.Recents;
 import org.chatconsult.core.RoutingPoint;
 import org.chatconsult.xmpp.feature.ConsultationNotices;
 import org.chatconsult.xmpp.feature.ConsultationOffers;
 import org.chatconsult.xmpp.feature.ConsultationRooms;
 import org.chatconsult.xmpp.feature.ContactBridge;
+import org.chatconsult.xmpp.feature.ContactNotices;
 import org.chatconsult.xmpp.feature.HandoverOffers;
 import org.chatconsult.xmpp.feature.InteractionLog;
-import org.chatconsult.xmpp.feature.RecentTargets;
-import org.chatconsult.xmpp.feature.TranscriptMirror;
-import org.chatconsult.xmpp.feature.ContactNotices;
 import org.chatconsult.xmpp.feature.OfferDelivery;
+import org.chatconsult.xmpp.feature.RecentTargets;
 import org.chatconsult.xmpp.feature.RoomLifecycle;
 import org.chatconsult.xmpp.feature.RoomOccupants;
+import org.chatconsult.xmpp.feature.TranscriptMirror;
 import org.chatconsult.xmpp.handler.AdHocCommandHandler;
 import org.chatconsult.xmpp.handler.AgentCommandHandler;
 import org.chatconsult.xmpp.handler.ConsultationCommandHandler;
@@ -34,6 +36,7 @@ import org.xmpp.component.AbstractComponent;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
+import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Presence;
 
 /**
@@ -185,38 +188,45 @@ public final class ConsultComponent extends AbstractComponent {
         return handleRequest(iq);
     }
 
-    /** Every request gets exactly one reply: now, or when the core has decided. */
+    /** Every request gets exactly one reply (RFC 6120 §8.2.3): now, or when the core has decided. */
     private IQ handleRequest(IQ iq) {
+        Function<IQ, CompletableFuture<IQ>> handler = handlerFor(iq);
+        if (handler == null) {
+            String what = iq.getChildElement().getNamespaceURI();
+            boolean ours = Protocol.NS.equals(what) && addresses.isService(iq.getTo());
+            return StanzaErrors.reply(iq, ours
+                    ? StanzaErrors.error(PacketError.Condition.feature_not_implemented,
+                            "unknown command " + iq.getChildElement().getName())
+                    : StanzaErrors.error(PacketError.Condition.service_unavailable, "not served here: " + what));
+        }
+        handler.apply(iq).whenComplete((answer, failure) -> send(answer != null ? answer
+                : StanzaErrors.reply(iq, StanzaErrors.of(failure))));
+        return null;
+    }
+
+    /** Which handler serves a request to the service: by namespace, and in ours by command. */
+    private Function<IQ, CompletableFuture<IQ>> handlerFor(IQ iq) {
+        if (!addresses.isService(iq.getTo())) {
+            return null;
+        }
         String namespace = iq.getChildElement().getNamespaceURI();
-        if (Protocol.NS.equals(namespace) && addresses.isService(iq.getTo())) {
-            String command = iq.getChildElement().getName();
-            java.util.concurrent.CompletableFuture<IQ> reply;
-            if (AgentCommandHandler.COMMANDS.contains(command)) {
-                reply = agentCommands.handle(iq);
-            } else if (ConsultationCommandHandler.COMMANDS.contains(command)) {
-                reply = consultationCommands.handle(iq);
-            } else if (DirectoryHandler.COMMANDS.contains(command)) {
-                reply = directoryCommands.handle(iq);
-            } else {
-                return StanzaErrors.reply(iq, StanzaErrors.error(
-                        org.xmpp.packet.PacketError.Condition.feature_not_implemented, "unknown command " + command));
-            }
-            reply.whenComplete((answer, failure) -> send(answer != null ? answer
-                    : StanzaErrors.reply(iq, StanzaErrors.of(failure))));
+        String command = iq.getChildElement().getName();
+        if (DirectoryHandler.NS_SEARCH.equals(namespace)) {
+            return directoryCommands::handle;
+        }
+        if (AdHocCommandHandler.NS.equals(namespace)) {
+            return adHocCommands::handle;
+        }
+        if (!Protocol.NS.equals(namespace)) {
             return null;
         }
-        if (DirectoryHandler.NS_SEARCH.equals(namespace) && addresses.isService(iq.getTo())) {
-            directoryCommands.handle(iq).whenComplete((answer, failure) -> send(answer != null ? answer
-                    : StanzaErrors.reply(iq, StanzaErrors.of(failure))));
-            return null;
+        if (AgentCommandHandler.COMMANDS.contains(command)) {
+            return agentCommands::handle;
         }
-        if (AdHocCommandHandler.NS.equals(namespace) && addresses.isService(iq.getTo())) {
-            adHocCommands.handle(iq).whenComplete((answer, failure) -> send(answer != null ? answer
-                    : StanzaErrors.reply(iq, StanzaErrors.of(failure))));
-            return null;
+        if (ConsultationCommandHandler.COMMANDS.contains(command)) {
+            return consultationCommands::handle;
         }
-        return StanzaErrors.reply(iq, StanzaErrors.error(
-                org.xmpp.packet.PacketError.Condition.service_unavailable, "not served here: " + namespace));
+        return DirectoryHandler.COMMANDS.contains(command) ? directoryCommands::handle : null;
     }
 
     @Override
@@ -236,8 +246,7 @@ public final class ConsultComponent extends AbstractComponent {
         } else if (message.getTo().getNode() != null && !Addresses.BRIDGE_NODE.equals(message.getTo().getNode())) {
             contacts.handle(message);
         } else if (message.getType() != Message.Type.error) {
-            send(StanzaErrors.reply(message, StanzaErrors.error(
-                    org.xmpp.packet.PacketError.Condition.service_unavailable,
+            send(StanzaErrors.reply(message, StanzaErrors.error(PacketError.Condition.service_unavailable,
                     "write to a routing point, such as one listed by disco#items on " + addresses.service())));
         }
     }
