@@ -26,9 +26,14 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(Path config, String classpath, Path log) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("java", "-Xmx1g", "-XX:+UseG1GC", "-cp", classpath,
-                "org.chatconsult.standalone.StandaloneService", config.toString())
-                .redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx1g", "-XX:+UseG1GC"));
+        // e.g. -Dchatconsult.service.jvmargs=-XX:StartFlightRecording=filename=service.jfr to profile the service
+        String extra = System.getProperty("chatconsult.service.jvmargs", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", classpath, "org.chatconsult.standalone.StandaloneService", config.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null) {
