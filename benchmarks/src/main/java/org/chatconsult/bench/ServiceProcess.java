@@ -26,12 +26,10 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(Path config, String classpath, Path log) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx1g", "-XX:+UseG1GC"));
-        // e.g. -Dchatconsult.service.jvmargs=-XX:StartFlightRecording=filename=service.jfr to profile the service
-        String extra = System.getProperty("chatconsult.service.jvmargs", "").trim();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
-        }
+        List<String> command = new java.util.ArrayList<>(List.of("java"));
+        // The service's JVM options, e.g. -Dchatconsult.service.jvmargs="-Xmx1g -XX:StartFlightRecording=…"
+        String options = System.getProperty("chatconsult.service.jvmargs", "-Xmx1g -XX:+UseG1GC").trim();
+        command.addAll(List.of(options.split("\\s+")));
         command.addAll(List.of("-cp", classpath, "org.chatconsult.standalone.StandaloneService", config.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
