@@ -17,12 +17,15 @@ import org.chatconsult.xmpp.Addresses;
 /**
  * Agents and routing points from Openfire: agents are the members of the agent group
  * ({@code chatconsult.agents.group}, default {@code agents}); each routing point listed in
- * {@code chatconsult.routingpoints} is served by the members of {@code chatconsult.routingpoint.<name>.group}
- * (default: the agent group). Read on every question, so group changes apply at once.
+ * {@code chatconsult.routingpoints} (default: one, {@code support}) is served by the members of
+ * {@code chatconsult.routingpoint.<name>.group} (default: the agent group). Read on every question, so group
+ * changes apply at once.
  */
 public final class OpenfireDirectory implements Directory {
     static final String AGENTS_GROUP = "chatconsult.agents.group";
     static final String ROUTING_POINTS = "chatconsult.routingpoints";
+    /** Out of the box: one routing point, served by the agent group. */
+    static final String DEFAULT_ROUTING_POINTS = "support";
 
     private final UnaryOperator<String> properties;
     private final GroupSource groups;
@@ -78,7 +81,7 @@ public final class OpenfireDirectory implements Directory {
     }
 
     private List<String> names() {
-        return Arrays.stream(property(ROUTING_POINTS, "").split(","))
+        return Arrays.stream(property(ROUTING_POINTS, DEFAULT_ROUTING_POINTS).split(","))
                 .map(String::trim)
                 .filter(name -> !name.isEmpty() && !Addresses.BRIDGE_NODE.equals(name))
                 .toList();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.jivesoftware.smack.ConnectionConfiguration;
@@ -15,7 +16,13 @@ import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.chatconsult.sdk.Consultation;
+import org.chatconsult.sdk.Interaction;
+import org.chatconsult.sdk.packet.OfferExtension;
+import org.jivesoftware.smackx.commands.AdHocCommandManager;
+import org.jivesoftware.smackx.commands.RemoteCommand;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.jivesoftware.smackx.xdata.form.FillableForm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,13 +66,18 @@ class OpenfirePluginIT {
         return output;
     }
 
-    @Test
-    void pluginLoadsRegistersTheServiceAndItAnswers() throws Exception {
-        XMPPTCPConnection alice = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
+    private static XMPPTCPConnection connect(String user) throws Exception {
+        XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
                 .setXmppDomain("localhost").setHost("127.0.0.1").setPort(5222)
                 .setSecurityMode(ConnectionConfiguration.SecurityMode.disabled)
-                .setUsernameAndPassword("alice", "alice").setResource("it").build());
-        alice.connect().login();
+                .setUsernameAndPassword(user, user).setResource("it").build());
+        connection.connect().login();
+        return connection;
+    }
+
+    @Test
+    void pluginLoadsRegistersTheServiceAndItAnswers() throws Exception {
+        XMPPTCPConnection alice = connect("alice");
         try {
             ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(alice);
             assertThat(disco.discoverItems(JidCreate.from("localhost")).getItems())
@@ -73,7 +85,7 @@ class OpenfirePluginIT {
             assertThat(disco.discoverInfo(JidCreate.from("consult.localhost")).containsFeature("urn:chatconsult:0"))
                     .isTrue();
 
-            // No routing points are configured yet: the service itself says so, from inside Openfire.
+            // Only the default routing point exists: the service itself says so, from inside Openfire.
             var collector = alice.createStanzaCollector(stanza -> stanza instanceof Message
                     && ((Message) stanza).getType() == Message.Type.error);
             alice.sendStanza(StanzaBuilder.buildMessage().to(JidCreate.from("sales@consult.localhost"))
@@ -86,5 +98,77 @@ class OpenfirePluginIT {
         } finally {
             alice.disconnect();
         }
+    }
+
+    /**
+     * A chat and a consultation on Openfire's own MUC service, with agents from an Openfire group that the
+     * test creates through Openfire's own admin commands (XEP-0133) while the plugin runs.
+     */
+    @Test
+    void chatAndConsultationRunOnOpenfiresOwnMucWithAgentsFromAnOpenfireGroup() throws Exception {
+        XMPPTCPConnection admin = connect("admin");
+        RemoteCommand addGroup = AdHocCommandManager.getAddHocCommandsManager(admin)
+                .getRemoteCommand(JidCreate.from("localhost"), "http://jabber.org/protocol/admin#add-group");
+        addGroup.execute();
+        FillableForm group = new FillableForm(addGroup.getForm());
+        group.setAnswer("group", "agents");
+        group.setAnswer("members", List.of("alice@localhost", "bob@localhost"));
+        group.setAnswer("showInRoster", "nobody");
+        addGroup.complete(group);
+        admin.disconnect();
+
+        XMPPTCPConnection alice = connect("alice");
+        XMPPTCPConnection bob = connect("bob");
+        XMPPTCPConnection carol = connect("carol");
+        ServiceDiscoveryManager.getInstanceFor(carol).removeFeature("http://jabber.org/protocol/muc");
+        try {
+            SeedLessonsTest.Desk aliceDesk = new SeedLessonsTest.Desk(alice);
+            SeedLessonsTest.Desk bobDesk = new SeedLessonsTest.Desk(bob);
+            aliceDesk.agents.setReady();
+            SeedLessonsTest.waitFor(() -> aliceDesk.agents.getState() != null);
+            var toCarol = new java.util.concurrent.LinkedBlockingQueue<Message>();
+            carol.addAsyncStanzaListener(stanza -> toCarol.add((Message) stanza), stanza -> stanza instanceof Message);
+            carol.sendStanza(StanzaBuilder.buildMessage().to(JidCreate.from("support@consult.localhost"))
+                    .ofType(Message.Type.chat).setBody("My parcel is late").build());
+
+            OfferExtension offer = aliceDesk.next(aliceDesk.chats);
+            assertThat(offer.getRoom().getDomain().toString()).isEqualTo("conference.localhost");
+            Interaction chat = aliceDesk.agents.accept(offer, "Alice");
+            awaitBody(toCarol, "Alice has joined the chat.");
+            chat.send("Hello from Openfire");
+            awaitBody(toCarol, "Alice: Hello from Openfire");
+
+            bobDesk.agents.setReady();
+            SeedLessonsTest.waitFor(() -> bobDesk.agents.getState() != null);
+            Consultation consultation = chat.consult(JidCreate.from("bob@localhost"));
+            Consultation bobSide = bobDesk.agents.accept(bobDesk.next(bobDesk.requests), "Bob");
+            SeedLessonsTest.waitFor(() -> bobSide.getTranscript().size() >= 2);
+            assertThat(bobSide.getTranscript().get(0).getText()).isEqualTo("My parcel is late");
+            consultation.send("Is this one for billing?");
+            SeedLessonsTest.waitFor(() -> bobSide.getMessages().stream()
+                    .anyMatch(m -> "Is this one for billing?".equals(m.getBody())));
+
+            carol.sendStanza(StanzaBuilder.buildMessage().to(JidCreate.from("support@consult.localhost"))
+                    .ofType(Message.Type.chat).setBody("/end").build());
+            SeedLessonsTest.waitFor(() -> "interaction-ended".equals(bobSide.getEndReason()));
+            SeedLessonsTest.waitFor(chat::isEnded);
+            assertThat(toCarol).noneMatch(m -> m.toXML().toString().contains("billing"));
+        } finally {
+            alice.disconnect();
+            bob.disconnect();
+            carol.disconnect();
+        }
+    }
+
+    private static void awaitBody(java.util.concurrent.BlockingQueue<Message> messages, String body)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            Message message = messages.poll(100, TimeUnit.MILLISECONDS);
+            if (message != null && body.equals(message.getBody())) {
+                return;
+            }
+        }
+        throw new AssertionError("no message saying " + body);
     }
 }

@@ -40,7 +40,11 @@ class SeedLessonsTest {
         final BlockingQueue<ConsultationOfferExtension> requests = new LinkedBlockingQueue<>();
 
         Desk(Party party) {
-            agents = AgentManager.getInstanceFor(party.connection());
+            this(party.connection());
+        }
+
+        Desk(org.jivesoftware.smack.XMPPConnection connection) {
+            agents = AgentManager.getInstanceFor(connection);
             agents.addOfferListener(new OfferListener() {
                 @Override
                 public void offerReceived(OfferExtension offer) {

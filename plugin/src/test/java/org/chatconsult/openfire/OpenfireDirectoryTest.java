@@ -27,6 +27,13 @@ class OpenfireDirectoryTest {
     });
 
     @Test
+    void outOfTheBoxOneRoutingPointIsServedByTheAgentGroup() {
+        groups.put("agents", List.of("ann@example.com"));
+        assertThat(directory.routingPoints()).extracting(RoutingPoint::name).containsExactly("support");
+        assertThat(directory.routingPoint("support").orElseThrow().servedBy("ann@example.com")).isTrue();
+    }
+
+    @Test
     void agentsAndRoutingPointsComeFromGroupsAndFollowTheirChanges() {
         groups.put("agents", List.of("ann@example.com"));
         groups.put("vip-team", List.of("bob@example.com"));
