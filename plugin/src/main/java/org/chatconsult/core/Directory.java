@@ -10,6 +10,11 @@ import java.util.Optional;
 public interface Directory {
     Optional<AgentProfile> agent(String address);
 
+    /** An agent's display name, or the address itself for anyone the directory does not know. */
+    default String displayName(String address) {
+        return agent(address).map(AgentProfile::displayName).orElse(address);
+    }
+
     /** Every agent, for the Team Communicator's search. */
     Collection<AgentProfile> agents();
 

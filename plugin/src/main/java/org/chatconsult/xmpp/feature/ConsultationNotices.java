@@ -34,8 +34,8 @@ public final class ConsultationNotices implements ContactCentreListener {
     public void consultationAccepted(Consultation consultation) {
         Element accepted = element("consultation-accepted", consultation);
         accepted.addAttribute("target", consultation.target());
-        accepted.addAttribute("name", name(consultation.target()));
-        send(consultation.initiator(), name(consultation.target()) + " accepted your consultation about "
+        accepted.addAttribute("name", directory.displayName(consultation.target()));
+        send(consultation.initiator(), directory.displayName(consultation.target()) + " accepted your consultation about "
                 + consultation.interaction().contactName() + "'s chat.", accepted);
     }
 
@@ -65,9 +65,5 @@ public final class ConsultationNotices implements ContactCentreListener {
         message.setBody(text);
         message.getElement().add(extension);
         out.accept(message);
-    }
-
-    private String name(String agent) {
-        return directory.agent(agent).map(profile -> profile.displayName()).orElse(agent);
     }
 }

@@ -67,7 +67,7 @@ public final class ConsultationOffers implements ContactCentreListener {
         Message message = new Message();
         message.setFrom(addresses.service());
         message.setTo(agent);
-        message.setBody("The consultation request from " + name(consultation.initiator()) + " was withdrawn ("
+        message.setBody("The consultation request from " + directory.displayName(consultation.initiator()) + " was withdrawn ("
                 + reason.token() + ").");
         Element revoked = Protocol.element("revoked");
         revoked.addAttribute("offer", offer.id());
@@ -82,7 +82,7 @@ public final class ConsultationOffers implements ContactCentreListener {
         Interaction interaction = consultation.interaction();
         JID room = addresses.room(consultation.id());
         ChatPreview preview = new ChatPreview(interaction, transcripts);
-        String body = name(consultation.initiator()) + " asks you to consult about " + preview.text()
+        String body = directory.displayName(consultation.initiator()) + " asks you to consult about " + preview.text()
                 + "\nJoin " + room.toBareJID() + " to accept, by " + offer.expires() + ".";
 
         Message message = new Message();
@@ -96,15 +96,11 @@ public final class ConsultationOffers implements ContactCentreListener {
         element.addAttribute("room", room.toBareJID());
         element.addAttribute("expires", offer.expires().toString());
         element.addElement("initiator").addAttribute("jid", consultation.initiator())
-                .addAttribute("name", name(consultation.initiator()));
+                .addAttribute("name", directory.displayName(consultation.initiator()));
         preview.addTo(element, addresses);
         message.getElement().add(element);
         message.addChildElement("x", Protocol.NS_CONFERENCE).addAttribute("jid", room.toBareJID())
-                .addAttribute("reason", "Consultation requested by " + name(consultation.initiator()));
+                .addAttribute("reason", "Consultation requested by " + directory.displayName(consultation.initiator()));
         return message;
-    }
-
-    private String name(String agent) {
-        return directory.agent(agent).map(profile -> profile.displayName()).orElse(agent);
     }
 }

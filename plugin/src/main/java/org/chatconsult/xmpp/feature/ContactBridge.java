@@ -183,8 +183,8 @@ public final class ContactBridge implements ContactCentreListener {
     public void handoverAccepted(Handover handover) {
         Link link = links.get(handover.interaction().id());
         if (link != null && link.bridged) {
-            String name = directory.agent(handover.target()).map(p -> p.displayName()).orElse(handover.target());
-            tellContact(handover.interaction(), link.contact, name + " has joined the chat.");
+            tellContact(handover.interaction(), link.contact,
+                    directory.displayName(handover.target()) + " has joined the chat.");
         }
     }
 

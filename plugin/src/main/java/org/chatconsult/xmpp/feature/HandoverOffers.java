@@ -51,18 +51,18 @@ public final class HandoverOffers implements ContactCentreListener {
         JID room = addresses.room(interaction.id());
         ChatPreview preview = new ChatPreview(interaction, transcripts);
         String verb = handover.kind() == Handover.Kind.CONFERENCE ? "join" : "take over";
-        Message message = message(agent, name(handover.initiator()) + " asks you to " + verb + " " + preview.text()
+        Message message = message(agent, directory.displayName(handover.initiator()) + " asks you to " + verb + " " + preview.text()
                 + "\nJoin " + room.toBareJID() + " to accept, by " + offer.expires() + ".");
         Element element = element("handover-offer", handover);
         element.addAttribute("id", offer.id());
         element.addAttribute("room", room.toBareJID());
         element.addAttribute("expires", offer.expires().toString());
         element.addElement("initiator").addAttribute("jid", handover.initiator())
-                .addAttribute("name", name(handover.initiator()));
+                .addAttribute("name", directory.displayName(handover.initiator()));
         preview.addTo(element, addresses);
         message.getElement().add(element);
         message.addChildElement("x", Protocol.NS_CONFERENCE).addAttribute("jid", room.toBareJID())
-                .addAttribute("reason", "Chat " + handover.kind().token() + " from " + name(handover.initiator()));
+                .addAttribute("reason", "Chat " + handover.kind().token() + " from " + directory.displayName(handover.initiator()));
         affiliate(interaction, agent, "member").thenRun(() -> out.accept(message)).exceptionally(failure -> {
             LOG.warn("{} offer {} could not be delivered: {}", handover.kind().token(), offer.id(), failure.getMessage());
             return null;
@@ -79,7 +79,7 @@ public final class HandoverOffers implements ContactCentreListener {
         revoked.addAttribute("offer", offer.id());
         revoked.addAttribute("reason", reason.token());
         Message message = message(agent, "The " + handover.kind().token() + " request from "
-                + name(handover.initiator()) + " was withdrawn (" + reason.token() + ").");
+                + directory.displayName(handover.initiator()) + " was withdrawn (" + reason.token() + ").");
         message.getElement().add(revoked);
         out.accept(message);
     }
@@ -91,8 +91,8 @@ public final class HandoverOffers implements ContactCentreListener {
         }
         Element accepted = element("handover-accepted", handover);
         accepted.addAttribute("target", handover.target());
-        accepted.addAttribute("name", name(handover.target()));
-        Message message = message(sessions.address(handover.initiator()), name(handover.target()) + " accepted your "
+        accepted.addAttribute("name", directory.displayName(handover.target()));
+        Message message = message(sessions.address(handover.initiator()), directory.displayName(handover.target()) + " accepted your "
                 + handover.kind().token() + " of " + handover.interaction().contactName() + "'s chat.");
         message.getElement().add(accepted);
         out.accept(message);
@@ -132,9 +132,5 @@ public final class HandoverOffers implements ContactCentreListener {
         message.setTo(to);
         message.setBody(body);
         return message;
-    }
-
-    private String name(String agent) {
-        return directory.agent(agent).map(profile -> profile.displayName()).orElse(agent);
     }
 }

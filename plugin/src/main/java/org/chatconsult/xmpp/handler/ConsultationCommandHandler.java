@@ -152,7 +152,7 @@ public final class ConsultationCommandHandler {
         party.addAttribute("jid", sessions.address(other).toString());
         party.addAttribute("consultation", consultation.id());
         party.addAttribute("interaction", consultation.interaction().id());
-        centre.directory().agent(other).ifPresent(profile -> party.addAttribute("name", profile.displayName()));
+        party.addAttribute("name", centre.directory().displayName(other));
         return result;
     }
 
