@@ -11,6 +11,7 @@ import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.RoomDriver;
+import org.chatconsult.xmpp.feature.ConsultationRooms;
 import org.chatconsult.xmpp.feature.ContactBridge;
 import org.chatconsult.xmpp.feature.ContactNotices;
 import org.chatconsult.xmpp.feature.RoomOccupants;
@@ -87,7 +88,10 @@ public final class RoomTrafficHandler {
         }
         String id = message.getFrom().getNode();
         if (message.getType() == Message.Type.groupchat) {
-            core.submit(centre -> groupchat(centre, id, message));
+            if (!ConsultationRooms.NICK.equals(message.getFrom().getResource())) {
+                // The room's echo of a line the service mirrored itself needs no work.
+                core.submit(centre -> groupchat(centre, id, message));
+            }
             return;
         }
         Element x = message.getChildElement("x", Protocol.NS_MUC_USER);
