@@ -2,8 +2,11 @@ package org.chatconsult.xmpp;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.chatconsult.core.ContactCentre;
@@ -32,23 +35,32 @@ import org.chatconsult.xmpp.handler.DirectoryHandler;
 import org.chatconsult.xmpp.handler.ReadinessHandler;
 import org.chatconsult.xmpp.handler.RoomTrafficHandler;
 import org.dom4j.Element;
-import org.xmpp.component.AbstractComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmpp.component.Component;
+import org.xmpp.component.ComponentException;
+import org.xmpp.component.ComponentManager;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Presence;
 
 /**
  * The ChatConsult service as a Tinder component: the same code runs inside Openfire and, through
  * {@code org.chatconsult.standalone}, as an external component (XEP-0114) of any XMPP server. Stanzas come in
- * here, go to a handler, and reach the core on its own thread; the core's decisions go out through the
- * orchestration features.
+ * here, go to a handler on the thread that delivered them, and reach the core on its own thread with one
+ * hand-off; the core's decisions go out through the orchestration features. It answers discovery (XEP-0030),
+ * ping (XEP-0199), entity time (XEP-0202) and last activity (XEP-0012) on every address of its domain, so a MUC
+ * service never takes its occupants for ghosts.
  */
-public final class ConsultComponent extends AbstractComponent {
-    /** One packet thread keeps each sender's stanzas in order; the real work is queued to the core thread. */
-    private static final int PACKET_THREADS = 1;
-    private static final int PACKET_QUEUE = 100_000;
+public final class ConsultComponent implements Component {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsultComponent.class);
+    private static final String NS_DISCO_INFO = "http://jabber.org/protocol/disco#info";
+    private static final String NS_DISCO_ITEMS = "http://jabber.org/protocol/disco#items";
+    private static final String NS_TIME = "urn:xmpp:time";
+    private static final String NS_LAST = "jabber:iq:last";
     private static final Duration IQ_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
@@ -65,9 +77,10 @@ public final class ConsultComponent extends AbstractComponent {
     private final AdHocCommandHandler adHocCommands;
     private final DirectoryHandler directoryCommands;
     private final RoomTrafficHandler roomTraffic;
+    private final Instant started = Instant.now();
+    private volatile ComponentManager manager;
 
     public ConsultComponent(ServiceConfig config) {
-        super(PACKET_THREADS, PACKET_QUEUE, false);
         this.config = config;
         this.addresses = new Addresses(config.serviceDomain(), config.mucService());
         this.iqs = new IqTracker(this::send, core, IQ_TIMEOUT);
@@ -120,49 +133,120 @@ public final class ConsultComponent extends AbstractComponent {
     }
 
     @Override
-    public String getDomain() {
-        return config.serviceDomain();
-    }
-
-    /** Contacts may be users of other servers; nothing is filtered by domain. */
-    @Override
-    public boolean servesLocalUsersOnly() {
-        return false;
+    public void initialize(JID jid, ComponentManager componentManager) {
+        this.manager = componentManager;
     }
 
     @Override
-    protected String[] discoInfoFeatureNamespaces() {
-        return new String[] {Protocol.NS, AdHocCommandHandler.NS, DirectoryHandler.NS_SEARCH};
-    }
-
-    @Override
-    public void postComponentStart() {
+    public void start() {
         bridge.start();
     }
 
-    /** Ends every live chat politely (rooms destroyed, contacts told) before the component goes away. */
+    /** Ends every live chat politely (rooms destroyed, contacts told), then stops the core. */
     @Override
-    public void preComponentShutdown() {
+    public void shutdown() {
         try {
             core.ask(centre -> {
                 centre.shutdown();
                 return null;
-            }).get(SHUTDOWN_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }).get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            log.warn("ending chats at shutdown failed", e);
+            LOG.warn("ending chats at shutdown failed", e);
         }
-    }
-
-    @Override
-    public void postComponentShutdown() {
         core.close();
     }
 
-    /** Routing points, for clients that browse the service (XEP-0030 §4). */
+    /**
+     * Every stanza addressed to the service's domain. Contacts may be users of other servers: nothing is
+     * filtered by domain. Handlers never block: what takes time continues on the core thread.
+     */
     @Override
-    protected IQ handleDiscoItems(IQ iq) {
+    public void processPacket(Packet packet) {
+        // Inside Openfire the router may still hold the stanza it hands us: work on our own copy.
+        Packet own = manager != null && manager.isExternalMode() ? packet : packet.createCopy();
+        try {
+            if (own instanceof IQ) {
+                handleIQ((IQ) own);
+            } else if (own instanceof Message) {
+                handleMessage((Message) own);
+            } else if (own instanceof Presence) {
+                handlePresence((Presence) own);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not handle {}", own.toXML(), e);
+            if (own instanceof IQ && ((IQ) own).isRequest()) {
+                send(StanzaErrors.reply((IQ) own, StanzaErrors.error(PacketError.Condition.internal_server_error,
+                        "the service failed to handle this request")));
+            }
+        }
+    }
+
+    private void handleIQ(IQ iq) {
+        if (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error) {
+            iqs.answer(iq);
+            return;
+        }
+        Element child = iq.getChildElement();
+        if (child == null || child.getNamespaceURI() == null || child.getNamespaceURI().isEmpty()) {
+            send(StanzaErrors.reply(iq, StanzaErrors.error(PacketError.Condition.bad_request,
+                    "a request needs one child element with a namespace")));
+            return;
+        }
+        IQ answer = iq.getType() == IQ.Type.get ? standardAnswer(iq, child.getNamespaceURI()) : null;
+        send(answer != null ? answer : handleRequest(iq));
+    }
+
+    /** Discovery, ping, time and last activity, answered on every address of the domain; null for others. */
+    private IQ standardAnswer(IQ iq, String namespace) {
+        switch (namespace) {
+            case NS_DISCO_INFO: {
+                IQ reply = IQ.createResultIQ(iq);
+                Element query = reply.setChildElement("query", NS_DISCO_INFO);
+                query.addElement("identity").addAttribute("category", "component").addAttribute("type", "generic")
+                        .addAttribute("name", getName());
+                for (String feature : List.of(NS_DISCO_INFO, NS_DISCO_ITEMS, Protocol.NS_PING, NS_TIME, NS_LAST,
+                        Protocol.NS, AdHocCommandHandler.NS, DirectoryHandler.NS_SEARCH)) {
+                    query.addElement("feature").addAttribute("var", feature);
+                }
+                return reply;
+            }
+            case NS_DISCO_ITEMS:
+                return handleDiscoItems(iq);
+            case Protocol.NS_PING:
+                return IQ.createResultIQ(iq);
+            case NS_TIME: {
+                IQ reply = IQ.createResultIQ(iq);
+                Element time = reply.setChildElement("time", NS_TIME);
+                time.addElement("tzo").setText("+00:00");
+                time.addElement("utc").setText(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                return reply;
+            }
+            case NS_LAST: {
+                IQ reply = IQ.createResultIQ(iq);
+                reply.setChildElement("query", NS_LAST).addAttribute("seconds",
+                        String.valueOf(Duration.between(started, Instant.now()).toSeconds()));
+                return reply;
+            }
+            default:
+                return null;
+        }
+    }
+
+    private void send(Packet packet) {
+        if (packet == null) {
+            return;
+        }
+        try {
+            manager.sendPacket(this, packet);
+        } catch (ComponentException e) {
+            LOG.warn("could not send {}", packet.toXML(), e);
+        }
+    }
+
+    /** Routing points, for clients that browse the service (XEP-0030 §4). */
+    private IQ handleDiscoItems(IQ iq) {
         IQ reply = IQ.createResultIQ(iq);
-        Element query = reply.setChildElement("query", NAMESPACE_DISCO_ITEMS);
+        Element query = reply.setChildElement("query", NS_DISCO_ITEMS);
         String node = iq.getChildElement().attributeValue("node");
         if (node != null) {
             query.addAttribute("node", node);
@@ -176,16 +260,6 @@ public final class ConsultComponent extends AbstractComponent {
             }
         }
         return reply;
-    }
-
-    @Override
-    protected IQ handleIQGet(IQ iq) {
-        return handleRequest(iq);
-    }
-
-    @Override
-    protected IQ handleIQSet(IQ iq) {
-        return handleRequest(iq);
     }
 
     /** Every request gets exactly one reply (RFC 6120 §8.2.3): now, or when the core has decided. */
@@ -229,18 +303,7 @@ public final class ConsultComponent extends AbstractComponent {
         return DirectoryHandler.COMMANDS.contains(command) ? directoryCommands::handle : null;
     }
 
-    @Override
-    protected void handleIQResult(IQ iq) {
-        iqs.answer(iq);
-    }
-
-    @Override
-    protected void handleIQError(IQ iq) {
-        iqs.answer(iq);
-    }
-
-    @Override
-    protected void handleMessage(Message message) {
+    private void handleMessage(Message message) {
         if (addresses.isRoom(message.getFrom())) {
             roomTraffic.handle(message);
         } else if (message.getTo().getNode() != null && !Addresses.BRIDGE_NODE.equals(message.getTo().getNode())) {
@@ -251,8 +314,7 @@ public final class ConsultComponent extends AbstractComponent {
         }
     }
 
-    @Override
-    protected void handlePresence(Presence presence) {
+    private void handlePresence(Presence presence) {
         JID to = presence.getTo();
         if (addresses.isRoom(presence.getFrom())) {
             roomTraffic.handle(presence);
