@@ -31,13 +31,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * declined, timed out, talked in, ended, marked done, several at once, the chat ending under them), the contact
  * never receives a byte of a consultation, and nothing said in a consultation room reaches the contact room.
  * Random programs of lifecycle operations run against the real server, in four lanes at once; a failure names
- * the seed, lane, sequence and program. {@code -Dchatconsult.property.sequences=N} and
- * {@code -Dchatconsult.property.seed=S} change the run.
+ * the seed, lane, sequence and program. The suite runs a fixed seed, so a red run can be replayed;
+ * {@code -Dchatconsult.property.seed=S} explores others and {@code -Dchatconsult.property.sequences=N} changes
+ * the count.
  */
 @ExtendWith(TestServer.class)
 class PrivacyPropertyTest {
     static final int SEQUENCES = Integer.getInteger("chatconsult.property.sequences", 1000);
-    static final long SEED = Long.getLong("chatconsult.property.seed", System.currentTimeMillis());
+    static final long SEED = Long.getLong("chatconsult.property.seed", 20261127L);
     static final Duration OFFER_TIMEOUT = Duration.ofMillis(500);
     static final Set<String> ALL_CONSULTATIONS = ConcurrentHashMap.newKeySet();
 
