@@ -3,9 +3,8 @@ package org.chatconsult.xmpp;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -23,11 +22,16 @@ import org.slf4j.LoggerFactory;
 public final class CoreThread implements Scheduler, Executor, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CoreThread.class);
 
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
         Thread thread = new Thread(r, "chatconsult-core");
         thread.setDaemon(true);
         return thread;
     });
+
+    {
+        // Offer and request timers are mostly cancelled: drop them at once rather than at their due time.
+        executor.setRemoveOnCancelPolicy(true);
+    }
 
     private volatile ContactCentre centre;
 
