@@ -15,6 +15,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import javax.xml.stream.XMLInputFactory;
@@ -65,6 +67,11 @@ public final class ExternalComponentConnection implements ComponentManager, Auto
     private Component component;
     private String domain;
     private Thread reader;
+    private final ScheduledExecutorService keepalive = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "xep0114-keepalive");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public ExternalComponentConnection(String host, int port, String serverName, String secret) {
         this.host = host;
@@ -88,6 +95,10 @@ public final class ExternalComponentConnection implements ComponentManager, Auto
         reader = new Thread(this::run, "xep0114-" + domain);
         reader.setDaemon(true);
         reader.start();
+        // A whitespace keepalive (RFC 6120 §4.6.1) on a quiet link: a dead connection fails the write, and the
+        // reader reconnects.
+        keepalive.scheduleWithFixedDelay(() -> writeRaw(" "), KEEPALIVE.toSeconds(), KEEPALIVE.toSeconds(),
+                TimeUnit.SECONDS);
     }
 
     public boolean awaitConnected(Duration timeout) throws InterruptedException {
@@ -159,7 +170,6 @@ public final class ExternalComponentConnection implements ComponentManager, Auto
     }
 
     private void readStanzas(XMLStreamReader xml) throws XMLStreamException, IOException {
-        long lastKeepalive = System.nanoTime();
         while (!closed) {
             int event = nextElement(xml);
             if (event == XMLStreamConstants.END_DOCUMENT || event == XMLStreamConstants.END_ELEMENT) {
@@ -173,10 +183,6 @@ public final class ExternalComponentConnection implements ComponentManager, Auto
                 }
             } else if ("error".equals(stanza.getName())) {
                 throw new IOException("stream error: " + stanza.asXML());
-            }
-            if (System.nanoTime() - lastKeepalive > KEEPALIVE.toNanos()) {
-                writeRaw(" ");
-                lastKeepalive = System.nanoTime();
             }
         }
     }
@@ -198,7 +204,9 @@ public final class ExternalComponentConnection implements ComponentManager, Auto
     private void writeRaw(String xml) {
         synchronized (writeLock) {
             if (writer == null) {
-                LOG.warn("{}: not connected, dropped {}", domain, xml);
+                if (!xml.isBlank()) {
+                    LOG.warn("{}: not connected, dropped {}", domain, xml);
+                }
                 return;
             }
             try {
@@ -227,6 +235,7 @@ public final class ExternalComponentConnection implements ComponentManager, Auto
             component.shutdown();
         }
         closed = true;
+        keepalive.shutdownNow();
         writeRaw("</stream:stream>");
         closeSocket();
         if (reader != null) {
