@@ -59,7 +59,11 @@ public final class LoadTool {
     private final double rate;
     private final int seconds;
     private final String serviceClasspath;
-    /** Replace the service by a plain client bot that relays each contact room into its consultation room. */
+    /** Who serves the rooms: our service; a client bot relaying each contact room into its consultation room; or
+     *  nobody, the same rooms with no consultation traffic at all (the MUC service's own capacity). */
+    enum Mode { SERVICE, RELAY, ROOMS }
+
+    private final Mode mode;
     private final boolean relay;
     static final int WARM_UP_SECONDS = 10;
 
@@ -74,12 +78,13 @@ public final class LoadTool {
     private final AtomicLong leaks = new AtomicLong();
     private volatile boolean measuring;
 
-    LoadTool(int interactions, double rate, int seconds, String serviceClasspath, boolean relay) {
+    LoadTool(int interactions, double rate, int seconds, String serviceClasspath, Mode mode) {
         this.interactions = interactions;
         this.rate = rate;
         this.seconds = seconds;
         this.serviceClasspath = serviceClasspath;
-        this.relay = relay;
+        this.mode = mode;
+        this.relay = mode != Mode.SERVICE;
     }
 
     public static void main(String[] args) throws Exception {
@@ -87,12 +92,17 @@ public final class LoadTool {
         double rate = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         String classpath = System.getProperty("chatconsult.service.classpath");
-        boolean withRelay = args.length > 3 && args[3].equals("relay");
+        // What to compare the service with: "relay", "rooms", "all" (both) or "none".
+        String compare = args.length > 3 ? args[3] : "all";
         List<Map<String, String>> rows = new ArrayList<>();
         for (String size : sizes.split(",")) {
-            rows.add(new LoadTool(Integer.parseInt(size.trim()), rate, seconds, classpath, false).run());
-            if (withRelay) {
-                rows.add(new LoadTool(Integer.parseInt(size.trim()), rate, seconds, classpath, true).run());
+            int n = Integer.parseInt(size.trim());
+            rows.add(new LoadTool(n, rate, seconds, classpath, Mode.SERVICE).run());
+            if (compare.equals("relay") || compare.equals("all")) {
+                rows.add(new LoadTool(n, rate, seconds, classpath, Mode.RELAY).run());
+            }
+            if (compare.equals("rooms") || compare.equals("all")) {
+                rows.add(new LoadTool(n, rate, seconds, classpath, Mode.ROOMS).run());
             }
         }
         print(rows);
@@ -119,7 +129,7 @@ public final class LoadTool {
                 ServiceProcess service = relay ? null : ServiceProcess.start(config(dir, prosody, agents),
                         serviceClasspath, dir.resolve("service.log"))) {
             System.out.printf("%d interactions (%s): Prosody on %d; setting up%n", interactions,
-                    relay ? "relay bot" : "ChatConsult service", prosody.c2sPort());
+                    mode.name().toLowerCase(java.util.Locale.ROOT), prosody.c2sPort());
             long heapBefore = relay ? 0 : service.heapUsedAfterGcKiB();
             List<XMPPTCPConnection> owners = new ArrayList<>();
             List<XMPPTCPConnection> targets = new ArrayList<>();
@@ -132,7 +142,7 @@ public final class LoadTool {
                 contactConnections.add(connect(prosody, "contact" + i));
             }
             Map<Integer, MultiUserChat> contactRooms = relay
-                    ? setUpRelay(connect(prosody, "relaybot"), owners, targets, contactConnections)
+                    ? setUpRelay(connect(prosody, "relaybot"), owners, targets, contactConnections, mode == Mode.RELAY)
                     : setUp(owners, targets, contactConnections);
             long heapAfter = relay ? 0 : service.heapUsedAfterGcKiB();
             measureRoomCreation(connect(prosody, "roommaker"));
@@ -168,13 +178,14 @@ public final class LoadTool {
             long duplicates = atAgent.values().stream().filter(n -> n.get() > 1).count()
                     + atTarget.values().stream().filter(n -> n.get() > 1).count();
             Map<String, String> row = new LinkedHashMap<>();
-            row.put("consult hop by", relay ? "relay bot" : "service");
+            row.put("consult hop by", mode == Mode.SERVICE ? "service" : mode == Mode.RELAY ? "relay bot" : "none");
             row.put("interactions", String.valueOf(interactions));
             row.put("msgs", String.valueOf(sentKeys.size()));
             row.put("MUC p50/p95/p99/max ms", percentiles(mucHop));
-            row.put("mirror p50/p95/p99/max ms", percentiles(mirrorHop));
-            row.put("mirror/MUC p99", String.format("%.2f", mirrorHop.getValueAtPercentile(99)
-                    / (double) Math.max(1, mucHop.getValueAtPercentile(99))));
+            boolean mirrored = mode != Mode.ROOMS;
+            row.put("mirror p50/p95/p99/max ms", mirrored ? percentiles(mirrorHop) : "-");
+            row.put("mirror/MUC p99", mirrored ? String.format("%.2f", mirrorHop.getValueAtPercentile(99)
+                    / (double) Math.max(1, mucHop.getValueAtPercentile(99))) : "-");
             row.put("setup p50/p99 ms", relay ? "-" : ms(setup.getValueAtPercentile(50)) + "/"
                     + ms(setup.getValueAtPercentile(99)));
             row.put("room create p50/p99 ms", ms(roomCreate.getValueAtPercentile(50)) + "/"
@@ -182,7 +193,7 @@ public final class LoadTool {
             row.put("CPU us/mirrored", relay ? "-" : String.format("%.1f", cpu * 1e6 / Math.max(1, atTarget.size())));
             row.put("heap KiB/interaction", relay ? "-"
                     : String.format("%.1f", (heapAfter - heapBefore) / (double) interactions));
-            row.put("lost agent/target", lostAtAgent + "/" + lostAtTarget);
+            row.put("lost agent/target", lostAtAgent + "/" + (mirrored ? String.valueOf(lostAtTarget) : "-"));
             row.put("duplicates", String.valueOf(duplicates));
             row.put("consult leaks", String.valueOf(leaks.get()));
             for (XMPPTCPConnection connection : owners) {
@@ -293,12 +304,12 @@ public final class LoadTool {
     }
 
     /**
-     * The comparison: no service at all. A client bot creates each chat's room and a consultation room, the
-     * contact, owner and target join them, and the bot relays every contact-room line into the consultation
-     * room, as a client-side relay would.
+     * The comparisons: no service at all. A client bot creates each chat's room and a consultation room, the
+     * contact, owner and target join them, and (when {@code relayLines}) the bot relays every contact-room line
+     * into the consultation room, as a client-side relay would.
      */
     private Map<Integer, MultiUserChat> setUpRelay(XMPPTCPConnection bot, List<XMPPTCPConnection> owners,
-            List<XMPPTCPConnection> targets, List<XMPPTCPConnection> contacts) throws Exception {
+            List<XMPPTCPConnection> targets, List<XMPPTCPConnection> contacts, boolean relayLines) throws Exception {
         Map<Integer, MultiUserChat> contactRooms = new ConcurrentHashMap<>();
         MultiUserChatManager botRooms = MultiUserChatManager.getInstanceFor(bot);
         for (int i = 0; i < interactions; i++) {
@@ -306,7 +317,7 @@ public final class LoadTool {
             MultiUserChat chatRoom = create(botRooms, "chat" + i);
             MultiUserChat consultRoom = create(botRooms, "consult" + i);
             chatRoom.addMessageListener(message -> {
-                if (message.getBody() != null && message.getBody().startsWith("L ")) {
+                if (relayLines && message.getBody() != null && message.getBody().startsWith("L ")) {
                     try {
                         consultRoom.sendMessage("[relay] " + message.getFrom().getResourceOrEmpty() + ": "
                                 + message.getBody());
