@@ -1,6 +1,5 @@
 package org.chatconsult.core;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The rules of chat consultations (the seed's two lessons): only the agent who owns an active chat starts one,
@@ -21,21 +19,12 @@ public final class ConsultationDesk {
     static final int MAX_AWAITING_DONE = 10_000;
 
     private final ContactCentre centre;
-    private final Settings settings;
-    private final Scheduler scheduler;
-    private final Clock clock;
-    private final Supplier<String> ids;
     private final ContactCentreListener listener;
     private final Map<String, Consultation> live = new LinkedHashMap<>();
     private final Map<String, Consultation> awaitingDone = new LinkedHashMap<>();
 
-    ConsultationDesk(ContactCentre centre, Settings settings, Scheduler scheduler, Clock clock, Supplier<String> ids,
-            ContactCentreListener listener) {
+    ConsultationDesk(ContactCentre centre, ContactCentreListener listener) {
         this.centre = centre;
-        this.settings = settings;
-        this.scheduler = scheduler;
-        this.clock = clock;
-        this.ids = ids;
         this.listener = listener;
     }
 
@@ -57,8 +46,8 @@ public final class ConsultationDesk {
             throw new CoreException(CoreException.Kind.UNAVAILABLE, "no Ready agent with free capacity for "
                     + requestedTarget);
         }
-        Consultation consultation = new Consultation(ids.get(), interaction, initiator, requestedTarget, candidates,
-                clock.instant());
+        Consultation consultation = new Consultation(centre.newId(), interaction, initiator, requestedTarget, candidates,
+                centre.now());
         live.put(consultation.id(), consultation);
         listener.consultationCreated(consultation);
         return consultation;
@@ -77,11 +66,9 @@ public final class ConsultationDesk {
         }
         consultation.moveTo(ConsultationState.OFFERED);
         for (Agent agent : targets) {
-            centre.reserve(agent);
-            Offer offer = new Offer(ids.get(), consultation.id(), agent.address(),
-                    clock.instant().plus(settings.offerTimeout()));
-            consultation.addOffer(offer, scheduler.schedule(settings.offerTimeout(),
-                    () -> offerExpired(consultation.id(), agent.address(), offer.id())));
+            Offer offer = centre.openOffer(agent, consultation.id());
+            consultation.addOffer(offer,
+                    centre.offerTimer(() -> offerExpired(consultation.id(), agent.address(), offer.id())));
             listener.consultationOffered(consultation, offer);
         }
     }
@@ -182,14 +169,14 @@ public final class ConsultationDesk {
         if (consultation.done().containsKey(agent)) {
             throw new CoreException(CoreException.Kind.CONFLICT, "already marked done");
         }
-        if (code != null && !settings.isDisposition(code)) {
+        if (code != null && !centre.settings().isDisposition(code)) {
             throw new CoreException(CoreException.Kind.BAD_REQUEST, "unknown disposition " + code);
         }
         if (consultation.state() != ConsultationState.ENDED) {
             end(consultation, agent.equals(consultation.initiator()) ? ConsultationEndReason.ENDED_BY_INITIATOR
                     : ConsultationEndReason.ENDED_BY_TARGET);
         }
-        Disposition disposition = new Disposition(agent, code, note, clock.instant());
+        Disposition disposition = new Disposition(agent, code, note, centre.now());
         consultation.markDone(disposition);
         listener.consultationDone(consultation, disposition);
         if (consultation.isComplete()) {
@@ -277,10 +264,5 @@ public final class ConsultationDesk {
 
     private List<Agent> eligible(String initiator, Set<String> candidates) {
         return centre.availableAgents(candidates, initiator::equals);
-    }
-
-    /** For tests: how many ended consultations wait for a Mark Done. */
-    int awaitingDoneCount() {
-        return awaitingDone.size();
     }
 }

@@ -47,8 +47,8 @@ public final class ContactCentre {
         this.clock = clock;
         this.ids = ids;
         this.listener = listener;
-        this.consultations = new ConsultationDesk(this, settings, scheduler, clock, ids, listener);
-        this.handovers = new HandoverDesk(this, settings, scheduler, clock, ids, listener);
+        this.consultations = new ConsultationDesk(this, listener);
+        this.handovers = new HandoverDesk(this, listener);
     }
 
     /** Conferences and transfers of the live interactions. */
@@ -235,12 +235,9 @@ public final class ContactCentre {
         }
         queue.remove(interaction);
         announcedPositions.remove(interaction.id());
-        reserve(agent);
-        Offer offer = new Offer(ids.get(), interaction.id(), agent.address(),
-                now().plus(settings.offerTimeout()));
+        Offer offer = openOffer(agent, interaction.id());
         interaction.moveTo(InteractionState.OFFERED);
-        interaction.setOffer(offer, scheduler.schedule(settings.offerTimeout(),
-                () -> offerExpired(interaction.id(), offer.id())));
+        interaction.setOffer(offer, offerTimer(() -> offerExpired(interaction.id(), offer.id())));
         listener.offered(interaction, offer);
     }
 
@@ -395,8 +392,23 @@ public final class ContactCentre {
         return interaction;
     }
 
-    private Instant now() {
+    Instant now() {
         return clock.instant();
+    }
+
+    String newId() {
+        return ids.get();
+    }
+
+    /** Takes one of the agent's capacity for an offer about {@code subjectId}, valid for the offer timeout. */
+    Offer openOffer(Agent agent, String subjectId) {
+        reserve(agent);
+        return new Offer(ids.get(), subjectId, agent.address(), now().plus(settings.offerTimeout()));
+    }
+
+    /** Runs {@code expiry} on the core's thread when an offer opened now times out. */
+    Scheduler.Cancellable offerTimer(Runnable expiry) {
+        return scheduler.schedule(settings.offerTimeout(), expiry);
     }
 
     private static String contactKey(String contact, String routingPoint) {

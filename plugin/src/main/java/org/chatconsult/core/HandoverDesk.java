@@ -1,11 +1,9 @@
 package org.chatconsult.core;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Conferences and transfers of contact chats: the owner of an active chat invites an agent (or the Ready agents
@@ -14,20 +12,11 @@ import java.util.function.Supplier;
  */
 public final class HandoverDesk {
     private final ContactCentre centre;
-    private final Settings settings;
-    private final Scheduler scheduler;
-    private final Clock clock;
-    private final Supplier<String> ids;
     private final ContactCentreListener listener;
     private final Map<String, Handover> pending = new LinkedHashMap<>();
 
-    HandoverDesk(ContactCentre centre, Settings settings, Scheduler scheduler, Clock clock, Supplier<String> ids,
-            ContactCentreListener listener) {
+    HandoverDesk(ContactCentre centre, ContactCentreListener listener) {
         this.centre = centre;
-        this.settings = settings;
-        this.scheduler = scheduler;
-        this.clock = clock;
-        this.ids = ids;
         this.listener = listener;
     }
 
@@ -49,14 +38,12 @@ public final class HandoverDesk {
         if (targets.isEmpty()) {
             throw new CoreException(CoreException.Kind.UNAVAILABLE, "no Ready agent with free capacity to invite");
         }
-        Handover handover = new Handover(ids.get(), kind, interaction, initiator, candidates);
+        Handover handover = new Handover(centre.newId(), kind, interaction, initiator, candidates);
         pending.put(handover.id(), handover);
         for (Agent agent : targets) {
-            centre.reserve(agent);
-            Offer offer = new Offer(ids.get(), handover.id(), agent.address(),
-                    clock.instant().plus(settings.offerTimeout()));
-            handover.addOffer(offer, scheduler.schedule(settings.offerTimeout(),
-                    () -> offerExpired(handover.id(), agent.address(), offer.id())));
+            Offer offer = centre.openOffer(agent, handover.id());
+            handover.addOffer(offer,
+                    centre.offerTimer(() -> offerExpired(handover.id(), agent.address(), offer.id())));
             listener.handoverOffered(handover, offer);
         }
         return handover;

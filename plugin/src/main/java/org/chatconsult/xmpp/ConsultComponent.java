@@ -12,7 +12,6 @@ import java.util.function.Function;
 import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.ContactCentreListener;
 import org.chatconsult.core.Favorites;
-import org.chatconsult.core.Interaction;
 import org.chatconsult.core.Recents;
 import org.chatconsult.core.RoutingPoint;
 import org.chatconsult.xmpp.feature.ConsultationNotices;
@@ -321,10 +320,5 @@ public final class ConsultComponent implements Component {
         } else if (addresses.isService(to) && to.getResource() == null) {
             readiness.handle(presence);
         }
-    }
-
-    /** For tests and the admin view: the live interactions, read on the core thread. */
-    public List<Interaction> interactions() {
-        return core.ask(ContactCentre::interactions).join().stream().toList();
     }
 }
