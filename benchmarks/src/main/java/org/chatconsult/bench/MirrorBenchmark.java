@@ -39,7 +39,7 @@ public class MirrorBenchmark {
     public void setUp(Blackhole blackhole) {
         sink = blackhole;
         mirror = new TranscriptMirror(new Addresses("consult.example.com", "conference.example.com"),
-                packet -> sink.consume(packet.toXML()));
+                packet -> sink.consume(packet.toXML()), line -> sink.consume(line));
         ContactCentre centre = Fixtures.centre(Fixtures.directory(2), ContactCentreListener.all(List.of(mirror)));
         centre.setReadiness("agent0@example.com", Readiness.READY, OptionalInt.empty());
         chat = centre.startChat("sales", "carol@example.com/web", "carol", "hello");
@@ -54,6 +54,6 @@ public class MirrorBenchmark {
 
     @Benchmark
     public void mirrorOneLine() {
-        mirror.record(chat, "carol", "contact", Instant.now(), "Hello, my parcel 4711 has not arrived yet.");
+        mirror.record(chat, "carol", "contact", Instant.now(), "Hello, my parcel 4711 has not arrived yet.", null);
     }
 }

@@ -113,6 +113,12 @@ public final class Consultation {
         return offers.of(agent);
     }
 
+    /** Puts a restored consultation back in the state it was saved in. */
+    void restore(ConsultationState savedState, String savedTarget) {
+        state = savedState;
+        target = savedTarget;
+    }
+
     void setTarget(String target) {
         this.target = target;
     }

@@ -53,6 +53,39 @@ public final class ConsultationDesk {
         return consultation;
     }
 
+    /**
+     * Takes back the consultations of restored chats: active ones hold their target's capacity, offered ones
+     * their open offers with what is left of their time; one whose room was still being set up is released.
+     */
+    List<Consultation> restore(List<Snapshot.ConsultationRecord> saved) {
+        List<Consultation> restored = new ArrayList<>();
+        List<Consultation> unfinished = new ArrayList<>();
+        for (Snapshot.ConsultationRecord record : saved) {
+            Interaction interaction = centre.interaction(record.interactionId()).orElse(null);
+            if (interaction == null || !record.isLive()) {
+                continue;
+            }
+            Consultation consultation = new Consultation(record.id(), interaction, record.initiator(),
+                    record.requestedTarget(), record.candidates(), record.started());
+            live.put(consultation.id(), consultation);
+            consultation.restore(record.state(), record.target());
+            if (record.state() == ConsultationState.ACTIVE) {
+                centre.occupy(record.target());
+            } else if (record.state() == ConsultationState.OFFERED) {
+                for (Offer offer : record.offers()) {
+                    centre.occupy(offer.agent());
+                    consultation.addOffer(offer, centre.scheduler().schedule(centre.timeLeft(offer),
+                            () -> offerExpired(consultation.id(), offer.agent(), offer.id())));
+                }
+            }
+            boolean settingUp = record.state() == ConsultationState.NEW
+                    || record.state() == ConsultationState.OFFERED && record.offers().isEmpty();
+            (settingUp ? unfinished : restored).add(consultation);
+        }
+        unfinished.forEach(consultation -> end(consultation, ConsultationEndReason.SERVICE_ERROR));
+        return restored;
+    }
+
     /** The consultation's room exists: offer it to every eligible candidate, or release it. */
     public void roomReady(String consultationId) {
         Consultation consultation = live(consultationId);
@@ -187,12 +220,6 @@ public final class ConsultationDesk {
     void interactionEnded(Interaction interaction) {
         for (Consultation consultation : of(interaction.id())) {
             end(consultation, ConsultationEndReason.INTERACTION_ENDED);
-        }
-    }
-
-    void endAll(ConsultationEndReason reason) {
-        for (Consultation consultation : List.copyOf(live.values())) {
-            end(consultation, reason);
         }
     }
 

@@ -10,8 +10,7 @@ public enum ConsultationEndReason {
     ENDED_BY_INITIATOR("The consultation was ended by the agent who started it."),
     ENDED_BY_TARGET("The consultation was ended by the consulted agent."),
     INTERACTION_ENDED("The chat with the contact ended."),
-    SERVICE_ERROR("The consultation could not be set up."),
-    SHUTDOWN("The service is shutting down.");
+    SERVICE_ERROR("The consultation could not be set up.");
 
     private final String text;
 

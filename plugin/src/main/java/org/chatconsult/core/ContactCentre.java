@@ -1,6 +1,7 @@
 package org.chatconsult.core;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalInt;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -82,6 +84,7 @@ public final class ContactCentre {
         }
         Agent agent = agents.computeIfAbsent(address, a -> new Agent(profile, cap, now()));
         update(agent, () -> agent.setReadiness(readiness, cap));
+        listener.readinessChanged(agent);
         if (readiness == Readiness.READY) {
             // Going Ready again is the agent's way to be asked once more for chats they passed over.
             interactions.values().forEach(i -> i.passedOver().remove(address));
@@ -338,12 +341,87 @@ public final class ContactCentre {
         dispatchQueue();
     }
 
-    /** Ends every chat and consultation, as the service stops. */
-    public void shutdown() {
-        consultations.endAll(ConsultationEndReason.SHUTDOWN);
-        for (Interaction interaction : List.copyOf(interactions.values())) {
-            end(interaction.id(), EndReason.SHUTDOWN);
+    // ---- restart -------------------------------------------------------------------------------------------
+
+    /**
+     * Takes back what the previous run left live: agents as they last announced themselves, chats in their
+     * states with what is left of their offer and queue timers, then their consultations. A chat that was
+     * waiting goes back to {@link InteractionState#NEW}: it is routed once its room is ready again. Call once,
+     * before anything else; listeners hear {@code restored} and re-take the rooms.
+     */
+    public void restore(List<Snapshot.AgentRecord> agentRecords, List<Snapshot.InteractionRecord> chats,
+            List<Snapshot.ConsultationRecord> consultationRecords) {
+        for (Snapshot.AgentRecord saved : agentRecords) {
+            directory.agent(saved.address()).ifPresent(profile -> {
+                Agent agent = new Agent(profile, saved.capacity(), now());
+                agents.put(saved.address(), agent);
+                update(agent, () -> agent.setReadiness(saved.readiness(), saved.capacity()));
+            });
         }
+        List<Interaction> restored = new ArrayList<>();
+        for (Snapshot.InteractionRecord saved : chats) {
+            RoutingPoint routingPoint = directory.routingPoint(saved.routingPoint()).orElse(null);
+            if (routingPoint == null || !saved.isLive()) {
+                continue;
+            }
+            Interaction interaction = new Interaction(saved.id(), routingPoint, saved.contact(), saved.contactName(),
+                    saved.firstMessage(), saved.started());
+            interactions.put(interaction.id(), interaction);
+            byContact.put(contactKey(bare(interaction.contact()), routingPoint.name()), interaction);
+            restoreState(interaction, saved);
+            restored.add(interaction);
+        }
+        List<Consultation> consultationsBack = consultations.restore(consultationRecords);
+        restored.forEach(listener::interactionRestored);
+        consultationsBack.forEach(listener::consultationRestored);
+    }
+
+    private void restoreState(Interaction interaction, Snapshot.InteractionRecord saved) {
+        Offer offer = saved.offer();
+        if (saved.state() == InteractionState.ACTIVE && saved.owner() != null) {
+            interaction.restore(InteractionState.ACTIVE, saved.owner(), saved.participants(), saved.disposition());
+            occupy(saved.owner());
+            saved.participants().forEach(this::occupy);
+            return;
+        }
+        Duration queueLeft = Duration.between(now(), saved.started().plus(settings.maxQueueWait()));
+        interaction.setQueueTimer(scheduler.schedule(queueLeft.isNegative() ? Duration.ZERO : queueLeft,
+                () -> queueWaitElapsed(interaction.id())));
+        if (saved.state() == InteractionState.OFFERED && offer != null && agents.containsKey(offer.agent())) {
+            interaction.restore(InteractionState.OFFERED, null, Set.of(), null);
+            occupy(offer.agent());
+            interaction.setOffer(offer, scheduler.schedule(timeLeft(offer),
+                    () -> offerExpired(interaction.id(), offer.id())));
+        } else {
+            interaction.restore(InteractionState.NEW, null, Set.of(), null);
+        }
+    }
+
+    /** Counts a restored chat or offer against its agent's capacity. */
+    void occupy(String address) {
+        Agent agent = agents.get(address);
+        if (agent != null) {
+            reserve(agent);
+        }
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** What is left of an offer's time; none if it ran out while the service was away. */
+    Duration timeLeft(Offer offer) {
+        Duration left = Duration.between(now(), offer.expires());
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /**
+     * The service stops but its chats go on without it until it is back: listeners hear {@code suspended} for
+     * every live chat and consultation (to leave their rooms), and nothing is ended.
+     */
+    public void suspend() {
+        interactions.values().forEach(listener::interactionSuspended);
+        consultations.live().forEach(listener::consultationSuspended);
     }
 
     /** The candidates who are Ready with free capacity, not excluded, longest idle first. */

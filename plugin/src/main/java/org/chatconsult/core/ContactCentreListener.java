@@ -11,6 +11,26 @@ public interface ContactCentreListener {
     default void interactionCreated(Interaction interaction) {
     }
 
+    /** An agent announced Ready, Not Ready or logged out, or changed capacity. */
+    default void readinessChanged(Agent agent) {
+    }
+
+    /** A chat the previous run left live is back (after a restart): its room needs re-taking, then {@link ContactCentre#roomReady} if it is {@link InteractionState#NEW}. */
+    default void interactionRestored(Interaction interaction) {
+    }
+
+    /** A consultation the previous run left live is back; restored after its interaction. */
+    default void consultationRestored(Consultation consultation) {
+    }
+
+    /** The service stops while this chat goes on; it will be restored when the service is back. */
+    default void interactionSuspended(Interaction interaction) {
+    }
+
+    /** The service stops while this consultation goes on. */
+    default void consultationSuspended(Consultation consultation) {
+    }
+
     /** The contact waits; {@code position} counts from 1 among the chats waiting at the same routing point. */
     default void queued(Interaction interaction, int position) {
     }
@@ -72,6 +92,31 @@ public interface ContactCentreListener {
             @Override
             public void interactionCreated(Interaction interaction) {
                 each.forEach(l -> l.interactionCreated(interaction));
+            }
+
+            @Override
+            public void readinessChanged(Agent agent) {
+                each.forEach(l -> l.readinessChanged(agent));
+            }
+
+            @Override
+            public void interactionRestored(Interaction interaction) {
+                each.forEach(l -> l.interactionRestored(interaction));
+            }
+
+            @Override
+            public void consultationRestored(Consultation consultation) {
+                each.forEach(l -> l.consultationRestored(consultation));
+            }
+
+            @Override
+            public void interactionSuspended(Interaction interaction) {
+                each.forEach(l -> l.interactionSuspended(interaction));
+            }
+
+            @Override
+            public void consultationSuspended(Consultation consultation) {
+                each.forEach(l -> l.consultationSuspended(consultation));
             }
 
             @Override

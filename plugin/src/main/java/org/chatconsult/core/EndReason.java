@@ -5,8 +5,7 @@ public enum EndReason {
     CONTACT_LEFT("The contact left the chat."),
     AGENT_ENDED("The agent ended the chat."),
     QUEUE_TIMEOUT("No agent could take the chat in time."),
-    SERVICE_ERROR("The chat could not be set up."),
-    SHUTDOWN("The service is shutting down.");
+    SERVICE_ERROR("The chat could not be set up.");
 
     private final String text;
 

@@ -108,6 +108,15 @@ public final class Interaction {
         state = target;
     }
 
+    /** Puts a restored chat back in the state it was saved in (no transition: it is the same chat). */
+    void restore(InteractionState savedState, String savedOwner, Set<String> savedParticipants,
+            Disposition savedDisposition) {
+        state = savedState;
+        owner = savedOwner;
+        participants.addAll(savedParticipants);
+        disposition = savedDisposition;
+    }
+
     void setOwner(String owner) {
         this.owner = owner;
     }

@@ -6,8 +6,10 @@ import java.util.Collection;
 import java.util.List;
 
 import org.chatconsult.core.Settings;
+import org.chatconsult.store.JdbcStore;
 import org.chatconsult.xmpp.ConsultComponent;
 import org.chatconsult.xmpp.ServiceConfig;
+import org.jivesoftware.database.DbConnectionManager;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.container.Plugin;
 import org.jivesoftware.openfire.container.PluginManager;
@@ -49,7 +51,9 @@ public final class ChatConsultPlugin implements Plugin {
         ServiceConfig config = new ServiceConfig(subdomain + "." + domain,
                 JiveGlobals.getProperty("chatconsult.muc.service", "conference." + domain), settings,
                 new OpenfireDirectory(JiveGlobals::getProperty, new OpenfireGroups()),
-                Duration.ofSeconds(JiveGlobals.getLongProperty("chatconsult.contact.check.seconds", 30)));
+                Duration.ofSeconds(JiveGlobals.getLongProperty("chatconsult.contact.check.seconds", 30)),
+                // Openfire's own database and pool; Openfire made the tables from the plugin's database/ scripts.
+                new JdbcStore(DbConnectionManager::getConnection), retention());
         componentManager = ComponentManagerFactory.getComponentManager();
         try {
             componentManager.addComponent(subdomain, new ConsultComponent(config));
@@ -57,6 +61,12 @@ public final class ChatConsultPlugin implements Plugin {
         } catch (ComponentException e) {
             LOG.error("ChatConsult could not register {}.{}", subdomain, domain, e);
         }
+    }
+
+    /** {@code chatconsult.retention.days}: how long ended interactions are kept; 0 or unset keeps them. */
+    private static Duration retention() {
+        int days = JiveGlobals.getIntProperty("chatconsult.retention.days", 0);
+        return days > 0 ? Duration.ofDays(days) : null;
     }
 
     @Override

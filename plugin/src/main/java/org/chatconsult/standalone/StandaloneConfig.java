@@ -18,6 +18,9 @@ import org.chatconsult.core.AgentGroup;
 import org.chatconsult.core.AgentProfile;
 import org.chatconsult.core.RoutingPoint;
 import org.chatconsult.core.Settings;
+import org.chatconsult.store.Databases;
+import org.chatconsult.store.Store;
+import org.chatconsult.store.StoreException;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.ServiceConfig;
 
@@ -71,12 +74,28 @@ public record StandaloneConfig(String host, int port, String xmppDomain, String 
                 Integer.parseInt(p.getProperty("agent.capacity", String.valueOf(defaults.defaultCapacity())).trim()),
                 Integer.parseInt(p.getProperty("max.interactions", String.valueOf(defaults.maxInteractions())).trim()),
                 new LinkedHashSet<>(list(p.getProperty("dispositions", ""))));
+        String retention = p.getProperty("retention", "").trim();
         ServiceConfig service = new ServiceConfig(subdomain + "." + domain,
                 p.getProperty("muc.service", "conference." + domain).trim(), settings,
-                new ConfiguredDirectory(agents, points, groups), duration(p, "contact.check", Duration.ofSeconds(30)));
+                new ConfiguredDirectory(agents, points, groups), duration(p, "contact.check", Duration.ofSeconds(30)),
+                store(p), retention.isEmpty() || retention.equals("forever") ? null : duration(p, "retention", null));
         return new StandaloneConfig(p.getProperty("xmpp.host", "127.0.0.1").trim(),
                 Integer.parseInt(p.getProperty("xmpp.component.port", "5347").trim()), domain, subdomain,
                 required(p, "component.secret"), service);
+    }
+
+    /** The store: {@code store.url} (any JDBC URL whose driver is on the class path), or files in {@code store.dir}. */
+    private static Store store(Properties p) {
+        String url = p.getProperty("store.url", "").trim();
+        if (url.isEmpty()) {
+            url = Databases.embeddedUrl(p.getProperty("store.dir", "chatconsult-data").trim());
+        }
+        try {
+            return Databases.open(url, p.getProperty("store.user", "SA").trim(),
+                    p.getProperty("store.password", ""));
+        } catch (StoreException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     private static String required(Properties p, String key) {
@@ -109,7 +128,8 @@ public record StandaloneConfig(String host, int port, String xmppDomain, String 
             case 's': return Duration.ofSeconds(amount);
             case 'm': return Duration.ofMinutes(amount);
             case 'h': return Duration.ofHours(amount);
-            default: throw new IllegalArgumentException(key + ": use 30s, 5m, 1h, 500ms or PT30S");
+            case 'd': return Duration.ofDays(amount);
+            default: throw new IllegalArgumentException(key + ": use 30s, 5m, 1h, 7d, 500ms or PT30S");
         }
     }
 }

@@ -14,6 +14,9 @@ import org.chatconsult.core.ContactCentreListener;
 import org.chatconsult.core.Favorites;
 import org.chatconsult.core.Recents;
 import org.chatconsult.core.RoutingPoint;
+import org.chatconsult.store.Journal;
+import org.chatconsult.store.Restoration;
+import org.chatconsult.store.StateRecorder;
 import org.chatconsult.xmpp.feature.ConsultationNotices;
 import org.chatconsult.xmpp.feature.ConsultationOffers;
 import org.chatconsult.xmpp.feature.ConsultationRooms;
@@ -62,6 +65,8 @@ public final class ConsultComponent implements Component {
     private static final String NS_LAST = "jabber:iq:last";
     private static final Duration IQ_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
+    private static final Duration STORE_WAIT = Duration.ofSeconds(30);
+    private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
     private final ServiceConfig config;
     private final Clock clock = Clock.systemUTC();
@@ -77,6 +82,9 @@ public final class ConsultComponent implements Component {
     private final DirectoryHandler directoryCommands;
     private final RoomTrafficHandler roomTraffic;
     private final Instant started = Instant.now();
+    private final Journal journal;
+    private final TranscriptMirror transcripts;
+    private final InteractionLog log;
     private volatile ComponentManager manager;
 
     public ConsultComponent(ServiceConfig config) {
@@ -86,15 +94,17 @@ public final class ConsultComponent implements Component {
         RoomDriver rooms = new RoomDriver(this::send, iqs);
         AgentSessions sessions = new AgentSessions();
         RoomOccupants occupants = new RoomOccupants();
-        TranscriptMirror transcripts = new TranscriptMirror(addresses, this::send);
-        ConsultationRooms consultationRooms = new ConsultationRooms(addresses, rooms, core);
-        InteractionLog log = new InteractionLog(clock);
+        this.journal = new Journal(config.store());
+        this.transcripts = new TranscriptMirror(addresses, this::send, journal::append);
+        ConsultationRooms consultationRooms = new ConsultationRooms(addresses, rooms, transcripts, core);
+        this.log = new InteractionLog(clock, journal);
         Recents recents = new Recents();
         this.bridge = new ContactBridge(addresses, rooms, iqs, core, this::send, config.contactCheck(),
-                config.directory());
+                config.directory(), log);
         ContactCentreListener features = ContactCentreListener.all(List.of(
+                new StateRecorder(journal, clock),
                 new ContactNotices(addresses, this::send),
-                new RoomLifecycle(addresses, rooms, bridge, core),
+                new RoomLifecycle(addresses, rooms, bridge, transcripts, core),
                 bridge,
                 occupants,
                 new OfferDelivery(addresses, rooms, sessions, this::send),
@@ -136,23 +146,66 @@ public final class ConsultComponent implements Component {
         this.manager = componentManager;
     }
 
+    /**
+     * Takes back from the store what the previous run left live (before the first stanza is handled: the core
+     * runs the restoration first), starts the contact checks and the retention purge.
+     */
     @Override
     public void start() {
+        try {
+            Restoration saved = journal.read(Restoration::load).get(STORE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!saved.isEmpty()) {
+                LOG.info("restoring {} live interactions and {} consultations", saved.live().interactions().size(),
+                        saved.live().consultations().size());
+            }
+            core.submit(centre -> {
+                saved.messages().values().forEach(transcripts::restore);
+                saved.events().forEach(log::restore);
+                centre.restore(saved.live().agents(), saved.live().interactions(), saved.live().consultations());
+            });
+        } catch (Exception e) {
+            LOG.error("could not read the store: live chats of the previous run are not restored", e);
+        }
         bridge.start();
+        if (config.retention() != null) {
+            core.schedule(Duration.ZERO, this::purge);
+        }
     }
 
-    /** Ends every live chat politely (rooms destroyed, contacts told), then stops the core. */
+    /** Deletes what ended longer ago than the retention period; again every hour. */
+    private void purge() {
+        Instant cutoff = clock.instant().minus(config.retention());
+        journal.read(store -> store.purgeEndedBefore(cutoff)).whenComplete((purged, failure) -> {
+            if (failure != null) {
+                LOG.warn("purging records older than {} failed", cutoff, failure);
+            } else if (purged > 0) {
+                LOG.info("purged {} interactions that ended before {}", purged, cutoff);
+            }
+        });
+        core.schedule(PURGE_INTERVAL, this::purge);
+    }
+
+    /**
+     * Stops without ending anything: the service leaves its rooms, the chats go on between their people, and
+     * everything is in the store for the next start to take up (a plugin reload, a restart).
+     */
     @Override
     public void shutdown() {
         try {
             core.ask(centre -> {
-                centre.shutdown();
+                centre.suspend();
                 return null;
             }).get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            LOG.warn("ending chats at shutdown failed", e);
+            LOG.warn("leaving rooms at shutdown failed", e);
         }
         core.close();
+        journal.close();
+    }
+
+    /** The store behind the service, for transcript queries. */
+    public Journal journal() {
+        return journal;
     }
 
     /**
@@ -272,8 +325,9 @@ public final class ConsultComponent implements Component {
                             "unknown command " + iq.getChildElement().getName())
                     : StanzaErrors.error(PacketError.Condition.service_unavailable, "not served here: " + what));
         }
-        handler.apply(iq).whenComplete((answer, failure) -> send(answer != null ? answer
-                : StanzaErrors.reply(iq, StanzaErrors.of(failure))));
+        // What the request changed is durable before the answer says it is done.
+        handler.apply(iq).whenComplete((answer, failure) -> journal.afterDurable(() -> send(answer != null ? answer
+                : StanzaErrors.reply(iq, StanzaErrors.of(failure)))));
         return null;
     }
 

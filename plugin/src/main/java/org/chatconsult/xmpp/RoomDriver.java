@@ -1,5 +1,7 @@
 package org.chatconsult.xmpp;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,8 +45,31 @@ public final class RoomDriver {
         return join(room, as, nick).thenCompose(created -> configure(room, as, title));
     }
 
-    /** Enters a room (§7.2); completes with true when the service created it by entering (status 201). */
+    /**
+     * Enters a room the service ran before a restart, asking for the history said since {@code since}
+     * (XEP-0045 §7.2.15); if the room is gone (the server restarted) it is created and configured anew. Completes
+     * with true when the room had to be made anew.
+     */
+    public CompletableFuture<Boolean> retake(JID room, JID as, String nick, String title, Instant since) {
+        return join(room, as, nick, since).thenCompose(created -> created
+                ? configure(room, as, title).thenApply(configured -> true)
+                : CompletableFuture.completedFuture(false));
+    }
+
+    /** Enters a room (§7.2) without its history; completes with true when the service created it by entering. */
     public CompletableFuture<Boolean> join(JID room, JID as, String nick) {
+        return join(room, as, nick, null);
+    }
+
+    /** Leaves a room (§7.14), as the service does when it stops without ending its chats. */
+    public void leave(JID room, JID as, String nick) {
+        Presence presence = new Presence(Presence.Type.unavailable);
+        presence.setFrom(as);
+        presence.setTo(new JID(room.getNode(), room.getDomain(), nick));
+        out.accept(presence);
+    }
+
+    private CompletableFuture<Boolean> join(JID room, JID as, String nick, Instant since) {
         CompletableFuture<Boolean> joined = new CompletableFuture<>();
         String key = joinKey(room, as);
         joins.put(key, joined);
@@ -52,8 +77,13 @@ public final class RoomDriver {
         Presence presence = new Presence();
         presence.setFrom(as);
         presence.setTo(new JID(room.getNode(), room.getDomain(), nick));
-        // No history for the service's own occupants: it already knows what was said.
-        presence.addChildElement("x", Protocol.NS_MUC).addElement("history").addAttribute("maxstanzas", "0");
+        Element history = presence.addChildElement("x", Protocol.NS_MUC).addElement("history");
+        if (since == null) {
+            // No history for the service's own occupants: it already knows what was said.
+            history.addAttribute("maxstanzas", "0");
+        } else {
+            history.addAttribute("since", since.truncatedTo(ChronoUnit.SECONDS).toString());
+        }
         out.accept(presence);
         return joined;
     }

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.chatconsult.core.Directory;
 import org.chatconsult.core.Settings;
+import org.chatconsult.store.Store;
 
 /**
  * What the service needs to run, wherever it runs.
@@ -14,10 +15,13 @@ import org.chatconsult.core.Settings;
  * @param settings       timeouts and limits of the contact centre
  * @param directory      agents and routing points
  * @param contactCheck   how often a bridged contact is pinged to notice it left
+ * @param store          where transcripts and lifecycle records are kept
+ * @param retention      how long ended interactions are kept; null keeps them for ever
  */
 public record ServiceConfig(String serviceDomain, String mucService, Settings settings, Directory directory,
-        Duration contactCheck) {
+        Duration contactCheck, Store store, Duration retention) {
     public ServiceConfig {
+        Objects.requireNonNull(store, "store");
         Objects.requireNonNull(serviceDomain, "serviceDomain");
         Objects.requireNonNull(mucService, "mucService");
         Objects.requireNonNull(settings, "settings");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 
+import org.chatconsult.store.Databases;
 import org.chatconsult.standalone.ExternalComponentConnection;
 import org.chatconsult.standalone.LocalProsody;
 import org.chatconsult.xmpp.ConsultComponent;
@@ -22,7 +23,8 @@ class ReconnectTest {
                 ExternalComponentConnection connection = new ExternalComponentConnection("127.0.0.1",
                         prosody.componentPort(), TestServer.DOMAIN, "secret")) {
             connection.addComponent(TestServer.SUBDOMAIN, new ConsultComponent(new ServiceConfig(TestServer.SERVICE,
-                    prosody.mucService(), TestServer.settings(longWait, longWait, 3), TestServer.directory(), null)));
+                    prosody.mucService(), TestServer.settings(longWait, longWait, 3), TestServer.directory(), null,
+                    Databases.open(TestServer.freshStoreUrl(), "SA", ""), null)));
             assertThat(connection.awaitConnected(Duration.ofSeconds(10))).isTrue();
 
             prosody.stop();

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.chatconsult.core.AgentProfile;
 import org.chatconsult.core.RoutingPoint;
 import org.chatconsult.core.Settings;
+import org.chatconsult.store.Databases;
 import org.chatconsult.standalone.ConfiguredDirectory;
 import org.chatconsult.standalone.ExternalComponentConnection;
 import org.chatconsult.standalone.LocalProsody;
@@ -105,8 +106,13 @@ public final class TestServer implements ParameterResolver {
     }
 
     public Service service(Settings settings, Duration contactCheck) throws Exception {
+        return service(settings, contactCheck, freshStoreUrl());
+    }
+
+    /** A service on the store at {@code storeUrl}: a second service on the same URL takes up where the first stopped. */
+    public Service service(Settings settings, Duration contactCheck, String storeUrl) throws Exception {
         ConsultComponent component = new ConsultComponent(new ServiceConfig(SERVICE, prosody.mucService(), settings,
-                directory(), contactCheck));
+                directory(), contactCheck, Databases.open(storeUrl, "SA", ""), null));
         ExternalComponentConnection connection = new ExternalComponentConnection("127.0.0.1", prosody.componentPort(),
                 DOMAIN, prosody.componentSecret());
         connection.addComponent(SUBDOMAIN, component);
@@ -127,6 +133,13 @@ public final class TestServer implements ParameterResolver {
     }
 
     /** A running service and its connection. */
+    /** An empty embedded database of its own. */
+    public static String freshStoreUrl() {
+        return "jdbc:hsqldb:mem:chatconsult-" + STORES.incrementAndGet();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger STORES = new java.util.concurrent.atomic.AtomicInteger();
+
     public record Service(ConsultComponent component, ExternalComponentConnection connection) implements AutoCloseable {
         @Override
         public void close() {

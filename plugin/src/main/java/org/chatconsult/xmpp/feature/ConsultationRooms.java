@@ -1,11 +1,16 @@
 package org.chatconsult.xmpp.feature;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.chatconsult.core.Consultation;
 import org.chatconsult.core.ConsultationEndReason;
+import org.chatconsult.core.ConsultationState;
 import org.chatconsult.core.ContactCentreListener;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.CoreThread;
@@ -30,9 +35,12 @@ public final class ConsultationRooms implements ContactCentreListener {
     private final CoreThread core;
     private final Map<String, CompletableFuture<Void>> ready = new ConcurrentHashMap<>();
 
-    public ConsultationRooms(Addresses addresses, RoomDriver rooms, CoreThread core) {
+    private final TranscriptMirror transcripts;
+
+    public ConsultationRooms(Addresses addresses, RoomDriver rooms, TranscriptMirror transcripts, CoreThread core) {
         this.addresses = addresses;
         this.rooms = rooms;
+        this.transcripts = transcripts;
         this.core = core;
     }
 
@@ -49,8 +57,7 @@ public final class ConsultationRooms implements ContactCentreListener {
         ready.put(id, roomReady);
         JID room = addresses.room(id);
         JID self = addresses.serviceOccupant(id);
-        String title = "Consultation about " + consultation.interaction().contactName() + "'s chat";
-        rooms.create(room, self, NICK, title)
+        rooms.create(room, self, NICK, title(consultation))
                 .thenCompose(created -> rooms.affiliate(room, self, new JID(consultation.initiator()), "member"))
                 .whenCompleteAsync((done, failure) -> core.submit(centre -> {
                     ready.remove(id);
@@ -67,6 +74,53 @@ public final class ConsultationRooms implements ContactCentreListener {
                         destroy(id, ConsultationEndReason.INTERACTION_ENDED);
                     }
                 }), core);
+    }
+
+    /**
+     * A consultation the previous run left live: re-enter its room asking for what was said meanwhile, or make it
+     * anew (members again, invited back, and the whole transcript mirrored once more).
+     */
+    @Override
+    public void consultationRestored(Consultation consultation) {
+        String id = consultation.id();
+        JID room = addresses.room(id);
+        JID self = addresses.serviceOccupant(id);
+        Instant last = transcripts.lastTime(id);
+        Instant since = (last == null ? consultation.started() : last).minus(Duration.ofSeconds(2));
+        rooms.retake(room, self, NICK, title(consultation), since).thenAcceptAsync(recreated -> {
+            if (!recreated) {
+                return;
+            }
+            Set<String> members = new LinkedHashSet<>();
+            members.add(consultation.initiator());
+            if (consultation.target() != null) {
+                members.add(consultation.target());
+            }
+            consultation.offers().forEach(offer -> members.add(offer.agent()));
+            for (String member : members) {
+                rooms.affiliate(room, self, new JID(member), "member").thenRun(() -> {
+                    if (consultation.isMember(member)) {
+                        rooms.invite(room, self, new JID(member), "The consultation continues");
+                    }
+                });
+            }
+            if (consultation.state() == ConsultationState.ACTIVE) {
+                transcripts.replay(consultation);
+            }
+        }, core).exceptionally(failure -> {
+            LOG.warn("could not re-take the room of consultation {}: {}", id, failure.getMessage());
+            return null;
+        });
+    }
+
+    /** The service stops and the consultation goes on: leave its room without ending it. */
+    @Override
+    public void consultationSuspended(Consultation consultation) {
+        rooms.leave(addresses.room(consultation.id()), addresses.serviceOccupant(consultation.id()), NICK);
+    }
+
+    private static String title(Consultation consultation) {
+        return "Consultation about " + consultation.interaction().contactName() + "'s chat";
     }
 
     @Override

@@ -43,6 +43,12 @@ public final class ContactBridge implements ContactCentreListener {
     private final Consumer<Packet> out;
     private final Duration presenceCheck;
     private final Directory directory;
+    /** The log entry that says how the contact was attached: in the room, or bridged (and whether pingable). */
+    private static final String ATTACHED = "contact-attached";
+    private static final String IN_ROOM = "room";
+    private static final String BRIDGE = "bridge";
+    private static final String PINGABLE = " ping";
+
     private final Map<String, Link> links = new HashMap<>();
     private final Map<String, List<String>> early = new HashMap<>();
 
@@ -61,9 +67,12 @@ public final class ContactBridge implements ContactCentreListener {
         }
     }
 
+    private final InteractionLog log;
+
     public ContactBridge(Addresses addresses, RoomDriver rooms, IqTracker iqs, CoreThread core,
-            Consumer<Packet> out, Duration presenceCheck, Directory directory) {
+            Consumer<Packet> out, Duration presenceCheck, Directory directory, InteractionLog log) {
         this.directory = directory;
+        this.log = log;
         this.addresses = addresses;
         this.rooms = rooms;
         this.iqs = iqs;
@@ -82,7 +91,41 @@ public final class ContactBridge implements ContactCentreListener {
         JID contact = new JID(interaction.contact());
         return features(contact).thenComposeAsync(features -> features.contains(Protocol.NS_MUC)
                 ? invite(interaction, contact)
-                : bridge(interaction, contact, features.contains(Protocol.NS_PING)), core);
+                : bridge(interaction, contact, features.contains(Protocol.NS_PING), true), core);
+    }
+
+    /**
+     * Attaches the contact of a restored chat again, the way it was attached before (the log says how): a room
+     * the server made anew gets the contact back as member and invitee; a bridged contact's voice re-enters.
+     */
+    public CompletableFuture<Void> reattach(Interaction interaction, boolean recreated) {
+        String how = log.last(interaction.id(), ATTACHED).map(InteractionLog.Entry::detail).orElse(null);
+        if (how == null) {
+            return attach(interaction);
+        }
+        JID contact = new JID(interaction.contact());
+        if (how.startsWith(BRIDGE)) {
+            return bridge(interaction, contact, how.endsWith(PINGABLE), false);
+        }
+        String id = interaction.id();
+        Link link = new Link(contact, nickOf(interaction), false, false);
+        links.put(id, link);
+        if (!recreated) {
+            return CompletableFuture.completedFuture(null);
+        }
+        JID room = addresses.room(id);
+        JID self = addresses.serviceOccupant(id);
+        return rooms.affiliate(room, self, contact, "member").thenRun(() -> rooms.invite(room, self, contact,
+                "Your chat with " + interaction.routingPoint().displayName() + " continues"));
+    }
+
+    /** The service stops and the chat goes on: a bridged contact's voice leaves the room for now. */
+    @Override
+    public void interactionSuspended(Interaction interaction) {
+        Link link = links.get(interaction.id());
+        if (link != null && link.bridged) {
+            rooms.leave(addresses.room(interaction.id()), addresses.bridgeOccupant(interaction.id()), link.nick);
+        }
     }
 
     private CompletableFuture<Set<String>> features(JID contact) {
@@ -108,12 +151,13 @@ public final class ContactBridge implements ContactCentreListener {
         return rooms.affiliate(room, self, contact, "member").thenRunAsync(() -> {
             Link link = new Link(contact, nickOf(interaction), false, false);
             links.put(id, link);
+            log.add(interaction, ATTACHED, interaction.contact(), IN_ROOM);
             rooms.invite(room, self, contact, "Your chat with " + interaction.routingPoint().displayName());
             relayEarly(interaction, link);
         }, core);
     }
 
-    private CompletableFuture<Void> bridge(Interaction interaction, JID contact, boolean pingable) {
+    private CompletableFuture<Void> bridge(Interaction interaction, JID contact, boolean pingable, boolean first) {
         String id = interaction.id();
         JID room = addresses.room(id);
         JID self = addresses.serviceOccupant(id);
@@ -123,7 +167,10 @@ public final class ContactBridge implements ContactCentreListener {
                 .thenRunAsync(() -> {
                     Link link = new Link(contact, nick, true, pingable);
                     links.put(id, link);
-                    relayEarly(interaction, link);
+                    if (first) {
+                        log.add(interaction, ATTACHED, interaction.contact(), pingable ? BRIDGE + PINGABLE : BRIDGE);
+                        relayEarly(interaction, link);
+                    }
                 }, core);
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.chatconsult.core.Agent;
 import org.chatconsult.core.Consultation;
@@ -15,10 +16,16 @@ import org.chatconsult.core.Disposition;
 import org.chatconsult.core.EndReason;
 import org.chatconsult.core.Handover;
 import org.chatconsult.core.Interaction;
+import org.chatconsult.core.Offer;
+import org.chatconsult.core.RevokeReason;
+import org.chatconsult.store.Journal;
+import org.chatconsult.store.Store;
 
 /**
- * The history of each live interaction as its agents see it: acceptance, consultations (requested, accepted,
- * ended, marked done) and the IMs and calls between their members. Touched on the core thread only.
+ * The lifecycle record of each interaction and its consultations: created, queued, offered, accepted, declined,
+ * timed out, revoked, released, conferenced, transferred, ended, done, and the IMs and calls between members.
+ * Every entry goes to the store; the live interactions' entries stay in memory for the history request. Touched
+ * on the core thread only.
  */
 public final class InteractionLog implements ContactCentreListener {
     /** One entry: what happened, who did it, and a detail such as a consultation id or a reason. */
@@ -26,19 +33,63 @@ public final class InteractionLog implements ContactCentreListener {
     }
 
     private final Clock clock;
+    private final Journal journal;
     private final Map<String, List<Entry>> logs = new HashMap<>();
 
-    public InteractionLog(Clock clock) {
+    public InteractionLog(Clock clock, Journal journal) {
         this.clock = clock;
+        this.journal = journal;
     }
 
     public void add(Interaction interaction, String kind, String actor, String detail) {
-        logs.computeIfAbsent(interaction.id(), id -> new ArrayList<>())
-                .add(new Entry(clock.instant(), kind, actor, detail));
+        List<Entry> entries = logs.computeIfAbsent(interaction.id(), id -> new ArrayList<>());
+        Entry entry = new Entry(clock.instant(), kind, actor, detail);
+        entries.add(entry);
+        journal.append(new Store.Event(interaction.id(), entries.size(), entry.time(), kind, actor, detail));
     }
 
     public List<Entry> entries(String interactionId) {
         return List.copyOf(logs.getOrDefault(interactionId, List.of()));
+    }
+
+    /** The newest entry of a kind, if any. */
+    public Optional<Entry> last(String interactionId, String kind) {
+        List<Entry> entries = logs.getOrDefault(interactionId, List.of());
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (entries.get(i).kind().equals(kind)) {
+                return Optional.of(entries.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Takes back a restored interaction's entries from the store, so numbering and history go on. */
+    public void restore(String interactionId, List<Store.Event> events) {
+        List<Entry> entries = new ArrayList<>();
+        for (Store.Event event : events) {
+            entries.add(new Entry(event.time(), event.kind(), event.actor(), event.detail()));
+        }
+        logs.put(interactionId, entries);
+    }
+
+    @Override
+    public void interactionCreated(Interaction interaction) {
+        add(interaction, "created", interaction.contact(), interaction.routingPoint().name());
+    }
+
+    @Override
+    public void queued(Interaction interaction, int position) {
+        add(interaction, "queued", null, String.valueOf(position));
+    }
+
+    @Override
+    public void offered(Interaction interaction, Offer offer) {
+        add(interaction, "offered", offer.agent(), offer.id());
+    }
+
+    @Override
+    public void offerRevoked(Interaction interaction, Offer offer, RevokeReason reason) {
+        add(interaction, revocation(reason), offer.agent(), offer.id() + " " + reason.token());
     }
 
     @Override
@@ -53,13 +104,26 @@ public final class InteractionLog implements ContactCentreListener {
     }
 
     @Override
+    public void consultationOffered(Consultation consultation, Offer offer) {
+        add(consultation.interaction(), "consultation-offered", offer.agent(), consultation.id());
+    }
+
+    @Override
+    public void consultationOfferRevoked(Consultation consultation, Offer offer, RevokeReason reason) {
+        add(consultation.interaction(), "consultation-" + revocation(reason), offer.agent(),
+                consultation.id() + " " + reason.token());
+    }
+
+    @Override
     public void consultationAccepted(Consultation consultation) {
         add(consultation.interaction(), "consultation-accepted", consultation.target(), consultation.id());
     }
 
     @Override
     public void consultationEnded(Consultation consultation, ConsultationEndReason reason) {
-        add(consultation.interaction(), "consultation-ended", null, consultation.id() + " " + reason.token());
+        boolean released = consultation.target() == null;
+        add(consultation.interaction(), released ? "consultation-released" : "consultation-ended", null,
+                consultation.id() + " " + reason.token());
     }
 
     @Override
@@ -74,7 +138,26 @@ public final class InteractionLog implements ContactCentreListener {
     }
 
     @Override
+    public void handoverReleased(Handover handover, RevokeReason reason) {
+        add(handover.interaction(), handover.kind().token() + "-released", handover.initiator(),
+                handover.target() + " " + reason.token());
+    }
+
+    @Override
     public void ended(Interaction interaction, EndReason reason) {
+        Disposition done = interaction.disposition();
+        if (done != null) {
+            add(interaction, "done", done.party(), done.code());
+        }
+        add(interaction, "ended", null, reason.token());
         logs.remove(interaction.id());
+    }
+
+    private static String revocation(RevokeReason reason) {
+        switch (reason) {
+            case DECLINED: return "declined";
+            case TIMEOUT: return "timed-out";
+            default: return "revoked";
+        }
     }
 }

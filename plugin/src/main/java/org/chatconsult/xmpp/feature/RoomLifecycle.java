@@ -1,5 +1,10 @@
 package org.chatconsult.xmpp.feature;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import org.chatconsult.core.ContactCentreListener;
 import org.chatconsult.core.EndReason;
 import org.chatconsult.core.Interaction;
@@ -13,26 +18,84 @@ import org.xmpp.packet.JID;
 /** Gives each interaction its room on the server's MUC service, and destroys the room when the chat ends. */
 public final class RoomLifecycle implements ContactCentreListener {
     private static final Logger LOG = LoggerFactory.getLogger(RoomLifecycle.class);
+    /** History is asked for from a little before the newest line the store has, so none falls in between. */
+    private static final Duration HISTORY_OVERLAP = Duration.ofSeconds(2);
 
     private final Addresses addresses;
     private final RoomDriver rooms;
     private final ContactBridge contacts;
     private final CoreThread core;
 
-    public RoomLifecycle(Addresses addresses, RoomDriver rooms, ContactBridge contacts, CoreThread core) {
+    private final TranscriptMirror transcripts;
+
+    public RoomLifecycle(Addresses addresses, RoomDriver rooms, ContactBridge contacts, TranscriptMirror transcripts,
+            CoreThread core) {
         this.addresses = addresses;
         this.rooms = rooms;
         this.contacts = contacts;
+        this.transcripts = transcripts;
         this.core = core;
     }
 
     @Override
     public void interactionCreated(Interaction interaction) {
         String id = interaction.id();
-        String title = interaction.routingPoint().displayName() + " chat with " + interaction.contactName();
-        rooms.create(addresses.room(id), addresses.serviceOccupant(id), interaction.routingPoint().displayName(), title)
+        rooms.create(addresses.room(id), addresses.serviceOccupant(id), interaction.routingPoint().displayName(),
+                        title(interaction))
                 .thenComposeAsync(created -> contacts.attach(interaction), core)
-                .whenCompleteAsync((ready, failure) -> core.submit(centre -> {
+                .whenCompleteAsync((ready, failure) -> settled(id, failure), core);
+    }
+
+    /**
+     * A chat the previous run left live: re-enter its room asking for what was said meanwhile, or make the room
+     * anew if the server lost it (then its members are made members again and invited back).
+     */
+    @Override
+    public void interactionRestored(Interaction interaction) {
+        String id = interaction.id();
+        JID room = addresses.room(id);
+        JID self = addresses.serviceOccupant(id);
+        Instant last = transcripts.lastTime(id);
+        Instant since = (last == null ? interaction.started() : last).minus(HISTORY_OVERLAP);
+        rooms.retake(room, self, interaction.routingPoint().displayName(), title(interaction), since)
+                .thenComposeAsync(recreated -> {
+                    if (recreated) {
+                        readmitAgents(interaction, room, self);
+                    }
+                    return contacts.reattach(interaction, recreated);
+                }, core)
+                .whenCompleteAsync((ready, failure) -> settled(id, failure), core);
+    }
+
+    /** The service stops and the chat goes on: leave the room without ending it. */
+    @Override
+    public void interactionSuspended(Interaction interaction) {
+        rooms.leave(addresses.room(interaction.id()), addresses.serviceOccupant(interaction.id()),
+                interaction.routingPoint().displayName());
+    }
+
+    private void readmitAgents(Interaction interaction, JID room, JID self) {
+        Set<String> agents = new LinkedHashSet<>(interaction.participants());
+        if (interaction.owner() != null) {
+            agents.add(interaction.owner());
+        }
+        for (String agent : agents) {
+            rooms.affiliate(room, self, new JID(agent), "member")
+                    .thenRun(() -> rooms.invite(room, self, new JID(agent), "Your chat with "
+                            + interaction.contactName() + " continues"));
+        }
+        if (interaction.offer() != null) {
+            rooms.affiliate(room, self, new JID(interaction.offer().agent()), "member");
+        }
+    }
+
+    private static String title(Interaction interaction) {
+        return interaction.routingPoint().displayName() + " chat with " + interaction.contactName();
+    }
+
+    /** The room is set up (or could not be): route a new chat, or end it. */
+    private void settled(String id, Throwable failure) {
+        core.submit(centre -> {
                     boolean live = centre.interaction(id).isPresent();
                     if (failure != null) {
                         LOG.warn("room for interaction {} could not be set up: {}", id, failure.getMessage());
@@ -44,7 +107,7 @@ public final class RoomLifecycle implements ContactCentreListener {
                     } else {
                         destroy(id, EndReason.CONTACT_LEFT);
                     }
-                }), core);
+                });
     }
 
     @Override

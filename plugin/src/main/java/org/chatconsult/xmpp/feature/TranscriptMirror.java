@@ -1,5 +1,6 @@
 package org.chatconsult.xmpp.feature;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,9 +14,11 @@ import java.util.function.Consumer;
 
 import org.chatconsult.core.Consultation;
 import org.chatconsult.core.ConsultationEndReason;
+import org.chatconsult.core.ConsultationState;
 import org.chatconsult.core.ContactCentreListener;
 import org.chatconsult.core.EndReason;
 import org.chatconsult.core.Interaction;
+import org.chatconsult.store.Store;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.Protocol;
 import org.dom4j.Element;
@@ -23,36 +26,78 @@ import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 
 /**
- * Keeps each contact chat's transcript as the service's occupant hears it, and mirrors it into the chat's
- * consultation rooms: the whole transcript when a target accepts (so the MUC service's history limit never cuts
- * it), then every new line, in order. Each mirrored line is readable text plus a {@code <mirrored/>} element
- * with the original sender, role, time and a sequence number. Lines only ever flow from the contact room into
- * consultation rooms, never back. Touched on the core thread only.
+ * Keeps the transcript of each contact room and consultation room as the service's occupant hears it, hands
+ * every line to the store, and mirrors contact lines into the chat's consultation rooms: the whole transcript
+ * when a target accepts (so the MUC service's history limit never cuts it), then every new line, in order.
+ * Each mirrored line is readable text plus a {@code <mirrored/>} element with the original sender, role, time
+ * and a sequence number. Lines only ever flow from the contact room into consultation rooms, never back.
+ * Touched on the core thread only.
  */
 public final class TranscriptMirror implements ContactCentreListener {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** A line from room history this close in time to a known one with the same sender and text is that line. */
+    private static final Duration SAME_LINE = Duration.ofSeconds(5);
+    /** History is asked for from just before the newest known line: older lines need no comparing. */
+    private static final Duration LOOK_BACK = Duration.ofMinutes(1);
 
-    /** One line of a contact chat. */
-    public record Line(long seq, String from, String role, Instant time, String text) {
+    /** One line said in a room; {@code stanzaId} is the message's id attribute, if it had one. */
+    public record Line(long seq, String from, String role, Instant time, String text, String stanzaId) {
     }
 
     private final Addresses addresses;
     private final Consumer<Packet> out;
+    private final Consumer<Store.Message> archive;
     private final Map<String, List<Line>> transcripts = new HashMap<>();
     private final Map<String, Set<Consultation>> mirrors = new HashMap<>();
 
-    public TranscriptMirror(Addresses addresses, Consumer<Packet> out) {
+    public TranscriptMirror(Addresses addresses, Consumer<Packet> out, Consumer<Store.Message> archive) {
         this.addresses = addresses;
         this.out = out;
+        this.archive = archive;
     }
 
-    /** A line said in a contact room; mirrored at once into the chat's active consultations. */
-    public void record(Interaction interaction, String from, String role, Instant time, String text) {
-        List<Line> lines = transcripts.computeIfAbsent(interaction.id(), id -> new ArrayList<>());
-        Line line = new Line(lines.size() + 1, from, role, time, text);
-        lines.add(line);
+    /** A line said in a contact room; archived and mirrored at once into the chat's active consultations. */
+    public void record(Interaction interaction, String from, String role, Instant time, String text, String stanzaId) {
+        Line line = append(interaction.id(), interaction.id(), from, role, time, text, stanzaId);
         for (Consultation consultation : mirrors.getOrDefault(interaction.id(), Set.of())) {
             mirror(consultation, line);
+        }
+    }
+
+    /** A line said in a consultation room by one of its members; archived, never relayed. */
+    public void recordConsultation(Consultation consultation, String from, String role, Instant time, String text,
+            String stanzaId) {
+        append(consultation.interaction().id(), consultation.id(), from, role, time, text, stanzaId);
+    }
+
+    /**
+     * A line from a room's history, heard when the service re-entered the room after a restart: kept (and, in a
+     * contact room, mirrored) unless the service had it already.
+     */
+    public void recover(Interaction interaction, Consultation consultation, String from, String role, Instant time,
+            String text, String stanzaId) {
+        String roomId = consultation == null ? interaction.id() : consultation.id();
+        if (known(roomId, from, time, text, stanzaId)) {
+            return;
+        }
+        if (consultation == null) {
+            record(interaction, from, role, time, text, stanzaId);
+        } else {
+            recordConsultation(consultation, from, role, time, text, stanzaId);
+        }
+    }
+
+    /** When the newest known line of a room was said, or null if none is. */
+    public Instant lastTime(String roomId) {
+        List<Line> lines = transcripts.getOrDefault(roomId, List.of());
+        return lines.isEmpty() ? null : lines.get(lines.size() - 1).time();
+    }
+
+    /** Takes back a restored interaction's lines (contact room and consultation rooms) from the store. */
+    public void restore(List<Store.Message> messages) {
+        for (Store.Message m : messages) {
+            transcripts.computeIfAbsent(m.roomId(), id -> new ArrayList<>())
+                    .add(new Line(m.seq(), m.sender(), m.role(), m.time(), m.body(), m.stanzaId()));
         }
     }
 
@@ -62,16 +107,29 @@ public final class TranscriptMirror implements ContactCentreListener {
         return List.copyOf(lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
 
-    public List<Line> transcript(String interactionId) {
-        return List.copyOf(transcripts.getOrDefault(interactionId, List.of()));
+    /** The lines of a contact room (by interaction id) or of a consultation room (by consultation id). */
+    public List<Line> transcript(String roomId) {
+        return List.copyOf(transcripts.getOrDefault(roomId, List.of()));
     }
 
     @Override
     public void consultationAccepted(Consultation consultation) {
+        replay(consultation);
+        mirrors.computeIfAbsent(consultation.interaction().id(), id -> new LinkedHashSet<>()).add(consultation);
+    }
+
+    @Override
+    public void consultationRestored(Consultation consultation) {
+        if (consultation.state() == ConsultationState.ACTIVE) {
+            mirrors.computeIfAbsent(consultation.interaction().id(), id -> new LinkedHashSet<>()).add(consultation);
+        }
+    }
+
+    /** Mirrors the whole transcript again: into a consultation room the server had to make anew. */
+    public void replay(Consultation consultation) {
         for (Line line : transcripts.getOrDefault(consultation.interaction().id(), List.of())) {
             mirror(consultation, line);
         }
-        mirrors.computeIfAbsent(consultation.interaction().id(), id -> new LinkedHashSet<>()).add(consultation);
     }
 
     @Override
@@ -80,12 +138,41 @@ public final class TranscriptMirror implements ContactCentreListener {
         if (active != null) {
             active.remove(consultation);
         }
+        transcripts.remove(consultation.id());
     }
 
     @Override
     public void ended(Interaction interaction, EndReason reason) {
         transcripts.remove(interaction.id());
         mirrors.remove(interaction.id());
+    }
+
+    private Line append(String interactionId, String roomId, String from, String role, Instant time, String text,
+            String stanzaId) {
+        List<Line> lines = transcripts.computeIfAbsent(roomId, id -> new ArrayList<>());
+        long seq = lines.isEmpty() ? 1 : lines.get(lines.size() - 1).seq() + 1;
+        Line line = new Line(seq, from, role, time, text, stanzaId);
+        lines.add(line);
+        archive.accept(new Store.Message(interactionId, roomId, seq, time, from, role, text, stanzaId));
+        return line;
+    }
+
+    private boolean known(String roomId, String from, Instant time, String text, String stanzaId) {
+        List<Line> lines = transcripts.getOrDefault(roomId, List.of());
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            Line line = lines.get(i);
+            if (stanzaId != null && stanzaId.equals(line.stanzaId())) {
+                return true;
+            }
+            if (line.from().equals(from) && line.text().equals(text)
+                    && Duration.between(line.time(), time).abs().compareTo(SAME_LINE) <= 0) {
+                return true;
+            }
+            if (line.time().isBefore(time.minus(LOOK_BACK))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private void mirror(Consultation consultation, Line line) {

@@ -1,6 +1,8 @@
 package org.chatconsult.xmpp.handler;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 import org.chatconsult.core.Consultation;
 import org.chatconsult.core.ContactCentre;
@@ -109,24 +111,53 @@ public final class RoomTrafficHandler {
     private void groupchat(ContactCentre centre, String id, Message message) {
         String body = message.getBody();
         String nick = message.getFrom().getResource();
-        if (body == null || nick == null || message.getChildElement("delay", Protocol.NS_DELAY) != null) {
-            return; // subjects, and history the service has seen already
+        if (body == null || nick == null) {
+            return; // subjects
         }
+        Instant delayed = delayStamp(message);
         String sender = occupants.addressOf(id, nick);
-        boolean endCommand = body.trim().equalsIgnoreCase(ContactNotices.END_COMMAND);
         Interaction chat = centre.interaction(id).orElse(null);
+        Consultation consultation = chat != null ? null : centre.consultations().consultation(id).orElse(null);
+        if (delayed != null) {
+            // History, asked for only when re-entering a room after a restart: lines said while the service was away.
+            if (chat != null) {
+                transcripts.recover(chat, null, nick, role(chat, nick, sender), delayed, body, message.getID());
+            } else if (consultation != null) {
+                transcripts.recover(consultation.interaction(), consultation, nick, "agent", delayed, body,
+                        message.getID());
+            }
+            return;
+        }
+        boolean endCommand = body.trim().equalsIgnoreCase(ContactNotices.END_COMMAND);
         if (chat != null) {
             if (endCommand && sender != null && sender.equals(chat.owner())) {
                 centre.endByAgent(sender, id);
                 return;
             }
-            transcripts.record(chat, nick, role(chat, nick, sender), clock.instant(), body);
+            transcripts.record(chat, nick, role(chat, nick, sender), clock.instant(), body, message.getID());
             bridge.fromRoom(chat, message);
             return;
         }
-        Consultation consultation = centre.consultations().consultation(id).orElse(null);
-        if (consultation != null && endCommand && sender != null && consultation.isMember(sender)) {
+        if (consultation == null) {
+            return;
+        }
+        transcripts.recordConsultation(consultation, nick, "agent", clock.instant(), body, message.getID());
+        if (endCommand && sender != null && consultation.isMember(sender)) {
             centre.consultations().end(sender, id);
+        }
+    }
+
+    /** When a line from room history was first said (XEP-0203), or null for a live line. */
+    private static Instant delayStamp(Message message) {
+        Element delay = message.getChildElement("delay", Protocol.NS_DELAY);
+        String stamp = delay == null ? null : delay.attributeValue("stamp");
+        if (delay == null) {
+            return null;
+        }
+        try {
+            return stamp == null ? Instant.now() : Instant.parse(stamp);
+        } catch (DateTimeParseException e) {
+            return Instant.now();
         }
     }
 

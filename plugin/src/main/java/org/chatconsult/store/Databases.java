@@ -1,0 +1,47 @@
+package org.chatconsult.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Opens a store on a JDBC URL outside Openfire, creating or upgrading its tables first. */
+public final class Databases {
+    private static final Logger LOG = LoggerFactory.getLogger(Databases.class);
+
+    /**
+     * The default: an HSQLDB database in files under {@code directory} (the same engine as Openfire's embedded
+     * database), every commit written through to disk.
+     */
+    public static String embeddedUrl(String directory) {
+        return "jdbc:hsqldb:file:" + directory + "/chatconsult;hsqldb.write_delay=false;hsqldb.lock_file=false";
+    }
+
+    private Databases() {
+    }
+
+    public static JdbcStore open(String url, String user, String password) throws StoreException {
+        JdbcStore.Connections connections = () -> DriverManager.getConnection(url, user, password);
+        try (Connection connection = connections.open()) {
+            SchemaInstaller.install(connection);
+        } catch (SQLException e) {
+            throw new StoreException("could not open the store at " + url, e);
+        }
+        boolean embedded = url.toLowerCase(Locale.ROOT).startsWith("jdbc:hsqldb:file:")
+                || url.toLowerCase(Locale.ROOT).startsWith("jdbc:hsqldb:mem:");
+        return new JdbcStore(connections, embedded ? () -> shutdown(connections) : () -> { });
+    }
+
+    /** An embedded HSQLDB keeps running until told to stop: stop it, so its files are closed cleanly. */
+    private static void shutdown(JdbcStore.Connections connections) {
+        try (Connection connection = connections.open(); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LOG.warn("could not shut the embedded database down", e);
+        }
+    }
+}

@@ -1,0 +1,414 @@
+package org.chatconsult.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.chatconsult.core.ConsultationState;
+import org.chatconsult.core.Disposition;
+import org.chatconsult.core.InteractionState;
+import org.chatconsult.core.Offer;
+import org.chatconsult.core.Readiness;
+import org.chatconsult.core.Snapshot;
+
+/**
+ * The store in any SQL database through JDBC: Openfire's connection pool inside Openfire, an embedded or
+ * configured database elsewhere. The tables come from the scripts in {@code database/} (one per database).
+ * Only portable SQL: snapshots are updated, or inserted when new; times are epoch milliseconds.
+ */
+public final class JdbcStore implements Store {
+    /** Opens a connection; the store closes each one it opens (a pool takes it back). */
+    @FunctionalInterface
+    public interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    private static final String AGENT_UPDATE = "UPDATE ccAgent SET readiness=?, capacity=? WHERE address=?";
+    private static final String AGENT_INSERT = "INSERT INTO ccAgent (readiness, capacity, address) VALUES (?,?,?)";
+    private static final String INTERACTION_COLUMNS = "routingPoint, contact, contactName, firstMessage, started, "
+            + "state, owner, participants, offerId, offerAgent, offerExpires, ended, endReason, doneBy, doneCode, "
+            + "doneNote, doneAt";
+    private static final String INTERACTION_UPDATE = "UPDATE ccInteraction SET routingPoint=?, contact=?, "
+            + "contactName=?, firstMessage=?, started=?, state=?, owner=?, participants=?, offerId=?, offerAgent=?, "
+            + "offerExpires=?, ended=?, endReason=?, doneBy=?, doneCode=?, doneNote=?, doneAt=? WHERE id=?";
+    private static final String INTERACTION_INSERT = "INSERT INTO ccInteraction (" + INTERACTION_COLUMNS
+            + ", id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String CONSULTATION_COLUMNS = "interactionId, initiator, requestedTarget, candidates, "
+            + "started, state, target, offers, ended, endReason";
+    private static final String CONSULTATION_UPDATE = "UPDATE ccConsultation SET interactionId=?, initiator=?, "
+            + "requestedTarget=?, candidates=?, started=?, state=?, target=?, offers=?, ended=?, endReason=? "
+            + "WHERE id=?";
+    private static final String CONSULTATION_INSERT = "INSERT INTO ccConsultation (" + CONSULTATION_COLUMNS
+            + ", id) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String MESSAGE_INSERT = "INSERT INTO ccMessage (roomId, seq, interactionId, sentAt, "
+            + "sender, senderRole, body, stanzaId) VALUES (?,?,?,?,?,?,?,?)";
+    private static final String EVENT_INSERT = "INSERT INTO ccEvent (interactionId, seq, happenedAt, kind, actor, "
+            + "detail) VALUES (?,?,?,?,?,?)";
+
+    private final Connections connections;
+    private final Runnable onClose;
+
+    /** A store on a pool that belongs to someone else (Openfire's). */
+    public JdbcStore(Connections connections) {
+        this(connections, () -> { });
+    }
+
+    /** A store that runs {@code onClose} when closed, e.g. to shut its embedded database down. */
+    public JdbcStore(Connections connections, Runnable onClose) {
+        this.connections = connections;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public void write(Batch batch) throws StoreException {
+        try (Connection connection = connections.open()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                writeAgents(connection, batch);
+                writeInteractions(connection, batch);
+                writeConsultations(connection, batch);
+                writeMessages(connection, batch);
+                writeEvents(connection, batch);
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not write " + batch.size() + " changes", e);
+        }
+    }
+
+    private static void writeAgents(Connection connection, Batch batch) throws SQLException {
+        for (Snapshot.AgentRecord agent : batch.agents.values()) {
+            upsert(connection, AGENT_UPDATE, AGENT_INSERT, statement -> {
+                statement.setString(1, agent.readiness().name());
+                statement.setInt(2, agent.capacity());
+                statement.setString(3, agent.address());
+            });
+        }
+    }
+
+    private static void writeInteractions(Connection connection, Batch batch) throws SQLException {
+        for (Snapshot.InteractionRecord i : batch.interactions.values()) {
+            upsert(connection, INTERACTION_UPDATE, INTERACTION_INSERT, statement -> {
+                Offer offer = i.offer();
+                Disposition done = i.disposition();
+                statement.setString(1, i.routingPoint());
+                statement.setString(2, i.contact());
+                statement.setString(3, i.contactName());
+                statement.setString(4, i.firstMessage());
+                statement.setLong(5, i.started().toEpochMilli());
+                statement.setString(6, i.state().name());
+                statement.setString(7, i.owner());
+                statement.setString(8, String.join(" ", i.participants()));
+                statement.setString(9, offer == null ? null : offer.id());
+                statement.setString(10, offer == null ? null : offer.agent());
+                setTime(statement, 11, offer == null ? null : offer.expires());
+                setTime(statement, 12, i.ended());
+                statement.setString(13, i.endReason());
+                statement.setString(14, done == null ? null : done.party());
+                statement.setString(15, done == null ? null : done.code());
+                statement.setString(16, done == null ? null : done.note());
+                setTime(statement, 17, done == null ? null : done.at());
+                statement.setString(18, i.id());
+            });
+        }
+    }
+
+    private static void writeConsultations(Connection connection, Batch batch) throws SQLException {
+        for (Snapshot.ConsultationRecord c : batch.consultations.values()) {
+            upsert(connection, CONSULTATION_UPDATE, CONSULTATION_INSERT, statement -> {
+                statement.setString(1, c.interactionId());
+                statement.setString(2, c.initiator());
+                statement.setString(3, c.requestedTarget());
+                statement.setString(4, String.join(" ", c.candidates()));
+                statement.setLong(5, c.started().toEpochMilli());
+                statement.setString(6, c.state().name());
+                statement.setString(7, c.target());
+                statement.setString(8, encodeOffers(c.offers()));
+                setTime(statement, 9, c.ended());
+                statement.setString(10, c.endReason());
+                statement.setString(11, c.id());
+            });
+        }
+    }
+
+    private static void writeMessages(Connection connection, Batch batch) throws SQLException {
+        if (batch.messages.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(MESSAGE_INSERT)) {
+            for (Message m : batch.messages) {
+                statement.setString(1, m.roomId());
+                statement.setLong(2, m.seq());
+                statement.setString(3, m.interactionId());
+                statement.setLong(4, m.time().toEpochMilli());
+                statement.setString(5, m.sender());
+                statement.setString(6, m.role());
+                statement.setString(7, m.body());
+                statement.setString(8, m.stanzaId());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void writeEvents(Connection connection, Batch batch) throws SQLException {
+        if (batch.events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(EVENT_INSERT)) {
+            for (Event e : batch.events) {
+                statement.setString(1, e.interactionId());
+                statement.setLong(2, e.seq());
+                statement.setLong(3, e.time().toEpochMilli());
+                statement.setString(4, e.kind());
+                statement.setString(5, e.actor());
+                statement.setString(6, e.detail());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    @Override
+    public Live live() throws StoreException {
+        return query(connection -> {
+            List<Snapshot.AgentRecord> agents = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT address, readiness, capacity FROM ccAgent");
+                    ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    agents.add(new Snapshot.AgentRecord(rows.getString(1), Readiness.valueOf(rows.getString(2)),
+                            rows.getInt(3)));
+                }
+            }
+            List<Snapshot.InteractionRecord> interactions = interactions(connection,
+                    "SELECT id, " + INTERACTION_COLUMNS + " FROM ccInteraction WHERE ended IS NULL ORDER BY started",
+                    null);
+            List<Snapshot.ConsultationRecord> consultations = consultations(connection,
+                    "SELECT id, " + CONSULTATION_COLUMNS + " FROM ccConsultation WHERE ended IS NULL ORDER BY started",
+                    null);
+            return new Live(agents, interactions, consultations);
+        });
+    }
+
+    @Override
+    public Optional<Snapshot.InteractionRecord> interaction(String id) throws StoreException {
+        return query(connection -> interactions(connection,
+                "SELECT id, " + INTERACTION_COLUMNS + " FROM ccInteraction WHERE id=?", id).stream().findFirst());
+    }
+
+    @Override
+    public List<Snapshot.ConsultationRecord> consultations(String interactionId) throws StoreException {
+        return query(connection -> consultations(connection, "SELECT id, " + CONSULTATION_COLUMNS
+                + " FROM ccConsultation WHERE interactionId=? ORDER BY started", interactionId));
+    }
+
+    @Override
+    public List<Message> messages(String interactionId) throws StoreException {
+        return query(connection -> {
+            List<Message> messages = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT interactionId, roomId, seq, "
+                    + "sentAt, sender, senderRole, body, stanzaId FROM ccMessage WHERE interactionId=? "
+                    + "ORDER BY sentAt, roomId, seq")) {
+                statement.setString(1, interactionId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        messages.add(new Message(rows.getString(1), rows.getString(2), rows.getLong(3),
+                                Instant.ofEpochMilli(rows.getLong(4)), rows.getString(5), rows.getString(6),
+                                rows.getString(7), rows.getString(8)));
+                    }
+                }
+            }
+            return messages;
+        });
+    }
+
+    @Override
+    public List<Event> events(String interactionId) throws StoreException {
+        return query(connection -> {
+            List<Event> events = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT interactionId, seq, happenedAt, "
+                    + "kind, actor, detail FROM ccEvent WHERE interactionId=? ORDER BY seq")) {
+                statement.setString(1, interactionId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        events.add(new Event(rows.getString(1), rows.getLong(2), Instant.ofEpochMilli(rows.getLong(3)),
+                                rows.getString(4), rows.getString(5), rows.getString(6)));
+                    }
+                }
+            }
+            return events;
+        });
+    }
+
+    @Override
+    public int purgeEndedBefore(Instant cutoff) throws StoreException {
+        String ended = "SELECT id FROM ccInteraction WHERE ended IS NOT NULL AND ended < ?";
+        try (Connection connection = connections.open()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                for (String table : List.of("ccMessage", "ccEvent", "ccConsultation")) {
+                    execute(connection, "DELETE FROM " + table + " WHERE interactionId IN (" + ended + ")", cutoff);
+                }
+                int purged = execute(connection, "DELETE FROM ccInteraction WHERE ended IS NOT NULL AND ended < ?",
+                        cutoff);
+                connection.commit();
+                return purged;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not purge records that ended before " + cutoff, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        onClose.run();
+    }
+
+    private static int execute(Connection connection, String sql, Instant cutoff) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, cutoff.toEpochMilli());
+            return statement.executeUpdate();
+        }
+    }
+
+    private static List<Snapshot.InteractionRecord> interactions(Connection connection, String sql, String key)
+            throws SQLException {
+        List<Snapshot.InteractionRecord> result = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (key != null) {
+                statement.setString(1, key);
+            }
+            try (ResultSet r = statement.executeQuery()) {
+                while (r.next()) {
+                    String id = r.getString(1);
+                    String offerId = r.getString(10);
+                    Offer offer = offerId == null ? null
+                            : new Offer(offerId, id, r.getString(11), Instant.ofEpochMilli(r.getLong(12)));
+                    String doneBy = r.getString(15);
+                    Disposition done = doneBy == null ? null
+                            : new Disposition(doneBy, r.getString(16), r.getString(17), time(r, 18));
+                    result.add(new Snapshot.InteractionRecord(id, r.getString(2), r.getString(3), r.getString(4),
+                            r.getString(5), Instant.ofEpochMilli(r.getLong(6)), InteractionState.valueOf(r.getString(7)),
+                            r.getString(8), words(r.getString(9)), offer, time(r, 13), r.getString(14), done));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static List<Snapshot.ConsultationRecord> consultations(Connection connection, String sql, String key)
+            throws SQLException {
+        List<Snapshot.ConsultationRecord> result = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (key != null) {
+                statement.setString(1, key);
+            }
+            try (ResultSet r = statement.executeQuery()) {
+                while (r.next()) {
+                    String id = r.getString(1);
+                    result.add(new Snapshot.ConsultationRecord(id, r.getString(2), r.getString(3), r.getString(4),
+                            words(r.getString(5)), Instant.ofEpochMilli(r.getLong(6)),
+                            ConsultationState.valueOf(r.getString(7)), r.getString(8), decodeOffers(id, r.getString(9)),
+                            time(r, 10), r.getString(11)));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Open offers as lines of "id agent expires": XMPP addresses hold neither spaces nor line breaks. */
+    private static String encodeOffers(List<Offer> offers) {
+        StringBuilder text = new StringBuilder();
+        for (Offer offer : offers) {
+            text.append(offer.id()).append(' ').append(offer.agent()).append(' ')
+                    .append(offer.expires().toEpochMilli()).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static List<Offer> decodeOffers(String subjectId, String text) {
+        List<Offer> offers = new ArrayList<>();
+        for (String line : text == null ? new String[0] : text.split("\n")) {
+            String[] parts = line.trim().split(" ");
+            if (parts.length == 3) {
+                offers.add(new Offer(parts[0], subjectId, parts[1], Instant.ofEpochMilli(Long.parseLong(parts[2]))));
+            }
+        }
+        return offers;
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> words = new LinkedHashSet<>();
+        if (text != null) {
+            Arrays.stream(text.trim().split(" ")).filter(w -> !w.isEmpty()).forEach(words::add);
+        }
+        return words;
+    }
+
+    private static Instant time(ResultSet rows, int column) throws SQLException {
+        long millis = rows.getLong(column);
+        return rows.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static void setTime(PreparedStatement statement, int index, Instant time) throws SQLException {
+        if (time == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, time.toEpochMilli());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Query<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Updates the row, or inserts it when there is none: both statements take the same parameters in order. */
+    private static void upsert(Connection connection, String update, String insert, Binder binder) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(update)) {
+            binder.bind(statement);
+            if (statement.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            binder.bind(statement);
+            statement.executeUpdate();
+        }
+    }
+
+    private <T> T query(Query<T> query) throws StoreException {
+        try (Connection connection = connections.open()) {
+            return query.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("could not read the store", e);
+        }
+    }
+}

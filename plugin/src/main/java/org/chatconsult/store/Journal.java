@@ -1,0 +1,157 @@
+package org.chatconsult.store;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes behind: the core hands changes over and goes on routing; one thread of its own writes whatever has
+ * piled up in one transaction (group commit), in the order it was handed over. What must be durable before the
+ * service answers waits for {@link #afterDurable}; reads run on the same thread, so they see every change
+ * handed over before them. If the database fails the batch is kept and tried again: nothing is dropped.
+ */
+public final class Journal implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
+    private static final int MAX_BATCH = 2_000;
+    private static final Duration RETRY = Duration.ofSeconds(1);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
+    /** Reads the store on the journal's thread. */
+    @FunctionalInterface
+    public interface Read<T> {
+        T run(Store store) throws StoreException;
+    }
+
+    private record Task(Runnable action) {
+    }
+
+    private static final Object STOP = new Object();
+
+    private final Store store;
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private final AtomicLong written = new AtomicLong();
+    private volatile boolean stopping;
+
+    public Journal(Store store) {
+        this.store = store;
+        this.writer = new Thread(this::run, "chatconsult-store");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Hands over an agent, interaction or consultation snapshot, a message or an event. */
+    public void append(Object change) {
+        queue.add(change);
+    }
+
+    /** Runs {@code action} on the journal's thread once everything handed over so far is committed. */
+    public void afterDurable(Runnable action) {
+        queue.add(new Task(action));
+    }
+
+    /** Completes once everything handed over so far is committed. */
+    public CompletableFuture<Void> flush() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        afterDurable(() -> done.complete(null));
+        return done;
+    }
+
+    /** Reads the store after everything handed over so far is committed. */
+    public <T> CompletableFuture<T> read(Read<T> read) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        afterDurable(() -> {
+            try {
+                result.complete(read.run(store));
+            } catch (StoreException | RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /** Changes committed since the journal started. */
+    public long written() {
+        return written.get();
+    }
+
+    private void run() {
+        List<Object> pending = new ArrayList<>();
+        while (true) {
+            try {
+                pending.add(queue.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            queue.drainTo(pending, MAX_BATCH);
+            Batch batch = new Batch();
+            for (Object item : pending) {
+                if (item == STOP) {
+                    commit(batch);
+                    return;
+                } else if (item instanceof Task task) {
+                    commit(batch);
+                    batch = new Batch();
+                    runQuietly(task.action());
+                } else {
+                    batch.add(item);
+                }
+            }
+            commit(batch);
+            pending.clear();
+        }
+    }
+
+    /** Writes the batch, trying again until the database takes it (or the journal is closing and gives up). */
+    private void commit(Batch batch) {
+        while (!batch.isEmpty()) {
+            try {
+                store.write(batch);
+                written.addAndGet(batch.size());
+                return;
+            } catch (StoreException e) {
+                if (stopping) {
+                    LOG.error("the store refused {} changes at shutdown; they are lost", batch.size(), e);
+                    return;
+                }
+                LOG.warn("the store refused {} changes; trying again in {}", batch.size(), RETRY, e);
+                try {
+                    Thread.sleep(RETRY.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void runQuietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("a task after a store write failed", e);
+        }
+    }
+
+    /** Writes what is left, then stops the thread. */
+    @Override
+    public void close() {
+        queue.add(STOP);
+        try {
+            writer.join(CLOSE_WAIT.toMillis());
+            stopping = true;
+            writer.join(CLOSE_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+    }
+}
