@@ -80,10 +80,13 @@ public final class TranscriptMirror implements ContactCentreListener {
         if (known(roomId, from, time, text, stanzaId)) {
             return;
         }
+        // Servers stamp history to the second (XEP-0203): never let a recovered line go before a known one.
+        Instant last = lastTime(roomId);
+        Instant at = last != null && time.isBefore(last) ? last : time;
         if (consultation == null) {
-            record(interaction, from, role, time, text, stanzaId);
+            record(interaction, from, role, at, text, stanzaId);
         } else {
-            recordConsultation(consultation, from, role, time, text, stanzaId);
+            recordConsultation(consultation, from, role, at, text, stanzaId);
         }
     }
 

@@ -1,0 +1,144 @@
+package org.chatconsult.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.chatconsult.sdk.Consultation;
+import org.chatconsult.sdk.Interaction;
+import org.chatconsult.sdk.packet.TranscriptLine;
+import org.chatconsult.store.Databases;
+import org.chatconsult.store.JdbcStore;
+import org.chatconsult.store.Store;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.jivesoftware.smackx.muc.MultiUserChatManager;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Resourcepart;
+
+/**
+ * The service stops in the middle of a chat and of a consultation and comes back on the same store: no line is
+ * lost or doubled, the target's mirror resumes in sequence, and the chat goes on.
+ */
+@ExtendWith(TestServer.class)
+class RestartTest {
+    private static final Duration LONG = Duration.ofMinutes(2);
+
+    @Test
+    void aKilledServiceComesBackWithEveryLine(TestServer server) throws Exception {
+        Path dir = Files.createTempDirectory("chatconsult-kill");
+        String storeUrl = Databases.embeddedUrl(dir.toString());
+        Path config = ServiceProcess.config(server.prosody(), dir, storeUrl);
+        try (Party alicePhone = server.connect("agent1");
+                Party doraPhone = server.connect("agent4");
+                Party carol = server.connect("contact3")) {
+            SeedLessonsTest.Desk alice = new SeedLessonsTest.Desk(alicePhone);
+            SeedLessonsTest.Desk dora = new SeedLessonsTest.Desk(doraPhone);
+            LinkedBlockingQueue<MultiUserChat> invitations = new LinkedBlockingQueue<>();
+            MultiUserChatManager.getInstanceFor(carol.connection()).addInvitationListener(
+                    (conn, room, inviter, reason, password, message, invitation) -> invitations.add(room));
+
+            ServiceProcess service = ServiceProcess.start(config);
+            alice.agents.setReady();
+            dora.agents.setReady();
+            carol.chat("sales@consult.localhost", "contact line 1");
+            MultiUserChat carolRoom = invitations.poll(10, TimeUnit.SECONDS);
+            assertThat(carolRoom).as("invitation to the contact").isNotNull();
+            carolRoom.join(Resourcepart.from("contact3"));
+            Interaction chat = alice.agents.accept(alice.next(alice.chats), "Agent 1");
+            for (int i = 2; i <= 4; i++) {
+                carolRoom.sendMessage("contact line " + i);
+            }
+            chat.send("agent line 1");
+            SeedLessonsTest.waitFor(() -> bodies(chat).contains("contact line 4"));
+            Consultation consultation = chat.consult(JidCreate.from("agent4@localhost"));
+            Consultation doraSide = dora.agents.accept(dora.next(dora.requests), "Agent 4");
+            SeedLessonsTest.waitFor(() -> texts(doraSide).contains("agent line 1"));
+            doraSide.send("consult line 1");
+            SeedLessonsTest.waitFor(() -> consultation.getMessages().stream()
+                    .anyMatch(m -> "consult line 1".equals(m.getBody())));
+
+            // SIGKILL mid-chat and mid-consultation; the people go on talking while the service is away.
+            service.kill();
+            for (int i = 5; i <= 7; i++) {
+                carolRoom.sendMessage("contact line " + i);
+            }
+            chat.send("agent line 2");
+            doraSide.send("consult line 2");
+            SeedLessonsTest.waitFor(() -> bodies(chat).contains("contact line 7") && bodies(chat).contains("agent line 2"));
+
+            service = ServiceProcess.start(config);
+            List<TranscriptLine> mirrored;
+            try {
+                // What was said while it was away reaches the target through the mirror, in sequence.
+                waitLong(() -> texts(doraSide).containsAll(List.of("contact line 7", "agent line 2")));
+                for (int i = 8; i <= 10; i++) {
+                    carolRoom.sendMessage("contact line " + i);
+                }
+                waitLong(() -> texts(doraSide).contains("contact line 10"));
+                Thread.sleep(500); // let any late duplicate arrive
+                mirrored = doraSide.getTranscript();
+                assertThat(mirrored).extracting(TranscriptLine::getSeq).containsExactlyElementsOf(
+                        IntStream.rangeClosed(1, mirrored.size()).mapToObj(Long::valueOf).toList());
+                // The contact's first line came 1:1 and was put into the room by the service ("... wrote: ...").
+                assertThat(mirrored).extracting(TranscriptLine::getText).filteredOn(t -> t.contains("contact line"))
+                        .map(RestartTest::contactLine).containsExactlyElementsOf(IntStream.rangeClosed(1, 10).mapToObj(i -> "contact line " + i).toList());
+
+                // The restored chat still works: the consultation ends by its member's request.
+                consultation.end();
+            } finally {
+                service.stop();
+            }
+
+            try (JdbcStore store = Databases.open(storeUrl, "SA", "")) {
+                List<Store.Message> lines = store.messages(chat.getId());
+                List<String> contactRoom = lines.stream().filter(m -> m.roomId().equals(chat.getId()))
+                        .map(Store.Message::body).toList();
+                List<String> consultRoom = lines.stream().filter(m -> m.roomId().equals(consultation.getId()))
+                        .map(Store.Message::body).toList();
+                assertThat(contactRoom).filteredOn(b -> b.contains("contact line")).map(RestartTest::contactLine)
+                        .containsExactlyElementsOf(
+                        IntStream.rangeClosed(1, 10).mapToObj(i -> "contact line " + i).toList());
+                assertThat(contactRoom).filteredOn(b -> b.startsWith("agent line"))
+                        .containsExactly("agent line 1", "agent line 2");
+                assertThat(consultRoom).containsExactly("consult line 1", "consult line 2");
+                assertThat(store.events(chat.getId())).extracting(Store.Event::kind)
+                        .contains("created", "offered", "accepted", "consultation-requested", "consultation-accepted",
+                                "consultation-ended");
+                System.out.printf("restart after SIGKILL: lines sent 14 (10 contact, 2 agent, 2 consultation), "
+                        + "stored %d, lost %d, mirrored to the target %d (no gap, no duplicate)%n",
+                        contactRoom.stream().filter(b -> b.contains(" line ")).count() + consultRoom.size(),
+                        14 - contactRoom.stream().filter(b -> b.contains(" line ")).count() - consultRoom.size(),
+                        mirrored.size());
+            }
+        }
+    }
+
+    private static String contactLine(String text) {
+        return text.substring(text.indexOf("contact line"));
+    }
+
+    private static List<String> bodies(Interaction chat) {
+        return chat.getMessages().stream().map(Message::getBody).toList();
+    }
+
+    private static List<String> texts(Consultation consultation) {
+        return consultation.getTranscript().stream().map(TranscriptLine::getText).toList();
+    }
+
+    static void waitLong(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition met within 30 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}
