@@ -416,6 +416,15 @@ public final class ContactCentre {
     }
 
     /**
+     * The service is back in touch with a server that may have restarted: listeners hear {@code resumed} for
+     * every live chat and consultation, re-take the rooms and invite their people back (their sessions ended).
+     */
+    public void resume() {
+        interactions.values().forEach(listener::interactionResumed);
+        consultations.live().forEach(listener::consultationResumed);
+    }
+
+    /**
      * The service stops but its chats go on without it until it is back: listeners hear {@code suspended} for
      * every live chat and consultation (to leave their rooms), and nothing is ended.
      */

@@ -23,6 +23,14 @@ public interface ContactCentreListener {
     default void consultationRestored(Consultation consultation) {
     }
 
+    /** The server may have restarted under this chat: its room needs re-taking and its people inviting back. */
+    default void interactionResumed(Interaction interaction) {
+    }
+
+    /** The server may have restarted under this consultation. */
+    default void consultationResumed(Consultation consultation) {
+    }
+
     /** The service stops while this chat goes on; it will be restored when the service is back. */
     default void interactionSuspended(Interaction interaction) {
     }
@@ -107,6 +115,16 @@ public interface ContactCentreListener {
             @Override
             public void consultationRestored(Consultation consultation) {
                 each.forEach(l -> l.consultationRestored(consultation));
+            }
+
+            @Override
+            public void interactionResumed(Interaction interaction) {
+                each.forEach(l -> l.interactionResumed(interaction));
+            }
+
+            @Override
+            public void consultationResumed(Consultation consultation) {
+                each.forEach(l -> l.consultationResumed(consultation));
             }
 
             @Override

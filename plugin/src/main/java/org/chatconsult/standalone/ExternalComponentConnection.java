@@ -30,6 +30,7 @@ import org.dom4j.Namespace;
 import org.dom4j.QName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.chatconsult.xmpp.Reconnectable;
 import org.xmpp.component.Component;
 import org.xmpp.component.ComponentException;
 import org.xmpp.component.ComponentManager;
@@ -124,6 +125,8 @@ public final class ExternalComponentConnection implements ComponentManager, Auto
                 if (!started) {
                     component.start();
                     started = true;
+                } else if (component instanceof Reconnectable reconnectable) {
+                    reconnectable.reconnected();
                 }
                 firstConnection.countDown();
                 readStanzas(xml);

@@ -138,7 +138,7 @@ public final class LocalProsody implements AutoCloseable {
                 "data_path = \"" + d + "/data\"",
                 "certificates = \"" + d + "\"",
                 "log = { info = \"" + d + "/prosody.log\" }",
-                "modules_enabled = { \"roster\", \"saslauth\", \"disco\", \"ping\", \"presence\", \"message\", \"iq\", \"posix\" }",
+                "modules_enabled = { \"roster\", \"saslauth\", \"disco\", \"ping\", \"presence\", \"message\", \"iq\", \"offline\", \"posix\" }",
                 "c2s_ports = { " + c2sPort + " }",
                 "c2s_interfaces = { \"127.0.0.1\" }",
                 "s2s_ports = { }",

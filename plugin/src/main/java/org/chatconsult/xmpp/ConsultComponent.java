@@ -57,7 +57,7 @@ import org.xmpp.packet.Presence;
  * ping (XEP-0199), entity time (XEP-0202) and last activity (XEP-0012) on every address of its domain, so a MUC
  * service never takes its occupants for ghosts.
  */
-public final class ConsultComponent implements Component {
+public final class ConsultComponent implements Component, Reconnectable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsultComponent.class);
     private static final String NS_DISCO_INFO = "http://jabber.org/protocol/disco#info";
     private static final String NS_DISCO_ITEMS = "http://jabber.org/protocol/disco#items";
@@ -170,6 +170,15 @@ public final class ConsultComponent implements Component {
         if (config.retention() != null) {
             core.schedule(Duration.ZERO, this::purge);
         }
+    }
+
+    /**
+     * The connection to the server is back after a loss: the server may have restarted and lost the rooms, so
+     * every live chat and consultation re-takes its room as after a restart of the service.
+     */
+    @Override
+    public void reconnected() {
+        core.submit(ContactCentre::resume);
     }
 
     /** Deletes what ended longer ago than the retention period; again every hour. */

@@ -16,6 +16,10 @@ import org.chatconsult.sdk.packet.TranscriptLine;
 import org.chatconsult.store.Databases;
 import org.chatconsult.store.JdbcStore;
 import org.chatconsult.store.Store;
+import org.chatconsult.standalone.ExternalComponentConnection;
+import org.chatconsult.standalone.LocalProsody;
+import org.chatconsult.xmpp.ConsultComponent;
+import org.chatconsult.xmpp.ServiceConfig;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
@@ -118,6 +122,96 @@ class RestartTest {
                         contactRoom.stream().filter(b -> b.contains(" line ")).count() + consultRoom.size(),
                         14 - contactRoom.stream().filter(b -> b.contains(" line ")).count() - consultRoom.size(),
                         mirrored.size());
+            }
+        }
+    }
+
+    /**
+     * A stop the operator asks for (a plugin reload, a service restart): the service leaves its rooms and the
+     * next start takes up the chat, with an offer that was open at the stop still good to accept.
+     */
+    @Test
+    void aStoppedServiceKeepsTheChatAndTheOpenOffer(TestServer server) throws Exception {
+        String storeUrl = Databases.embeddedUrl(Files.createTempDirectory("chatconsult-stop").toString());
+        try (Party alicePhone = server.connect("agent1");
+                Party doraPhone = server.connect("agent4");
+                Party carol = server.connectPlain("contact4")) {
+            SeedLessonsTest.Desk alice = new SeedLessonsTest.Desk(alicePhone);
+            SeedLessonsTest.Desk dora = new SeedLessonsTest.Desk(doraPhone);
+            TestServer.Service first = server.service(TestServer.settings(LONG, LONG, 3), Duration.ofSeconds(30),
+                    storeUrl);
+            alice.agents.setReady();
+            dora.agents.setReady();
+            carol.chat("sales@consult.localhost", "line 1");
+            Interaction chat = alice.agents.accept(alice.next(alice.chats), "Agent 1");
+            carol.chat("sales@consult.localhost", "line 2");
+            SeedLessonsTest.waitFor(() -> bodies(chat).contains("line 2"));
+            chat.consult(JidCreate.from("agent4@localhost"));
+            var offer = dora.next(dora.requests);
+
+            first.close();
+            chat.send("said while the service was stopped");
+
+            try (TestServer.Service second = server.service(TestServer.settings(LONG, LONG, 3),
+                    Duration.ofSeconds(30), storeUrl)) {
+                Consultation doraSide = dora.agents.accept(offer, "Agent 4");
+                waitLong(() -> texts(doraSide).contains("said while the service was stopped"));
+                carol.chat("sales@consult.localhost", "line 3");
+                waitLong(() -> bodies(chat).contains("line 3") && texts(doraSide).contains("line 3"));
+                Thread.sleep(300);
+                assertThat(texts(doraSide)).containsExactly("line 1", "line 2", "said while the service was stopped",
+                        "line 3");
+                assertThat(doraSide.getTranscript()).extracting(TranscriptLine::getSeq).containsExactly(1L, 2L, 3L, 4L);
+            }
+        }
+    }
+
+    /**
+     * The XMPP server restarts under a running service: everyone's session ended with it, so the service
+     * re-takes each room (Prosody keeps live rooms across its own restart; a server that lost one gets it made
+     * anew), invites the agents back, and the bridged contact's chat goes on.
+     */
+    @Test
+    void afterTheServerRestartsThePeopleAreInvitedBack() throws Exception {
+        Path dir = Files.createTempDirectory("chatconsult-server-restart");
+        try (LocalProsody prosody = LocalProsody.start(dir, TestServer.DOMAIN, 0, 0, TestServer.SUBDOMAIN, "secret",
+                java.util.Map.of("agent1", "agent1", "agent4", "agent4", "contact1", "contact1"));
+                ExternalComponentConnection connection = new ExternalComponentConnection("127.0.0.1",
+                        prosody.componentPort(), TestServer.DOMAIN, "secret")) {
+            connection.addComponent(TestServer.SUBDOMAIN, new ConsultComponent(new ServiceConfig(TestServer.SERVICE,
+                    prosody.mucService(), TestServer.settings(LONG, LONG, 3), TestServer.directory(), null,
+                    Databases.open(Databases.embeddedUrl(dir.resolve("store").toString()), "SA", ""), null)));
+            assertThat(connection.awaitConnected(Duration.ofSeconds(10))).isTrue();
+            Party alice = Party.connect(prosody, "agent1", true);
+            Party carol = Party.connect(prosody, "contact1", false);
+            alice.ready();
+            carol.chat("sales@consult.localhost", "before the restart");
+            String room = Party.attr(alice.awaitElement("offer"), "offer", "room");
+            alice.join(room, "Agent 1");
+            carol.awaitBody("Agent 1 has joined the chat.");
+
+            alice.close();
+            carol.close();
+            prosody.stop();
+            prosody.start();
+            RestartTest.waitLong(connection::isConnected);
+            alice = Party.connect(prosody, "agent1", true);
+            carol = Party.connect(prosody, "contact1", false);
+            try {
+                Message invitation = alice.awaitStanza(s -> s instanceof Message
+                        && ((Message) s).getExtensionElement("x", "http://jabber.org/protocol/muc#user") != null
+                        && room.equals(((Message) s).getFrom().asBareJid().toString()), Duration.ofSeconds(30))
+                        instanceof Message m ? m : null;
+                assertThat(invitation).as("invitation back into the chat's new room").isNotNull();
+                MultiUserChat again = alice.join(room, "Agent 1");
+                carol.chat("sales@consult.localhost", "after the restart");
+                alice.awaitMessage(m -> m.getType() == Message.Type.groupchat
+                        && "after the restart".equals(m.getBody()));
+                again.sendMessage("still here");
+                carol.awaitBody("Agent 1: still here");
+            } finally {
+                alice.close();
+                carol.close();
             }
         }
     }

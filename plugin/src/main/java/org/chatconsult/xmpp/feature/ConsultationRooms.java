@@ -82,13 +82,23 @@ public final class ConsultationRooms implements ContactCentreListener {
      */
     @Override
     public void consultationRestored(Consultation consultation) {
+        retake(consultation, false);
+    }
+
+    /** After the server came back: the members are invited back in any case. */
+    @Override
+    public void consultationResumed(Consultation consultation) {
+        retake(consultation, true);
+    }
+
+    private void retake(Consultation consultation, boolean inviteBack) {
         String id = consultation.id();
         JID room = addresses.room(id);
         JID self = addresses.serviceOccupant(id);
         Instant last = transcripts.lastTime(id);
         Instant since = (last == null ? consultation.started() : last).minus(Duration.ofSeconds(2));
         rooms.retake(room, self, NICK, title(consultation), since).thenAcceptAsync(recreated -> {
-            if (!recreated) {
+            if (!recreated && !inviteBack) {
                 return;
             }
             Set<String> members = new LinkedHashSet<>();
@@ -104,7 +114,7 @@ public final class ConsultationRooms implements ContactCentreListener {
                     }
                 });
             }
-            if (consultation.state() == ConsultationState.ACTIVE) {
+            if (recreated && consultation.state() == ConsultationState.ACTIVE) {
                 transcripts.replay(consultation);
             }
         }, core).exceptionally(failure -> {

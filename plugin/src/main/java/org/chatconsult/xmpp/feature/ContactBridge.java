@@ -95,10 +95,11 @@ public final class ContactBridge implements ContactCentreListener {
     }
 
     /**
-     * Attaches the contact of a restored chat again, the way it was attached before (the log says how): a room
-     * the server made anew gets the contact back as member and invitee; a bridged contact's voice re-enters.
+     * Attaches the contact of a restored chat again, the way it was attached before (the log says how): a
+     * contact in the room is made member and invited again when asked ({@code inviteBack}: the room is new, or
+     * the contact's session ended with the server); a bridged contact's voice re-enters.
      */
-    public CompletableFuture<Void> reattach(Interaction interaction, boolean recreated) {
+    public CompletableFuture<Void> reattach(Interaction interaction, boolean inviteBack) {
         String how = log.last(interaction.id(), ATTACHED).map(InteractionLog.Entry::detail).orElse(null);
         if (how == null) {
             return attach(interaction);
@@ -110,7 +111,7 @@ public final class ContactBridge implements ContactCentreListener {
         String id = interaction.id();
         Link link = new Link(contact, nickOf(interaction), false, false);
         links.put(id, link);
-        if (!recreated) {
+        if (!inviteBack) {
             return CompletableFuture.completedFuture(null);
         }
         JID room = addresses.room(id);

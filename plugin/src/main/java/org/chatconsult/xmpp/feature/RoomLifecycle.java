@@ -52,6 +52,16 @@ public final class RoomLifecycle implements ContactCentreListener {
      */
     @Override
     public void interactionRestored(Interaction interaction) {
+        retake(interaction, false);
+    }
+
+    /** After the server came back: the people's sessions ended with it, so they are invited back in any case. */
+    @Override
+    public void interactionResumed(Interaction interaction) {
+        retake(interaction, true);
+    }
+
+    private void retake(Interaction interaction, boolean inviteBack) {
         String id = interaction.id();
         JID room = addresses.room(id);
         JID self = addresses.serviceOccupant(id);
@@ -59,10 +69,10 @@ public final class RoomLifecycle implements ContactCentreListener {
         Instant since = (last == null ? interaction.started() : last).minus(HISTORY_OVERLAP);
         rooms.retake(room, self, interaction.routingPoint().displayName(), title(interaction), since)
                 .thenComposeAsync(recreated -> {
-                    if (recreated) {
+                    if (recreated || inviteBack) {
                         readmitAgents(interaction, room, self);
                     }
-                    return contacts.reattach(interaction, recreated);
+                    return contacts.reattach(interaction, recreated || inviteBack);
                 }, core)
                 .whenCompleteAsync((ready, failure) -> settled(id, failure), core);
     }
