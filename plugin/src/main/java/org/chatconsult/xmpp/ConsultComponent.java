@@ -31,6 +31,7 @@ import org.chatconsult.xmpp.feature.RoomOccupants;
 import org.chatconsult.xmpp.feature.TranscriptMirror;
 import org.chatconsult.xmpp.handler.AdHocCommandHandler;
 import org.chatconsult.xmpp.handler.AgentCommandHandler;
+import org.chatconsult.xmpp.handler.ArchiveHandler;
 import org.chatconsult.xmpp.handler.ConsultationCommandHandler;
 import org.chatconsult.xmpp.handler.ContactHandler;
 import org.chatconsult.xmpp.handler.DirectoryHandler;
@@ -81,6 +82,7 @@ public final class ConsultComponent implements Component, Reconnectable {
     private final AdHocCommandHandler adHocCommands;
     private final DirectoryHandler directoryCommands;
     private final RoomTrafficHandler roomTraffic;
+    private final ArchiveHandler archive;
     private final Instant started = Instant.now();
     private final Journal journal;
     private final TranscriptMirror transcripts;
@@ -124,6 +126,7 @@ public final class ConsultComponent implements Component, Reconnectable {
                 targets, recents, clock, transcripts);
         this.directoryCommands = new DirectoryHandler(addresses, core, new Favorites(), recents);
         this.adHocCommands = new AdHocCommandHandler(addresses, core, consultationCommands);
+        this.archive = new ArchiveHandler(addresses, journal, config.directory(), this::send);
         this.roomTraffic = new RoomTrafficHandler(addresses, rooms, bridge, occupants, transcripts, core, clock);
     }
 
@@ -266,7 +269,7 @@ public final class ConsultComponent implements Component, Reconnectable {
                 query.addElement("identity").addAttribute("category", "component").addAttribute("type", "generic")
                         .addAttribute("name", getName());
                 for (String feature : List.of(NS_DISCO_INFO, NS_DISCO_ITEMS, Protocol.NS_PING, NS_TIME, NS_LAST,
-                        Protocol.NS, AdHocCommandHandler.NS, DirectoryHandler.NS_SEARCH)) {
+                        Protocol.NS, AdHocCommandHandler.NS, DirectoryHandler.NS_SEARCH, ArchiveHandler.NS_MAM)) {
                     query.addElement("feature").addAttribute("var", feature);
                 }
                 return reply;
@@ -353,6 +356,9 @@ public final class ConsultComponent implements Component, Reconnectable {
         if (AdHocCommandHandler.NS.equals(namespace)) {
             return adHocCommands::handle;
         }
+        if (ArchiveHandler.NS_MAM.equals(namespace)) {
+            return archive::handle;
+        }
         if (!Protocol.NS.equals(namespace)) {
             return null;
         }
@@ -361,6 +367,9 @@ public final class ConsultComponent implements Component, Reconnectable {
         }
         if (ConsultationCommandHandler.COMMANDS.contains(command)) {
             return consultationCommands::handle;
+        }
+        if (ArchiveHandler.COMMANDS.contains(command)) {
+            return archive::handle;
         }
         return DirectoryHandler.COMMANDS.contains(command) ? directoryCommands::handle : null;
     }

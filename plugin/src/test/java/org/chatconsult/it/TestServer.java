@@ -111,8 +111,14 @@ public final class TestServer implements ParameterResolver {
 
     /** A service on the store at {@code storeUrl}: a second service on the same URL takes up where the first stopped. */
     public Service service(Settings settings, Duration contactCheck, String storeUrl) throws Exception {
+        return service(settings, contactCheck, storeUrl, null);
+    }
+
+    /** A service that purges what ended longer than {@code retention} ago (null: keeps everything). */
+    public Service service(Settings settings, Duration contactCheck, String storeUrl, Duration retention)
+            throws Exception {
         ConsultComponent component = new ConsultComponent(new ServiceConfig(SERVICE, prosody.mucService(), settings,
-                directory(), contactCheck, Databases.open(storeUrl, "SA", ""), null));
+                directory(), contactCheck, Databases.open(storeUrl, "SA", ""), retention));
         ExternalComponentConnection connection = new ExternalComponentConnection("127.0.0.1", prosody.componentPort(),
                 DOMAIN, prosody.componentSecret());
         connection.addComponent(SUBDOMAIN, component);

@@ -1,0 +1,34 @@
+package org.chatconsult.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.chatconsult.core.Snapshot;
+import org.chatconsult.core.TranscriptAccess;
+
+/** One interaction's whole record from the store: its state, its consultations, every line and every event. */
+public record TranscriptRecord(Snapshot.InteractionRecord interaction, List<Snapshot.ConsultationRecord> consultations,
+        List<Store.Message> messages, List<Store.Event> events) {
+
+    public static Optional<TranscriptRecord> load(Store store, String interactionId) throws StoreException {
+        Optional<Snapshot.InteractionRecord> interaction = store.interaction(interactionId);
+        if (interaction.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TranscriptRecord(interaction.get(), store.consultations(interactionId),
+                store.messages(interactionId), store.events(interactionId)));
+    }
+
+    /** What a reader with this scope may see: a contact sees the lines of its own chat and nothing else. */
+    public TranscriptRecord visibleAs(TranscriptAccess.Scope scope) {
+        switch (scope) {
+            case EVERYTHING:
+                return this;
+            case CONTACT_ROOM:
+                return new TranscriptRecord(interaction, List.of(), messages.stream()
+                        .filter(m -> m.roomId().equals(interaction.id())).toList(), List.of());
+            default:
+                throw new IllegalArgumentException("nothing is visible");
+        }
+    }
+}

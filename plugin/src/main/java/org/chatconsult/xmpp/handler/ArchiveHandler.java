@@ -1,0 +1,229 @@
+package org.chatconsult.xmpp.handler;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import org.chatconsult.core.CoreException;
+import org.chatconsult.core.Directory;
+import org.chatconsult.core.TranscriptAccess;
+import org.chatconsult.store.Journal;
+import org.chatconsult.store.Store;
+import org.chatconsult.store.TranscriptExport;
+import org.chatconsult.store.TranscriptRecord;
+import org.chatconsult.xmpp.Addresses;
+import org.chatconsult.xmpp.Protocol;
+import org.chatconsult.xmpp.StanzaErrors;
+import org.dom4j.Element;
+import org.dom4j.QName;
+import org.xmpp.forms.DataForm;
+import org.xmpp.forms.FormField;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.PacketError;
+
+/**
+ * Reading the stored record of an interaction, live or ended: the standard way, a message archive query
+ * (XEP-0313) on the service with the interaction named in the form, paged with result set management
+ * (XEP-0059); and our {@code export} command, the whole record as JSON or plain text. What a reader gets
+ * follows {@link TranscriptAccess}; a reader who may see nothing gets the same error as for an unknown id.
+ */
+public final class ArchiveHandler {
+    public static final String NS_MAM = "urn:xmpp:mam:2";
+    static final String NS_RSM = "http://jabber.org/protocol/rsm";
+    static final String NS_FORWARD = "urn:xmpp:forward:0";
+    /** Our form field naming the interaction whose archive is queried (XEP-0313 §4.1.1 allows extra fields). */
+    static final String FIELD_INTERACTION = "interaction";
+    static final int DEFAULT_PAGE = 100;
+    static final int MAX_PAGE = 500;
+    public static final Set<String> COMMANDS = Set.of("export");
+
+    private final Addresses addresses;
+    private final Journal journal;
+    private final Directory directory;
+    private final Consumer<Packet> out;
+
+    public ArchiveHandler(Addresses addresses, Journal journal, Directory directory, Consumer<Packet> out) {
+        this.addresses = addresses;
+        this.journal = journal;
+        this.directory = directory;
+        this.out = out;
+    }
+
+    public CompletableFuture<IQ> handle(IQ iq) {
+        Element child = iq.getChildElement();
+        if (NS_MAM.equals(child.getNamespaceURI())) {
+            if (!"query".equals(child.getName())) {
+                return refuse(iq, PacketError.Condition.bad_request, "a message archive request is a <query/>");
+            }
+            return iq.getType() == IQ.Type.get ? CompletableFuture.completedFuture(form(iq)) : query(iq, child);
+        }
+        return export(iq, child);
+    }
+
+    /** XEP-0313 §5.1.1: the fields a query may use. */
+    private static IQ form(IQ iq) {
+        IQ result = IQ.createResultIQ(iq);
+        DataForm form = new DataForm(DataForm.Type.form);
+        form.addField("FORM_TYPE", null, FormField.Type.hidden).addValue(NS_MAM);
+        form.addField("start", "Lines said at or after", FormField.Type.text_single);
+        form.addField("end", "Lines said at or before", FormField.Type.text_single);
+        form.addField(FIELD_INTERACTION, "Interaction", FormField.Type.text_single).setRequired(true);
+        result.setChildElement("query", NS_MAM).add(form.getElement());
+        return result;
+    }
+
+    private CompletableFuture<IQ> query(IQ iq, Element query) {
+        Element x = query.element(QName.get("x", "jabber:x:data"));
+        DataForm form = x == null ? null : new DataForm(x);
+        String interaction = form == null ? null : value(form, FIELD_INTERACTION);
+        if (interaction == null || interaction.isBlank()) {
+            return refuse(iq, PacketError.Condition.bad_request, "name the interaction in the form field '"
+                    + FIELD_INTERACTION + "'");
+        }
+        Instant start;
+        Instant end;
+        int max;
+        try {
+            start = time(value(form, "start"));
+            end = time(value(form, "end"));
+            Element set = query.element(QName.get("set", NS_RSM));
+            String maxText = set == null ? null : set.elementTextTrim("max");
+            max = maxText == null ? DEFAULT_PAGE : Integer.parseInt(maxText);
+            if (max < 0 || max > MAX_PAGE) {
+                return refuse(iq, PacketError.Condition.not_acceptable, "a page holds at most " + MAX_PAGE
+                        + " lines");
+            }
+        } catch (DateTimeParseException | NumberFormatException e) {
+            return refuse(iq, PacketError.Condition.bad_request, "start and end are XEP-0082 times, max a number");
+        }
+        Element set = query.element(QName.get("set", NS_RSM));
+        String after = set == null ? null : set.elementTextTrim("after");
+        Element beforeElement = set == null ? null : set.element("before");
+        String before = beforeElement == null ? null : beforeElement.getTextTrim();
+        String queryId = query.attributeValue("queryid");
+        return readable(iq, interaction).thenApply(record -> {
+            List<Store.Message> lines = record.messages().stream()
+                    .filter(m -> (start == null || !m.time().isBefore(start)) && (end == null || !m.time().isAfter(end)))
+                    .toList();
+            int from = 0;
+            int to = lines.size();
+            if (after != null) {
+                from = indexOf(lines, after) + 1;
+            }
+            if (before != null && !before.isEmpty()) {
+                to = indexOf(lines, before);
+            }
+            boolean lastPage = before != null;
+            int first = lastPage ? Math.max(from, to - max) : from;
+            int last = lastPage ? to : Math.min(to, from + max);
+            for (Store.Message line : lines.subList(first, last)) {
+                out.accept(resultMessage(iq.getFrom(), queryId, record, line));
+            }
+            IQ result = IQ.createResultIQ(iq);
+            Element fin = result.setChildElement("fin", NS_MAM);
+            fin.addAttribute("complete", String.valueOf(lastPage ? first == from : last == to));
+            Element rsm = fin.addElement("set", NS_RSM);
+            if (last > first) {
+                rsm.addElement("first").addAttribute("index", String.valueOf(first)).setText(id(lines.get(first)));
+                rsm.addElement("last").setText(id(lines.get(last - 1)));
+            }
+            rsm.addElement("count").setText(String.valueOf(lines.size()));
+            return result;
+        });
+    }
+
+    private CompletableFuture<IQ> export(IQ iq, Element command) {
+        if (iq.getType() != IQ.Type.get) {
+            return refuse(iq, PacketError.Condition.bad_request, "export takes type get");
+        }
+        String interaction = command.attributeValue("interaction");
+        String format = command.attributeValue("format", "json");
+        if (interaction == null || interaction.isBlank()) {
+            return refuse(iq, PacketError.Condition.bad_request, "export needs an interaction attribute");
+        }
+        if (!format.equals("json") && !format.equals("text")) {
+            return refuse(iq, PacketError.Condition.bad_request, "format is json or text");
+        }
+        return readable(iq, interaction).thenApply(record -> {
+            IQ result = IQ.createResultIQ(iq);
+            Element export = result.setChildElement("export", Protocol.NS);
+            export.addAttribute("interaction", interaction);
+            export.addAttribute("format", format);
+            export.setText(format.equals("json") ? TranscriptExport.json(record) : TranscriptExport.text(record));
+            return result;
+        });
+    }
+
+    /** The record as the requester may see it; item-not-found alike for unknown and forbidden. */
+    private CompletableFuture<TranscriptRecord> readable(IQ iq, String interactionId) {
+        String reader = iq.getFrom().toBareJID();
+        return journal.read(store -> TranscriptRecord.load(store, interactionId)).thenApply(found -> {
+            TranscriptAccess.Scope scope = found.map(record -> TranscriptAccess.of(reader, record.interaction(),
+                    record.consultations(), directory)).orElse(TranscriptAccess.Scope.NOTHING);
+            if (scope == TranscriptAccess.Scope.NOTHING) {
+                throw new CoreException(CoreException.Kind.NOT_FOUND, "no interaction " + interactionId + " of yours");
+            }
+            return found.get().visibleAs(scope);
+        });
+    }
+
+    private Message resultMessage(JID to, String queryId, TranscriptRecord record, Store.Message line) {
+        Message message = new Message();
+        message.setFrom(addresses.service());
+        message.setTo(to);
+        Element result = message.addChildElement("result", NS_MAM);
+        if (queryId != null) {
+            result.addAttribute("queryid", queryId);
+        }
+        result.addAttribute("id", id(line));
+        Element forwarded = result.addElement("forwarded", NS_FORWARD);
+        forwarded.addElement("delay", Protocol.NS_DELAY).addAttribute("stamp", line.time().toString());
+        Element original = forwarded.addElement("message", "jabber:client");
+        original.addAttribute("type", "groupchat");
+        original.addAttribute("from", new JID(addresses.room(line.roomId()).getNode(),
+                addresses.room(line.roomId()).getDomain(), line.sender()).toString());
+        if (line.stanzaId() != null) {
+            original.addAttribute("id", line.stanzaId());
+        }
+        original.addElement("body").setText(line.body());
+        if (!line.roomId().equals(record.interaction().id())) {
+            original.addElement("consultation", Protocol.NS).addAttribute("id", line.roomId())
+                    .addAttribute("role", line.role());
+        }
+        return message;
+    }
+
+    /** A line's archive id: its room and its place in the room, unique and stable. */
+    private static String id(Store.Message line) {
+        return line.roomId() + ":" + line.seq();
+    }
+
+    private static int indexOf(List<Store.Message> lines, String id) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (id(lines.get(i)).equals(id)) {
+                return i;
+            }
+        }
+        // XEP-0313 §6.2.3 (XEP-0059): an unknown id in after or before.
+        throw new CoreException(CoreException.Kind.NOT_FOUND, "no archived line " + id);
+    }
+
+    private static String value(DataForm form, String var) {
+        FormField field = form == null ? null : form.getField(var);
+        return field == null ? null : field.getFirstValue();
+    }
+
+    private static Instant time(String text) {
+        return text == null || text.isBlank() ? null : Instant.parse(text.trim());
+    }
+
+    private static CompletableFuture<IQ> refuse(IQ iq, PacketError.Condition condition, String text) {
+        return CompletableFuture.completedFuture(StanzaErrors.reply(iq, StanzaErrors.error(condition, text)));
+    }
+}
