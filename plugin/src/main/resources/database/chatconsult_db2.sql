@@ -3,6 +3,7 @@ CREATE TABLE ccAgent (
   address        VARCHAR(255) NOT NULL,
   readiness      VARCHAR(16) NOT NULL,
   capacity       INTEGER NOT NULL,
+  lastSession    VARCHAR(1024),
   CONSTRAINT ccAgent_pk PRIMARY KEY (address)
 );
 

@@ -3,6 +3,7 @@ CREATE TABLE ccAgent (
   address        VARCHAR2(255) NOT NULL,
   readiness      VARCHAR2(16) NOT NULL,
   capacity       INTEGER NOT NULL,
+  lastSession    VARCHAR2(1024),
   CONSTRAINT ccAgent_pk PRIMARY KEY (address)
 );
 

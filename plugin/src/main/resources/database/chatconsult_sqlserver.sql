@@ -3,6 +3,7 @@ CREATE TABLE ccAgent (
   address        NVARCHAR(255) NOT NULL,
   readiness      NVARCHAR(16) NOT NULL,
   capacity       INTEGER NOT NULL,
+  lastSession    NVARCHAR(1024),
   CONSTRAINT ccAgent_pk PRIMARY KEY (address)
 );
 

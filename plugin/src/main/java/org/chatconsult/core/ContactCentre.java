@@ -416,6 +416,20 @@ public final class ContactCentre {
     }
 
     /**
+     * The service was put out of the room of a live chat or consultation (the MUC service took it for a ghost,
+     * or someone kicked it): listeners hear {@code restored} and re-take the room. Nothing for rooms of the past.
+     */
+    public void roomLost(String roomId) {
+        Interaction interaction = interactions.get(roomId);
+        if (interaction != null) {
+            listener.interactionRestored(interaction);
+            return;
+        }
+        consultations.consultation(roomId).filter(c -> c.state() != ConsultationState.ENDED)
+                .ifPresent(listener::consultationRestored);
+    }
+
+    /**
      * The service is back in touch with a server that may have restarted: listeners hear {@code resumed} for
      * every live chat and consultation, re-take the rooms and invite their people back (their sessions ended).
      */

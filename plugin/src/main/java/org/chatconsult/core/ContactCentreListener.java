@@ -15,11 +15,14 @@ public interface ContactCentreListener {
     default void readinessChanged(Agent agent) {
     }
 
-    /** A chat the previous run left live is back (after a restart): its room needs re-taking, then {@link ContactCentre#roomReady} if it is {@link InteractionState#NEW}. */
+    /**
+     * A chat the previous run left live is back (after a restart), or the service was put out of its room: the
+     * room needs re-taking, then {@link ContactCentre#roomReady} if the chat is {@link InteractionState#NEW}.
+     */
     default void interactionRestored(Interaction interaction) {
     }
 
-    /** A consultation the previous run left live is back; restored after its interaction. */
+    /** A consultation the previous run left live is back (restored after its interaction), or lost its room. */
     default void consultationRestored(Consultation consultation) {
     }
 

@@ -12,10 +12,10 @@ public final class Snapshot {
     private Snapshot() {
     }
 
-    /** An agent's readiness and capacity as last announced. */
-    public record AgentRecord(String address, Readiness readiness, int capacity) {
-        public static AgentRecord of(Agent agent) {
-            return new AgentRecord(agent.address(), agent.readiness(), agent.capacity());
+    /** An agent's readiness and capacity as last announced, and the session (full address) it came from. */
+    public record AgentRecord(String address, Readiness readiness, int capacity, String session) {
+        public static AgentRecord of(Agent agent, String session) {
+            return new AgentRecord(agent.address(), agent.readiness(), agent.capacity(), session);
         }
     }
 

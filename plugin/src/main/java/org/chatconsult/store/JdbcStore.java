@@ -32,8 +32,10 @@ public final class JdbcStore implements Store {
         Connection open() throws SQLException;
     }
 
-    private static final String AGENT_UPDATE = "UPDATE ccAgent SET readiness=?, capacity=? WHERE address=?";
-    private static final String AGENT_INSERT = "INSERT INTO ccAgent (readiness, capacity, address) VALUES (?,?,?)";
+    private static final String AGENT_UPDATE = "UPDATE ccAgent SET readiness=?, capacity=?, lastSession=? "
+            + "WHERE address=?";
+    private static final String AGENT_INSERT = "INSERT INTO ccAgent (readiness, capacity, lastSession, address) "
+            + "VALUES (?,?,?,?)";
     private static final String INTERACTION_COLUMNS = "routingPoint, contact, contactName, firstMessage, started, "
             + "state, owner, participants, offerId, offerAgent, offerExpires, ended, endReason, doneBy, doneCode, "
             + "doneNote, doneAt";
@@ -96,7 +98,8 @@ public final class JdbcStore implements Store {
             upsert(connection, AGENT_UPDATE, AGENT_INSERT, statement -> {
                 statement.setString(1, agent.readiness().name());
                 statement.setInt(2, agent.capacity());
-                statement.setString(3, agent.address());
+                statement.setString(3, agent.session());
+                statement.setString(4, agent.address());
             });
         }
     }
@@ -189,11 +192,11 @@ public final class JdbcStore implements Store {
         return query(connection -> {
             List<Snapshot.AgentRecord> agents = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT address, readiness, capacity FROM ccAgent");
+                    "SELECT address, readiness, capacity, lastSession FROM ccAgent");
                     ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     agents.add(new Snapshot.AgentRecord(rows.getString(1), Readiness.valueOf(rows.getString(2)),
-                            rows.getInt(3)));
+                            rows.getInt(3), rows.getString(4)));
                 }
             }
             List<Snapshot.InteractionRecord> interactions = interactions(connection,

@@ -1,6 +1,7 @@
 package org.chatconsult.store;
 
 import java.time.Clock;
+import java.util.function.Function;
 
 import org.chatconsult.core.Agent;
 import org.chatconsult.core.Consultation;
@@ -21,15 +22,18 @@ import org.chatconsult.core.Snapshot;
 public final class StateRecorder implements ContactCentreListener {
     private final Journal journal;
     private final Clock clock;
+    private final Function<String, String> sessionOf;
 
-    public StateRecorder(Journal journal, Clock clock) {
+    /** {@code sessionOf} names the full address an agent announced itself from, or null. */
+    public StateRecorder(Journal journal, Clock clock, Function<String, String> sessionOf) {
         this.journal = journal;
         this.clock = clock;
+        this.sessionOf = sessionOf;
     }
 
     @Override
     public void readinessChanged(Agent agent) {
-        journal.append(Snapshot.AgentRecord.of(agent));
+        journal.append(Snapshot.AgentRecord.of(agent, sessionOf.apply(agent.address())));
     }
 
     @Override

@@ -18,6 +18,12 @@ public final class AgentSessions {
         return sessions.remove(agent.toBareJID(), agent);
     }
 
+    /** The full address the agent announced itself from, or null. */
+    public String session(String bareAgent) {
+        JID session = sessions.get(bareAgent);
+        return session == null ? null : session.toString();
+    }
+
     /** Where to reach the agent: the announced session, or the bare address. */
     public JID address(String bareAgent) {
         return sessions.getOrDefault(bareAgent, new JID(bareAgent));

@@ -104,7 +104,7 @@ public final class ConsultComponent implements Component, Reconnectable {
         this.bridge = new ContactBridge(addresses, rooms, iqs, core, this::send, config.contactCheck(),
                 config.directory(), log);
         ContactCentreListener features = ContactCentreListener.all(List.of(
-                new StateRecorder(journal, clock),
+                new StateRecorder(journal, clock, sessions::session),
                 new ContactNotices(addresses, this::send),
                 new RoomLifecycle(addresses, rooms, bridge, transcripts, core),
                 bridge,
@@ -118,7 +118,7 @@ public final class ConsultComponent implements Component, Reconnectable {
                 log,
                 new RecentTargets(recents, clock)));
         core.bind(new ContactCentre(config.settings(), config.directory(), core, clock, Ids::next, features));
-        this.readiness = new ReadinessHandler(addresses, sessions, core, this::send);
+        this.readiness = new ReadinessHandler(addresses, sessions, core, iqs, this::send);
         this.contacts = new ContactHandler(core, bridge, this::send);
         Targets targets = new Targets(addresses, config.directory());
         this.agentCommands = new AgentCommandHandler(core, targets);
@@ -165,6 +165,7 @@ public final class ConsultComponent implements Component, Reconnectable {
                 saved.messages().values().forEach(transcripts::restore);
                 saved.events().forEach(log::restore);
                 centre.restore(saved.live().agents(), saved.live().interactions(), saved.live().consultations());
+                readiness.verify(saved.live().agents());
             });
         } catch (Exception e) {
             LOG.error("could not read the store: live chats of the previous run are not restored", e);

@@ -18,6 +18,7 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.chatconsult.sdk.Consultation;
 import org.chatconsult.sdk.Interaction;
+import org.chatconsult.sdk.TranscriptArchive;
 import org.chatconsult.sdk.packet.OfferExtension;
 import org.jivesoftware.smackx.commands.AdHocCommandManager;
 import org.jivesoftware.smackx.commands.RemoteCommand;
@@ -45,6 +46,21 @@ class OpenfirePluginIT {
         Path jar = Path.of(System.getProperty("chatconsult.plugin.jar"));
         assertThat(jar).exists();
         run("start", jar.toAbsolutePath().toString());
+        createAgentsGroup();
+    }
+
+    /** The group that serves the default routing point, made through Openfire's admin commands (XEP-0133). */
+    private static void createAgentsGroup() throws Exception {
+        XMPPTCPConnection admin = connect("admin");
+        RemoteCommand addGroup = AdHocCommandManager.getAddHocCommandsManager(admin)
+                .getRemoteCommand(JidCreate.from("localhost"), "http://jabber.org/protocol/admin#add-group");
+        addGroup.execute();
+        FillableForm group = new FillableForm(addGroup.getForm());
+        group.setAnswer("group", "agents");
+        group.setAnswer("members", List.of("alice@localhost", "bob@localhost"));
+        group.setAnswer("showInRoster", "nobody");
+        addGroup.complete(group);
+        admin.disconnect();
     }
 
     @AfterAll
@@ -102,21 +118,10 @@ class OpenfirePluginIT {
 
     /**
      * A chat and a consultation on Openfire's own MUC service, with agents from an Openfire group that the
-     * test creates through Openfire's own admin commands (XEP-0133) while the plugin runs.
+     * suite created through Openfire's own admin commands (XEP-0133) while the plugin runs.
      */
     @Test
     void chatAndConsultationRunOnOpenfiresOwnMucWithAgentsFromAnOpenfireGroup() throws Exception {
-        XMPPTCPConnection admin = connect("admin");
-        RemoteCommand addGroup = AdHocCommandManager.getAddHocCommandsManager(admin)
-                .getRemoteCommand(JidCreate.from("localhost"), "http://jabber.org/protocol/admin#add-group");
-        addGroup.execute();
-        FillableForm group = new FillableForm(addGroup.getForm());
-        group.setAnswer("group", "agents");
-        group.setAnswer("members", List.of("alice@localhost", "bob@localhost"));
-        group.setAnswer("showInRoster", "nobody");
-        addGroup.complete(group);
-        admin.disconnect();
-
         XMPPTCPConnection alice = connect("alice");
         XMPPTCPConnection bob = connect("bob");
         XMPPTCPConnection carol = connect("carol");
@@ -153,11 +158,74 @@ class OpenfirePluginIT {
             SeedLessonsTest.waitFor(() -> "interaction-ended".equals(bobSide.getEndReason()));
             SeedLessonsTest.waitFor(chat::isEnded);
             assertThat(toCarol).noneMatch(m -> m.toXML().toString().contains("billing"));
+
+            // The record is in Openfire's own database (tables made by Openfire from the plugin's script).
+            assertThat(TranscriptArchive.of(aliceDesk.agents).lines(chat.getId()))
+                    .extracting(TranscriptArchive.Line::getText)
+                    .contains("My parcel is late", "Hello from Openfire", "Is this one for billing?");
         } finally {
             alice.disconnect();
             bob.disconnect();
             carol.disconnect();
         }
+    }
+
+    /**
+     * The plugin is reloaded (a new jar dropped into plugins/, as an upgrade does) in the middle of a chat and
+     * a consultation: the new plugin takes both up from Openfire's database, what was said during the reload
+     * is kept, and the target's mirror goes on in sequence.
+     */
+    @Test
+    void aPluginReloadKeepsTheChatAndTheConsultation() throws Exception {
+        XMPPTCPConnection alice = connect("alice");
+        XMPPTCPConnection bob = connect("bob");
+        XMPPTCPConnection carol = connect("carol");
+        ServiceDiscoveryManager.getInstanceFor(carol).removeFeature("http://jabber.org/protocol/muc");
+        try {
+            SeedLessonsTest.Desk aliceDesk = new SeedLessonsTest.Desk(alice);
+            SeedLessonsTest.Desk bobDesk = new SeedLessonsTest.Desk(bob);
+            aliceDesk.agents.setReady();
+            SeedLessonsTest.waitFor(() -> aliceDesk.agents.getState() != null);
+            var toCarol = new java.util.concurrent.LinkedBlockingQueue<Message>();
+            carol.addAsyncStanzaListener(stanza -> toCarol.add((Message) stanza), stanza -> stanza instanceof Message);
+            sayToSupport(carol, "before the reload");
+            Interaction chat = aliceDesk.agents.accept(aliceDesk.next(aliceDesk.chats), "Alice");
+            awaitBody(toCarol, "Alice has joined the chat.");
+            bobDesk.agents.setReady();
+            SeedLessonsTest.waitFor(() -> bobDesk.agents.getState() != null);
+            chat.consult(JidCreate.from("bob@localhost"));
+            Consultation bobSide = bobDesk.agents.accept(bobDesk.next(bobDesk.requests), "Bob");
+            SeedLessonsTest.waitFor(() -> bobSide.getTranscript().size() == 1);
+
+            run("deploy", Path.of(System.getProperty("chatconsult.plugin.jar")).toAbsolutePath().toString());
+            chat.send("said during the reload");
+            RestartTest.waitLong(() -> bobSide.getTranscript().stream()
+                    .anyMatch(line -> line.getText().equals("said during the reload")));
+            sayToSupport(carol, "after the reload");
+            RestartTest.waitLong(() -> bobSide.getTranscript().stream()
+                    .anyMatch(line -> line.getText().equals("after the reload")));
+            assertThat(bobSide.getTranscript()).extracting(line -> line.getText())
+                    .containsExactly("before the reload", "said during the reload", "after the reload");
+            assertThat(bobSide.getTranscript()).extracting(line -> line.getSeq()).containsExactly(1L, 2L, 3L);
+            chat.send("and the chat goes on");
+            awaitBody(toCarol, "Alice: and the chat goes on");
+            // Openfire takes occupants whose stanzas bounced during the reload for ghosts and removes them a few
+            // seconds later; the service's own occupants must still be in their rooms after that.
+            Thread.sleep(5_000);
+            sayToSupport(carol, "still there?");
+            RestartTest.waitLong(() -> bobSide.getTranscript().stream()
+                    .anyMatch(line -> line.getText().equals("still there?")));
+            chat.end();
+        } finally {
+            alice.disconnect();
+            bob.disconnect();
+            carol.disconnect();
+        }
+    }
+
+    private static void sayToSupport(XMPPTCPConnection contact, String text) throws Exception {
+        contact.sendStanza(StanzaBuilder.buildMessage().to(JidCreate.from("support@consult.localhost"))
+                .ofType(Message.Type.chat).setBody(text).build());
     }
 
     private static void awaitBody(java.util.concurrent.BlockingQueue<Message> messages, String body)

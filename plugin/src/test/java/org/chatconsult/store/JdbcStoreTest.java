@@ -46,17 +46,17 @@ class JdbcStoreTest {
     @MethodSource("databases")
     void keepsTheNewestStateOfWhatIsLive(String url) throws Exception {
         try (JdbcStore store = Databases.open(url, "SA", "")) {
-            store.write(new Batch().add(new Snapshot.AgentRecord("alice@example.com", Readiness.READY, 3))
+            store.write(new Batch().add(new Snapshot.AgentRecord("alice@example.com", Readiness.READY, 3, "alice@example.com/desk"))
                     .add(chat("c1", InteractionState.QUEUED, null))
                     .add(chat("c1", InteractionState.OFFERED, null))
                     .add(chat("c2", InteractionState.ACTIVE, null)));
-            store.write(new Batch().add(new Snapshot.AgentRecord("alice@example.com", Readiness.NOT_READY, 2))
+            store.write(new Batch().add(new Snapshot.AgentRecord("alice@example.com", Readiness.NOT_READY, 2, null))
                     .add(consultation("k1", "c2", null))
                     .add(chat("c3", InteractionState.ACTIVE, T0.plusSeconds(60))));
 
             Store.Live live = store.live();
             assertThat(live.agents()).containsExactly(
-                    new Snapshot.AgentRecord("alice@example.com", Readiness.NOT_READY, 2));
+                    new Snapshot.AgentRecord("alice@example.com", Readiness.NOT_READY, 2, null));
             assertThat(live.interactions()).extracting(Snapshot.InteractionRecord::id).containsExactlyInAnyOrder("c1", "c2");
             assertThat(live.interactions()).filteredOn(i -> i.id().equals("c1")).singleElement()
                     .isEqualTo(chat("c1", InteractionState.OFFERED, null));

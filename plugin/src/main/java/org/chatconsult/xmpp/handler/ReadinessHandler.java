@@ -1,16 +1,20 @@
 package org.chatconsult.xmpp.handler;
 
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 import org.chatconsult.core.Agent;
 import org.chatconsult.core.Readiness;
+import org.chatconsult.core.Snapshot;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.AgentSessions;
 import org.chatconsult.xmpp.CoreThread;
+import org.chatconsult.xmpp.IqTracker;
 import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.StanzaErrors;
 import org.dom4j.Element;
+import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError;
@@ -28,11 +32,42 @@ public final class ReadinessHandler {
     private final CoreThread core;
     private final Consumer<Packet> out;
 
-    public ReadinessHandler(Addresses addresses, AgentSessions sessions, CoreThread core, Consumer<Packet> out) {
+    private final IqTracker iqs;
+
+    public ReadinessHandler(Addresses addresses, AgentSessions sessions, CoreThread core, IqTracker iqs,
+            Consumer<Packet> out) {
         this.addresses = addresses;
         this.sessions = sessions;
         this.core = core;
+        this.iqs = iqs;
         this.out = out;
+    }
+
+    /**
+     * After a restart the store says who was logged in, and from which session; a session that ended while the
+     * service was away would never say so now (its unavailable presence went nowhere). So each is asked for
+     * its disco#info (XEP-0030, which every client answers; a ping could be refused by a live client): an
+     * error means the session is gone (RFC 6121 §8.5.3.1) and the agent is logged out.
+     */
+    public void verify(List<Snapshot.AgentRecord> agents) {
+        for (Snapshot.AgentRecord agent : agents) {
+            if (agent.readiness() == Readiness.LOGGED_OUT || agent.session() == null) {
+                continue;
+            }
+            JID session = new JID(agent.session());
+            sessions.announced(session);
+            IQ disco = new IQ(IQ.Type.get);
+            disco.setFrom(addresses.service());
+            disco.setTo(session);
+            disco.setChildElement("query", Protocol.NS_DISCO_INFO);
+            iqs.request(disco).exceptionally(failure -> {
+                if (sessions.left(session)) {
+                    core.submit(centre -> centre.setReadiness(agent.address(), Readiness.LOGGED_OUT,
+                            OptionalInt.empty()));
+                }
+                return null;
+            });
+        }
     }
 
     public void handle(Presence presence) {

@@ -1,6 +1,7 @@
 package org.chatconsult.xmpp.handler;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -31,6 +32,8 @@ import org.xmpp.packet.Presence;
  * member ends it. Nothing said in a consultation room goes anywhere else.
  */
 public final class RoomTrafficHandler {
+    private static final Duration REJOIN_PAUSE = Duration.ofSeconds(1);
+
     private final Addresses addresses;
     private final RoomDriver rooms;
     private final ContactBridge bridge;
@@ -55,8 +58,16 @@ public final class RoomTrafficHandler {
             return;
         }
         String id = presence.getFrom().getNode();
+        boolean self = RoomDriver.hasStatus(presence, "110");
+        if (self && presence.getType() == Presence.Type.unavailable && !destroyed(presence)) {
+            // Put out of a room it still runs: Openfire removes occupants it takes for ghosts (a stanza to them
+            // bounced, as during a plugin reload); a moderator may kick. Re-enter after a pause, asking for the
+            // history missed meanwhile.
+            core.schedule(REJOIN_PAUSE, () -> core.submit(centre -> centre.roomLost(id)));
+            return;
+        }
         JID real = RoomDriver.realAddress(presence);
-        if (real == null || RoomDriver.hasStatus(presence, "110")) {
+        if (real == null || self) {
             return;
         }
         String who = real.toBareJID();
@@ -82,6 +93,12 @@ public final class RoomTrafficHandler {
                     .filter(consultation -> !left && consultation.offers().stream().anyMatch(o -> o.agent().equals(who)))
                     .ifPresent(consultation -> centre.consultations().agentJoined(id, who));
         });
+    }
+
+    /** A room's destruction (XEP-0045 §10.9) also takes the service out, but for good. */
+    private static boolean destroyed(Presence presence) {
+        Element x = presence.getChildElement("x", Protocol.NS_MUC_USER);
+        return x != null && x.element("destroy") != null;
     }
 
     public void handle(Message message) {
