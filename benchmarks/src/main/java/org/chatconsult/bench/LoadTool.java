@@ -415,6 +415,8 @@ public final class LoadTool {
         StringBuilder properties = new StringBuilder();
         properties.append("xmpp.domain=localhost\nxmpp.component.port=").append(prosody.componentPort())
                 .append("\ncomponent.secret=secret\nagent.capacity=100\noffer.timeout=60s\nqueue.maxwait=10m\n");
+        // A store of its own for each run: the default embedded database, in the run's directory.
+        properties.append("store.dir=").append(dir.resolve("store")).append('\n');
         StringBuilder owners = new StringBuilder();
         for (int i = 0; i < agents; i++) {
             properties.append("agent.owner").append(i).append("@localhost=Owner ").append(i).append('\n');

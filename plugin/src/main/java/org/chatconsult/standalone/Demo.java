@@ -35,6 +35,7 @@ public final class Demo {
         p.setProperty("xmpp.domain", "localhost");
         p.setProperty("xmpp.component.port", String.valueOf(prosody.componentPort()));
         p.setProperty("component.secret", "demo-secret");
+        p.setProperty("store.dir", dir.resolve("store").toString());
         p.setProperty("agent.alice@localhost", "Alice");
         p.setProperty("agent.bob@localhost", "Bob");
         p.setProperty("routingpoints", "sales,support");

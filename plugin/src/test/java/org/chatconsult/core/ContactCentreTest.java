@@ -212,4 +212,49 @@ class ContactCentreTest {
         assertThat(List.of(InteractionState.values())).allMatch(s -> s == InteractionState.ENDED
                 || s.canMoveTo(InteractionState.ENDED));
     }
+
+    @Test
+    void restoresChatsWithTheirTimeLeftAndTheAgentsCapacity() {
+        java.time.Instant now = time.instant();
+        Snapshot.InteractionRecord active = new Snapshot.InteractionRecord("a1", "sales", "c1@x/phone", "c1", "hi",
+                now.minusSeconds(60), InteractionState.ACTIVE, ANN, Set.of(), null, null, null, null);
+        Snapshot.InteractionRecord offered = new Snapshot.InteractionRecord("o1", "sales", "c2@x/phone", "c2", "hi",
+                now.minusSeconds(20), InteractionState.OFFERED, null, Set.of(),
+                new Offer("f1", "o1", BEN, now.plusSeconds(10)), null, null, null);
+        Snapshot.InteractionRecord waiting = new Snapshot.InteractionRecord("w1", "vip", "c3@x/phone", "c3", "hi",
+                now.minus(Duration.ofMinutes(5)).plusSeconds(15), InteractionState.QUEUED, null, Set.of(), null, null,
+                null, null);
+        centre.restore(List.of(new Snapshot.AgentRecord(ANN, Readiness.READY, 1, null),
+                        new Snapshot.AgentRecord(BEN, Readiness.READY, 1, null)),
+                List.of(active, offered, waiting), List.of());
+
+        assertThat(centre.interaction("a1").orElseThrow().owner()).isEqualTo(ANN);
+        assertThat(centre.agent(ANN).orElseThrow().load()).isEqualTo(1);
+        assertThat(centre.agent(BEN).orElseThrow().load()).isEqualTo(1);
+        // A waiting chat is routed again once its room is back; nobody serves vip, so it keeps waiting.
+        assertThat(centre.interaction("w1").orElseThrow().state()).isEqualTo(InteractionState.NEW);
+        centre.roomReady("w1");
+        // The restored offer still holds: Ben accepts it.
+        centre.agentJoined("o1", BEN);
+        assertThat(centre.interaction("o1").orElseThrow().owner()).isEqualTo(BEN);
+        // A new chat cannot go to Ann (full) nor Ben (full now): it waits.
+        String late = chat("c4@x", "sales");
+        assertThat(centre.interaction(late).orElseThrow().state()).isEqualTo(InteractionState.QUEUED);
+        // The waiting chat's queue timer kept only what was left of its five minutes.
+        events.drain();
+        time.advance(Duration.ofSeconds(16));
+        assertThat(events.drain()).contains("ended w1 queue-timeout");
+    }
+
+    @Test
+    void aRestoredOfferThatRanOutWhileTheServiceWasAwayExpiresAtOnce() {
+        java.time.Instant now = time.instant();
+        centre.restore(List.of(new Snapshot.AgentRecord(ANN, Readiness.READY, 2, null)),
+                List.of(new Snapshot.InteractionRecord("o1", "sales", "c2@x/phone", "c2", "hi", now.minusSeconds(90),
+                        InteractionState.OFFERED, null, Set.of(), new Offer("f1", "o1", ANN, now.minusSeconds(60)),
+                        null, null, null)), List.of());
+        time.advance(Duration.ZERO);
+        assertThat(events.drain()).contains("revoked o1 from " + ANN + " timeout");
+        assertThat(centre.agent(ANN).orElseThrow().load()).isZero();
+    }
 }
