@@ -16,6 +16,7 @@ import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.chatconsult.sdk.AgentManager;
 import org.chatconsult.sdk.Consultation;
 import org.chatconsult.sdk.Interaction;
 import org.chatconsult.sdk.TranscriptArchive;
@@ -23,11 +24,14 @@ import org.chatconsult.sdk.packet.OfferExtension;
 import org.jivesoftware.smackx.commands.AdHocCommandManager;
 import org.jivesoftware.smackx.commands.RemoteCommand;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Resourcepart;
 
 /**
  * The built plugin jar inside a real Openfire 5.1 (the test fixture of ../shared/openfire, or the directory
@@ -83,10 +87,17 @@ class OpenfirePluginIT {
     }
 
     private static XMPPTCPConnection connect(String user) throws Exception {
+        return connect(user, connection -> { });
+    }
+
+    /** Connects; {@code beforeLogin} may add listeners for what arrives at login (stored offline messages). */
+    private static XMPPTCPConnection connect(String user, java.util.function.Consumer<XMPPTCPConnection> beforeLogin)
+            throws Exception {
         XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
                 .setXmppDomain("localhost").setHost("127.0.0.1").setPort(5222)
                 .setSecurityMode(ConnectionConfiguration.SecurityMode.disabled)
                 .setUsernameAndPassword(user, user).setResource("it").build());
+        beforeLogin.accept(connection);
         connection.connect().login();
         return connection;
     }
@@ -221,6 +232,135 @@ class OpenfirePluginIT {
             bob.disconnect();
             carol.disconnect();
         }
+    }
+
+    /**
+     * Openfire itself restarts (gracefully) in the middle of a chat and a consultation: its rooms are gone
+     * (they are not persistent), so the plugin makes them anew from its records in Openfire's database, makes
+     * the agents members again and invites them back, replays the transcript to the consultation, and the
+     * bridged contact's chat goes on.
+     */
+    @Test
+    void afterOpenfireRestartsTheRoomsAreMadeAnewAndThePeopleInvitedBack() throws Exception {
+        XMPPTCPConnection alice = connect("alice");
+        XMPPTCPConnection bob = connect("bob");
+        XMPPTCPConnection carol = connect("carol");
+        ServiceDiscoveryManager.getInstanceFor(carol).removeFeature("http://jabber.org/protocol/muc");
+        String interaction;
+        String consultationRoom;
+        try {
+            SeedLessonsTest.Desk aliceDesk = new SeedLessonsTest.Desk(alice);
+            SeedLessonsTest.Desk bobDesk = new SeedLessonsTest.Desk(bob);
+            aliceDesk.agents.setReady();
+            SeedLessonsTest.waitFor(() -> aliceDesk.agents.getState() != null);
+            sayToSupport(carol, "before the restart");
+            Interaction chat = aliceDesk.agents.accept(aliceDesk.next(aliceDesk.chats), "Alice");
+            bobDesk.agents.setReady();
+            SeedLessonsTest.waitFor(() -> bobDesk.agents.getState() != null);
+            chat.consult(JidCreate.from("bob@localhost"));
+            Consultation bobSide = bobDesk.agents.accept(bobDesk.next(bobDesk.requests), "Bob");
+            SeedLessonsTest.waitFor(() -> bobSide.getTranscript().size() == 1);
+            interaction = chat.getId();
+            consultationRoom = bobSide.getRoom().getRoom().toString();
+        } finally {
+            alice.disconnect();
+            bob.disconnect();
+            carol.disconnect();
+        }
+
+        restartOpenfire();
+
+        // Invitations sent while they were away are stored by Openfire and arrive at login.
+        var invitations = new java.util.concurrent.LinkedBlockingQueue<String>();
+        java.util.function.Consumer<XMPPTCPConnection> listen = connection -> MultiUserChatManager
+                .getInstanceFor(connection).addInvitationListener((conn, room, inviter, reason, password, message,
+                        invitation) -> invitations.add(conn.getUser().asBareJid() + " " + room.getRoom()));
+        alice = connect("alice", listen);
+        bob = connect("bob", listen);
+        carol = connect("carol");
+        ServiceDiscoveryManager.getInstanceFor(carol).removeFeature("http://jabber.org/protocol/muc");
+        try {
+            var toCarol = new java.util.concurrent.LinkedBlockingQueue<Message>();
+            carol.addAsyncStanzaListener(stanza -> toCarol.add((Message) stanza), stanza -> stanza instanceof Message);
+            String chatRoom = interaction + "@conference.localhost";
+            RestartTest.waitLong(() -> invitations.containsAll(List.of("alice@localhost " + chatRoom,
+                    "bob@localhost " + consultationRoom)));
+            MultiUserChat aliceRoom = MultiUserChatManager.getInstanceFor(alice)
+                    .getMultiUserChat(JidCreate.entityBareFrom(chatRoom));
+            aliceRoom.join(Resourcepart.from("Alice"));
+            MultiUserChat bobRoom = MultiUserChatManager.getInstanceFor(bob)
+                    .getMultiUserChat(JidCreate.entityBareFrom(consultationRoom));
+            var toBob = new java.util.concurrent.LinkedBlockingQueue<Message>();
+            bobRoom.addMessageListener(toBob::add);
+            bobRoom.join(Resourcepart.from("Bob"));
+
+            aliceRoom.sendMessage("after the restart");
+            awaitBody(toCarol, "Alice: after the restart");
+            sayToSupport(carol, "glad you are back");
+            awaitBody(aliceRoom, "glad you are back");
+            // The consultation room is new: the whole transcript is mirrored into it again, then the new lines.
+            RestartTest.waitLong(() -> toBob.stream().anyMatch(m -> m.getBody() != null
+                    && m.getBody().endsWith("glad you are back")));
+            assertThat(toBob).extracting(Message::getBody).anyMatch(b -> b.endsWith("before the restart"));
+
+            assertThat(TranscriptArchive.of(AgentManager.getInstanceFor(alice)).lines(interaction))
+                    .extracting(TranscriptArchive.Line::getText)
+                    .containsSubsequence("before the restart", "after the restart", "glad you are back")
+                    .doesNotHaveDuplicates();
+            AgentManager.getInstanceFor(alice).endInteraction(interaction);
+        } finally {
+            alice.disconnect();
+            bob.disconnect();
+            carol.disconnect();
+        }
+    }
+
+    /** Stops Openfire the way an operator does and starts it again on the same home and database. */
+    private static void restartOpenfire() throws Exception {
+        Path state = Path.of(System.getenv().getOrDefault("OF_STATE",
+                System.getenv().getOrDefault("TMPDIR", "/tmp") + "/openfire-test-server"));
+        Path home = Path.of(Files.readString(state.resolve("openfire.home")).trim());
+        Path log = home.resolve("logs/openfire.log");
+        run("stop");
+        long offset = Files.size(log);
+        ProcessBuilder openfire = new ProcessBuilder("setsid", home.resolve("bin/openfire.sh").toString())
+                .directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(home.resolve("stdout-restarted.log").toFile());
+        openfire.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        openfire.environment().put("OPENFIRE_HOME", home.toString());
+        openfire.environment().put("OPENFIRE_OPTS", "-Xmx1g");
+        Process process = openfire.start();
+        // The script's stop (at the end of the suite) finds the server by this file.
+        Files.writeString(state.resolve("openfire.pid"), String.valueOf(process.pid()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (true) {
+            String fresh = Files.size(log) > offset ? Files.readString(log).substring((int) offset) : "";
+            if (fresh.contains("Successfully loaded plugin 'chatconsult") && listening(5222)) {
+                return;
+            }
+            assertThat(process.isAlive()).as("Openfire is running again").isTrue();
+            assertThat(System.nanoTime()).as("Openfire back within 90 s").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void awaitBody(MultiUserChat room, String body) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            Message message = room.nextMessage(100);
+            if (message != null && body.equals(message.getBody())) {
+                return;
+            }
+        }
+        throw new AssertionError("no message saying " + body + " in " + room.getRoom());
     }
 
     private static void sayToSupport(XMPPTCPConnection contact, String text) throws Exception {
