@@ -1,11 +1,12 @@
 package org.chatconsult.store;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,16 +25,33 @@ public final class Databases {
     private Databases() {
     }
 
+    /** A store on a small pool of connections to {@code url}, its tables made or upgraded first. */
     public static JdbcStore open(String url, String user, String password) throws StoreException {
-        JdbcStore.Connections connections = () -> DriverManager.getConnection(url, user, password);
-        try (Connection connection = connections.open()) {
-            SchemaInstaller.install(connection);
-        } catch (SQLException e) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(2); // the journal's thread writes and reads; one spare
+        config.setPoolName("chatconsult-store");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
             throw new StoreException("could not open the store at " + url, e);
         }
-        boolean embedded = url.toLowerCase(Locale.ROOT).startsWith("jdbc:hsqldb:file:")
-                || url.toLowerCase(Locale.ROOT).startsWith("jdbc:hsqldb:mem:");
-        return new JdbcStore(connections, embedded ? () -> shutdown(connections) : () -> { });
+        try (Connection connection = pool.getConnection()) {
+            SchemaInstaller.install(connection);
+        } catch (SQLException e) {
+            pool.close();
+            throw new StoreException("could not open the store at " + url, e);
+        }
+        boolean embedded = url.toLowerCase(Locale.ROOT).startsWith("jdbc:hsqldb:");
+        return new JdbcStore(pool::getConnection, () -> {
+            if (embedded) {
+                shutdown(pool::getConnection);
+            }
+            pool.close();
+        });
     }
 
     /** An embedded HSQLDB keeps running until told to stop: stop it, so its files are closed cleanly. */

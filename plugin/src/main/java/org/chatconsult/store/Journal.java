@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -21,6 +22,8 @@ public final class Journal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
     private static final int MAX_BATCH = 2_000;
     private static final Duration RETRY = Duration.ofSeconds(1);
+    /** How long lines wait for company before they are written: far inside the one second they may take. */
+    private static final Duration LINGER = Duration.ofMillis(50);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     /** Reads the store on the journal's thread. */
@@ -86,12 +89,11 @@ public final class Journal implements AutoCloseable {
         List<Object> pending = new ArrayList<>();
         while (true) {
             try {
-                pending.add(queue.take());
+                collect(pending);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            queue.drainTo(pending, MAX_BATCH);
             Batch batch = new Batch();
             for (Object item : pending) {
                 if (item == STOP) {
@@ -107,6 +109,29 @@ public final class Journal implements AutoCloseable {
             }
             commit(batch);
             pending.clear();
+        }
+    }
+
+    /**
+     * Waits for the next change, then lingers a little for more, so one commit (one disk sync) carries many
+     * lines; anything that waits for durability (an answer, a read, the close) ends the lingering at once.
+     */
+    private void collect(List<Object> pending) throws InterruptedException {
+        Object item = queue.take();
+        long deadline = System.nanoTime() + LINGER.toNanos();
+        while (true) {
+            pending.add(item);
+            if (item instanceof Task || item == STOP || pending.size() >= MAX_BATCH) {
+                return;
+            }
+            item = queue.poll();
+            if (item == null) {
+                long left = deadline - System.nanoTime();
+                item = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (item == null) {
+                    return;
+                }
+            }
         }
     }
 
