@@ -193,20 +193,10 @@ class OpenfirePluginIT {
         XMPPTCPConnection carol = connect("carol");
         ServiceDiscoveryManager.getInstanceFor(carol).removeFeature("http://jabber.org/protocol/muc");
         try {
-            SeedLessonsTest.Desk aliceDesk = new SeedLessonsTest.Desk(alice);
-            SeedLessonsTest.Desk bobDesk = new SeedLessonsTest.Desk(bob);
-            aliceDesk.agents.setReady();
-            SeedLessonsTest.waitFor(() -> aliceDesk.agents.getState() != null);
-            var toCarol = new java.util.concurrent.LinkedBlockingQueue<Message>();
-            carol.addAsyncStanzaListener(stanza -> toCarol.add((Message) stanza), stanza -> stanza instanceof Message);
-            sayToSupport(carol, "before the reload");
-            Interaction chat = aliceDesk.agents.accept(aliceDesk.next(aliceDesk.chats), "Alice");
-            awaitBody(toCarol, "Alice has joined the chat.");
-            bobDesk.agents.setReady();
-            SeedLessonsTest.waitFor(() -> bobDesk.agents.getState() != null);
-            chat.consult(JidCreate.from("bob@localhost"));
-            Consultation bobSide = bobDesk.agents.accept(bobDesk.next(bobDesk.requests), "Bob");
-            SeedLessonsTest.waitFor(() -> bobSide.getTranscript().size() == 1);
+            Scene scene = chatWithConsultation(alice, bob, carol, "before the reload");
+            Interaction chat = scene.chat();
+            Consultation bobSide = scene.bobSide();
+            var toCarol = scene.toCarol();
 
             run("deploy", Path.of(System.getProperty("chatconsult.plugin.jar")).toAbsolutePath().toString());
             chat.send("said during the reload");
@@ -249,17 +239,9 @@ class OpenfirePluginIT {
         String interaction;
         String consultationRoom;
         try {
-            SeedLessonsTest.Desk aliceDesk = new SeedLessonsTest.Desk(alice);
-            SeedLessonsTest.Desk bobDesk = new SeedLessonsTest.Desk(bob);
-            aliceDesk.agents.setReady();
-            SeedLessonsTest.waitFor(() -> aliceDesk.agents.getState() != null);
-            sayToSupport(carol, "before the restart");
-            Interaction chat = aliceDesk.agents.accept(aliceDesk.next(aliceDesk.chats), "Alice");
-            bobDesk.agents.setReady();
-            SeedLessonsTest.waitFor(() -> bobDesk.agents.getState() != null);
-            chat.consult(JidCreate.from("bob@localhost"));
-            Consultation bobSide = bobDesk.agents.accept(bobDesk.next(bobDesk.requests), "Bob");
-            SeedLessonsTest.waitFor(() -> bobSide.getTranscript().size() == 1);
+            Scene scene = chatWithConsultation(alice, bob, carol, "before the restart");
+            Interaction chat = scene.chat();
+            Consultation bobSide = scene.bobSide();
             interaction = chat.getId();
             consultationRoom = bobSide.getRoom().getRoom().toString();
         } finally {
@@ -313,6 +295,31 @@ class OpenfirePluginIT {
             bob.disconnect();
             carol.disconnect();
         }
+    }
+
+    /** A chat and its consultation as the restart tests set them up. */
+    private record Scene(Interaction chat, Consultation bobSide, java.util.concurrent.BlockingQueue<Message> toCarol) {
+    }
+
+    /** Alice accepts Carol's chat (Carol on a plain client, through the bridge) and consults Bob, who accepts. */
+    private static Scene chatWithConsultation(XMPPTCPConnection alice, XMPPTCPConnection bob, XMPPTCPConnection carol,
+            String firstLine) throws Exception {
+        SeedLessonsTest.Desk aliceDesk = new SeedLessonsTest.Desk(alice);
+        SeedLessonsTest.Desk bobDesk = new SeedLessonsTest.Desk(bob);
+        aliceDesk.agents.setReady();
+        SeedLessonsTest.waitFor(() -> aliceDesk.agents.getState() != null);
+        var toCarol = new java.util.concurrent.LinkedBlockingQueue<Message>();
+        carol.addAsyncStanzaListener(stanza -> toCarol.add((Message) stanza), stanza -> stanza instanceof Message);
+        sayToSupport(carol, firstLine);
+        Interaction chat = aliceDesk.agents.accept(aliceDesk.next(aliceDesk.chats), "Alice");
+        awaitBody(toCarol, "Alice has joined the chat.");
+        // Bob goes Ready only now, so the chat's offer went to Alice.
+        bobDesk.agents.setReady();
+        SeedLessonsTest.waitFor(() -> bobDesk.agents.getState() != null);
+        chat.consult(JidCreate.from("bob@localhost"));
+        Consultation bobSide = bobDesk.agents.accept(bobDesk.next(bobDesk.requests), "Bob");
+        SeedLessonsTest.waitFor(() -> bobSide.getTranscript().size() == 1);
+        return new Scene(chat, bobSide, toCarol);
     }
 
     /** Stops Openfire the way an operator does and starts it again on the same home and database. */
