@@ -341,6 +341,26 @@ public final class ContactCentre {
         dispatchQueue();
     }
 
+    /** A picture of what runs now: agents, live chats and consultations, and how many wait per routing point. */
+    public Overview overview() {
+        List<Overview.AgentRow> agentRows = agents.values().stream()
+                .sorted(Comparator.comparing(Agent::address))
+                .map(a -> new Overview.AgentRow(a.address(), a.displayName(), a.readiness(), a.load(), a.capacity()))
+                .toList();
+        List<Overview.ChatRow> chats = interactions.values().stream()
+                .sorted(Comparator.comparing(Interaction::started))
+                .map(i -> new Overview.ChatRow(i.id(), i.routingPoint().name(), i.contactName(), i.state(), i.owner(),
+                        i.started()))
+                .toList();
+        List<Overview.ConsultationRow> consultationRows = consultations.live().stream()
+                .map(c -> new Overview.ConsultationRow(c.id(), c.interaction().id(), c.initiator(), c.target(),
+                        c.state(), c.started()))
+                .toList();
+        Map<String, Integer> waiting = new java.util.TreeMap<>();
+        queue.forEach(i -> waiting.merge(i.routingPoint().name(), 1, Integer::sum));
+        return new Overview(agentRows, chats, consultationRows, waiting);
+    }
+
     // ---- restart -------------------------------------------------------------------------------------------
 
     /**

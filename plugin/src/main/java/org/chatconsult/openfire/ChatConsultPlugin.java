@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
-import org.chatconsult.core.Settings;
 import org.chatconsult.store.JdbcStore;
 import org.chatconsult.xmpp.ConsultComponent;
 import org.chatconsult.xmpp.ServiceConfig;
@@ -32,51 +31,82 @@ import org.xmpp.packet.JID;
  */
 public final class ChatConsultPlugin implements Plugin {
     private static final Logger LOG = LoggerFactory.getLogger(ChatConsultPlugin.class);
+    /** The loaded plugin, for its admin pages (they are made by Openfire from web.xml, in the same class loader). */
+    private static volatile ChatConsultPlugin running;
 
+    private final OpenfireSettings settings = new OpenfireSettings(JiveGlobals::getProperty, (key, value) -> {
+        if (value == null) {
+            JiveGlobals.deleteProperty(key);
+        } else {
+            JiveGlobals.setProperty(key, value);
+        }
+    });
     private ComponentManager componentManager;
     private String subdomain;
+    private ConsultComponent component;
+
+    public static ChatConsultPlugin running() {
+        return running;
+    }
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
-        String domain = XMPPServer.getInstance().getServerInfo().getXMPPDomain();
-        subdomain = JiveGlobals.getProperty("chatconsult.subdomain", "consult");
-        Settings defaults = Settings.DEFAULTS;
-        Settings settings = new Settings(
-                Duration.ofSeconds(JiveGlobals.getLongProperty("chatconsult.offer.timeout.seconds",
-                        defaults.offerTimeout().toSeconds())),
-                Duration.ofSeconds(JiveGlobals.getLongProperty("chatconsult.queue.maxwait.seconds",
-                        defaults.maxQueueWait().toSeconds())),
-                JiveGlobals.getIntProperty("chatconsult.agent.capacity", defaults.defaultCapacity()),
-                JiveGlobals.getIntProperty("chatconsult.max.interactions", defaults.maxInteractions()));
-        ServiceConfig config = new ServiceConfig(subdomain + "." + domain,
-                JiveGlobals.getProperty("chatconsult.muc.service", "conference." + domain), settings,
-                new OpenfireDirectory(JiveGlobals::getProperty, new OpenfireGroups()),
-                Duration.ofSeconds(JiveGlobals.getLongProperty("chatconsult.contact.check.seconds", 30)),
-                // Openfire's own database and pool; Openfire made the tables from the plugin's database/ scripts.
-                new JdbcStore(DbConnectionManager::getConnection), retention());
         componentManager = ComponentManagerFactory.getComponentManager();
+        startService();
+        running = this;
+    }
+
+    @Override
+    public void destroyPlugin() {
+        running = null;
+        stopService();
+    }
+
+    public OpenfireSettings settings() {
+        return settings;
+    }
+
+    /** The running service, or null while it is restarting. */
+    public ConsultComponent service() {
+        return component;
+    }
+
+    /**
+     * Applies changed settings: the service stops (leaving its rooms, ending nothing) and starts again from
+     * the store, as after a plugin reload, so live chats go on.
+     */
+    public synchronized void restartService() {
+        stopService();
+        startService();
+    }
+
+    private synchronized void startService() {
+        String domain = XMPPServer.getInstance().getServerInfo().getXMPPDomain();
+        subdomain = settings.subdomain();
+        ServiceConfig config = new ServiceConfig(subdomain + "." + domain, settings.mucService(domain),
+                settings.settings(), new OpenfireDirectory(JiveGlobals::getProperty, new OpenfireGroups()),
+                settings.contactCheck(),
+                // Openfire's own database and pool; Openfire made the tables from the plugin's database/ scripts.
+                new JdbcStore(DbConnectionManager::getConnection), settings.retention());
+        ConsultComponent service = new ConsultComponent(config);
         try {
-            componentManager.addComponent(subdomain, new ConsultComponent(config));
+            componentManager.addComponent(subdomain, service);
+            component = service;
             LOG.info("ChatConsult serves {}.{}", subdomain, domain);
         } catch (ComponentException e) {
             LOG.error("ChatConsult could not register {}.{}", subdomain, domain, e);
         }
     }
 
-    /** {@code chatconsult.retention.days}: how long ended interactions are kept; 0 or unset keeps them. */
-    private static Duration retention() {
-        int days = JiveGlobals.getIntProperty("chatconsult.retention.days", 0);
-        return days > 0 ? Duration.ofDays(days) : null;
-    }
-
-    @Override
-    public void destroyPlugin() {
-        if (componentManager != null) {
-            try {
-                componentManager.removeComponent(subdomain);
-            } catch (ComponentException e) {
-                LOG.warn("ChatConsult could not unregister its component", e);
-            }
+    private synchronized void stopService() {
+        if (component == null) {
+            return;
+        }
+        component = null;
+        try {
+            componentManager.removeComponent(subdomain);
+        } catch (ComponentException e) {
+            LOG.warn("ChatConsult could not unregister its component", e);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.ContactCentreListener;
 import org.chatconsult.core.Favorites;
+import org.chatconsult.core.Overview;
 import org.chatconsult.core.Recents;
 import org.chatconsult.core.RoutingPoint;
 import org.chatconsult.store.Journal;
@@ -216,9 +217,9 @@ public final class ConsultComponent implements Component, Reconnectable {
         journal.close();
     }
 
-    /** The store behind the service, for transcript queries. */
-    public Journal journal() {
-        return journal;
+    /** What runs now, for the admin console's live page. */
+    public CompletableFuture<Overview> overview() {
+        return core.ask(ContactCentre::overview);
     }
 
     /**

@@ -1,32 +1,22 @@
 package org.chatconsult.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.jivesoftware.smack.ConnectionConfiguration;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.chatconsult.sdk.AgentManager;
 import org.chatconsult.sdk.Consultation;
 import org.chatconsult.sdk.Interaction;
 import org.chatconsult.sdk.TranscriptArchive;
 import org.chatconsult.sdk.packet.OfferExtension;
-import org.jivesoftware.smackx.commands.AdHocCommandManager;
-import org.jivesoftware.smackx.commands.RemoteCommand;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
-import org.jivesoftware.smackx.xdata.form.FillableForm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,77 +24,30 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 
 /**
- * The built plugin jar inside a real Openfire 5.1 (the test fixture of ../shared/openfire, or the directory
- * that {@code chatconsult.openfire.dir} names): it loads, registers the service inside Openfire, and the service
- * answers there. Skipped, saying so, where no Openfire is at hand.
+ * The built plugin jar inside a real Openfire 5.1 ({@link OpenfireFixture}): it loads, registers the service
+ * inside Openfire, and the service answers there; chats and consultations run on Openfire's own MUC, survive a
+ * plugin reload and an Openfire restart.
  */
 class OpenfirePluginIT {
-    private static Path script;
-
     @BeforeAll
     static void startOpenfire() throws Exception {
-        Path dir = Path.of(System.getProperty("chatconsult.openfire.dir", "../../shared/openfire"));
-        script = dir.resolve("openfire-test-server");
-        assumeTrue(Files.isExecutable(script) || Files.exists(script),
-                "no Openfire test server at " + dir.toAbsolutePath() + ": the Openfire suite is skipped");
-        Path jar = Path.of(System.getProperty("chatconsult.plugin.jar"));
-        assertThat(jar).exists();
-        run("start", jar.toAbsolutePath().toString());
-        createAgentsGroup();
-    }
-
-    /** The group that serves the default routing point, made through Openfire's admin commands (XEP-0133). */
-    private static void createAgentsGroup() throws Exception {
-        XMPPTCPConnection admin = connect("admin");
-        RemoteCommand addGroup = AdHocCommandManager.getAddHocCommandsManager(admin)
-                .getRemoteCommand(JidCreate.from("localhost"), "http://jabber.org/protocol/admin#add-group");
-        addGroup.execute();
-        FillableForm group = new FillableForm(addGroup.getForm());
-        group.setAnswer("group", "agents");
-        group.setAnswer("members", List.of("alice@localhost", "bob@localhost"));
-        group.setAnswer("showInRoster", "nobody");
-        addGroup.complete(group);
-        admin.disconnect();
+        OpenfireFixture.start();
     }
 
     @AfterAll
     static void stopOpenfire() throws Exception {
-        if (script != null && Files.exists(script)) {
-            run("stop");
-        }
+        OpenfireFixture.stop();
     }
 
-    private static String run(String... arguments) throws IOException, InterruptedException {
-        String[] command = new String[arguments.length + 2];
-        command[0] = "bash";
-        command[1] = script.toString();
-        System.arraycopy(arguments, 0, command, 2, arguments.length);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
-    }
 
-    private static XMPPTCPConnection connect(String user) throws Exception {
-        return connect(user, connection -> { });
-    }
 
-    /** Connects; {@code beforeLogin} may add listeners for what arrives at login (stored offline messages). */
-    private static XMPPTCPConnection connect(String user, java.util.function.Consumer<XMPPTCPConnection> beforeLogin)
-            throws Exception {
-        XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain("localhost").setHost("127.0.0.1").setPort(5222)
-                .setSecurityMode(ConnectionConfiguration.SecurityMode.disabled)
-                .setUsernameAndPassword(user, user).setResource("it").build());
-        beforeLogin.accept(connection);
-        connection.connect().login();
-        return connection;
-    }
+
+
+
 
     @Test
     void pluginLoadsRegistersTheServiceAndItAnswers() throws Exception {
-        XMPPTCPConnection alice = connect("alice");
+        XMPPTCPConnection alice = OpenfireFixture.connect("alice");
         try {
             ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(alice);
             assertThat(disco.discoverItems(JidCreate.from("localhost")).getItems())
@@ -133,9 +76,9 @@ class OpenfirePluginIT {
      */
     @Test
     void chatAndConsultationRunOnOpenfiresOwnMucWithAgentsFromAnOpenfireGroup() throws Exception {
-        XMPPTCPConnection alice = connect("alice");
-        XMPPTCPConnection bob = connect("bob");
-        XMPPTCPConnection carol = connect("carol");
+        XMPPTCPConnection alice = OpenfireFixture.connect("alice");
+        XMPPTCPConnection bob = OpenfireFixture.connect("bob");
+        XMPPTCPConnection carol = OpenfireFixture.connect("carol");
         ServiceDiscoveryManager.getInstanceFor(carol).removeFeature("http://jabber.org/protocol/muc");
         try {
             SeedLessonsTest.Desk aliceDesk = new SeedLessonsTest.Desk(alice);
@@ -188,9 +131,9 @@ class OpenfirePluginIT {
      */
     @Test
     void aPluginReloadKeepsTheChatAndTheConsultation() throws Exception {
-        XMPPTCPConnection alice = connect("alice");
-        XMPPTCPConnection bob = connect("bob");
-        XMPPTCPConnection carol = connect("carol");
+        XMPPTCPConnection alice = OpenfireFixture.connect("alice");
+        XMPPTCPConnection bob = OpenfireFixture.connect("bob");
+        XMPPTCPConnection carol = OpenfireFixture.connect("carol");
         ServiceDiscoveryManager.getInstanceFor(carol).removeFeature("http://jabber.org/protocol/muc");
         try {
             Scene scene = chatWithConsultation(alice, bob, carol, "before the reload");
@@ -198,7 +141,7 @@ class OpenfirePluginIT {
             Consultation bobSide = scene.bobSide();
             var toCarol = scene.toCarol();
 
-            run("deploy", Path.of(System.getProperty("chatconsult.plugin.jar")).toAbsolutePath().toString());
+            OpenfireFixture.run("deploy", OpenfireFixture.pluginJar().toString());
             chat.send("said during the reload");
             RestartTest.waitLong(() -> bobSide.getTranscript().stream()
                     .anyMatch(line -> line.getText().equals("said during the reload")));
@@ -232,9 +175,9 @@ class OpenfirePluginIT {
      */
     @Test
     void afterOpenfireRestartsTheRoomsAreMadeAnewAndThePeopleInvitedBack() throws Exception {
-        XMPPTCPConnection alice = connect("alice");
-        XMPPTCPConnection bob = connect("bob");
-        XMPPTCPConnection carol = connect("carol");
+        XMPPTCPConnection alice = OpenfireFixture.connect("alice");
+        XMPPTCPConnection bob = OpenfireFixture.connect("bob");
+        XMPPTCPConnection carol = OpenfireFixture.connect("carol");
         ServiceDiscoveryManager.getInstanceFor(carol).removeFeature("http://jabber.org/protocol/muc");
         String interaction;
         String consultationRoom;
@@ -250,16 +193,16 @@ class OpenfirePluginIT {
             carol.disconnect();
         }
 
-        restartOpenfire();
+        OpenfireFixture.restart();
 
         // Invitations sent while they were away are stored by Openfire and arrive at login.
         var invitations = new java.util.concurrent.LinkedBlockingQueue<String>();
         java.util.function.Consumer<XMPPTCPConnection> listen = connection -> MultiUserChatManager
                 .getInstanceFor(connection).addInvitationListener((conn, room, inviter, reason, password, message,
                         invitation) -> invitations.add(conn.getUser().asBareJid() + " " + room.getRoom()));
-        alice = connect("alice", listen);
-        bob = connect("bob", listen);
-        carol = connect("carol");
+        alice = OpenfireFixture.connect("alice", listen);
+        bob = OpenfireFixture.connect("bob", listen);
+        carol = OpenfireFixture.connect("carol");
         ServiceDiscoveryManager.getInstanceFor(carol).removeFeature("http://jabber.org/protocol/muc");
         try {
             var toCarol = new java.util.concurrent.LinkedBlockingQueue<Message>();
@@ -322,42 +265,7 @@ class OpenfirePluginIT {
         return new Scene(chat, bobSide, toCarol);
     }
 
-    /** Stops Openfire the way an operator does and starts it again on the same home and database. */
-    private static void restartOpenfire() throws Exception {
-        Path state = Path.of(System.getenv().getOrDefault("OF_STATE",
-                System.getenv().getOrDefault("TMPDIR", "/tmp") + "/openfire-test-server"));
-        Path home = Path.of(Files.readString(state.resolve("openfire.home")).trim());
-        Path log = home.resolve("logs/openfire.log");
-        run("stop");
-        long offset = Files.size(log);
-        ProcessBuilder openfire = new ProcessBuilder("setsid", home.resolve("bin/openfire.sh").toString())
-                .directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(home.resolve("stdout-restarted.log").toFile());
-        openfire.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        openfire.environment().put("OPENFIRE_HOME", home.toString());
-        openfire.environment().put("OPENFIRE_OPTS", "-Xmx1g");
-        Process process = openfire.start();
-        // The script's stop (at the end of the suite) finds the server by this file.
-        Files.writeString(state.resolve("openfire.pid"), String.valueOf(process.pid()));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (true) {
-            String fresh = Files.size(log) > offset ? Files.readString(log).substring((int) offset) : "";
-            if (fresh.contains("Successfully loaded plugin 'chatconsult") && listening(5222)) {
-                return;
-            }
-            assertThat(process.isAlive()).as("Openfire is running again").isTrue();
-            assertThat(System.nanoTime()).as("Openfire back within 90 s").isLessThan(deadline);
-            Thread.sleep(200);
-        }
-    }
 
-    private static boolean listening(int port) {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     private static void awaitBody(MultiUserChat room, String body) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -1,0 +1,133 @@
+package org.chatconsult.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.jivesoftware.smack.ConnectionConfiguration;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.commands.AdHocCommandManager;
+import org.jivesoftware.smackx.commands.RemoteCommand;
+import org.jivesoftware.smackx.xdata.form.FillableForm;
+import org.jxmpp.jid.impl.JidCreate;
+
+/**
+ * A real Openfire 5.1 for the Openfire suites (the test server of ../shared/openfire, or the directory that
+ * {@code chatconsult.openfire.dir} names) with the built plugin jar installed: started fresh for a suite and
+ * stopped after it. Where none is at hand the suite is skipped, saying so.
+ */
+final class OpenfireFixture {
+    private static Path script;
+
+    private OpenfireFixture() {
+    }
+
+    /** Starts a fresh Openfire with the plugin and the group {@code agents} (alice, bob). */
+    static void start() throws Exception {
+        Path dir = Path.of(System.getProperty("chatconsult.openfire.dir", "../../shared/openfire"));
+        script = dir.resolve("openfire-test-server");
+        assumeTrue(Files.exists(script),
+                "no Openfire test server at " + dir.toAbsolutePath() + ": the Openfire suite is skipped");
+        run("start", pluginJar().toString());
+        createAgentsGroup();
+    }
+
+    static void stop() throws Exception {
+        if (script != null && Files.exists(script)) {
+            run("stop");
+        }
+    }
+
+    /** The plugin jar the build made. */
+    static Path pluginJar() {
+        Path jar = Path.of(System.getProperty("chatconsult.plugin.jar")).toAbsolutePath();
+        assertThat(jar).exists();
+        return jar;
+    }
+
+    /** The group that serves the default routing point, made through Openfire's admin commands (XEP-0133). */
+    static void createAgentsGroup() throws Exception {
+        XMPPTCPConnection admin = connect("admin");
+        RemoteCommand addGroup = AdHocCommandManager.getAddHocCommandsManager(admin)
+                .getRemoteCommand(JidCreate.from("localhost"), "http://jabber.org/protocol/admin#add-group");
+        addGroup.execute();
+        FillableForm group = new FillableForm(addGroup.getForm());
+        group.setAnswer("group", "agents");
+        group.setAnswer("members", List.of("alice@localhost", "bob@localhost"));
+        group.setAnswer("showInRoster", "nobody");
+        addGroup.complete(group);
+        admin.disconnect();
+    }
+
+    static String run(String... arguments) throws IOException, InterruptedException {
+        String[] command = new String[arguments.length + 2];
+        command[0] = "bash";
+        command[1] = script.toString();
+        System.arraycopy(arguments, 0, command, 2, arguments.length);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    static XMPPTCPConnection connect(String user) throws Exception {
+        return connect(user, connection -> { });
+    }
+
+    /** Connects; {@code beforeLogin} may add listeners for what arrives at login (stored offline messages). */
+    static XMPPTCPConnection connect(String user, java.util.function.Consumer<XMPPTCPConnection> beforeLogin)
+            throws Exception {
+        XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
+                .setXmppDomain("localhost").setHost("127.0.0.1").setPort(5222)
+                .setSecurityMode(ConnectionConfiguration.SecurityMode.disabled)
+                .setUsernameAndPassword(user, user).setResource("it").build());
+        beforeLogin.accept(connection);
+        connection.connect().login();
+        return connection;
+    }
+
+    /** Stops Openfire the way an operator does and starts it again on the same home and database. */
+    static void restart() throws Exception {
+        Path state = Path.of(System.getenv().getOrDefault("OF_STATE",
+                System.getenv().getOrDefault("TMPDIR", "/tmp") + "/openfire-test-server"));
+        Path home = Path.of(Files.readString(state.resolve("openfire.home")).trim());
+        Path log = home.resolve("logs/openfire.log");
+        run("stop");
+        long offset = Files.size(log);
+        ProcessBuilder openfire = new ProcessBuilder("setsid", home.resolve("bin/openfire.sh").toString())
+                .directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(home.resolve("stdout-restarted.log").toFile());
+        openfire.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        openfire.environment().put("OPENFIRE_HOME", home.toString());
+        openfire.environment().put("OPENFIRE_OPTS", "-Xmx1g");
+        Process process = openfire.start();
+        // The script's stop (at the end of the suite) finds the server by this file.
+        Files.writeString(state.resolve("openfire.pid"), String.valueOf(process.pid()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (true) {
+            String fresh = Files.size(log) > offset ? Files.readString(log).substring((int) offset) : "";
+            if (fresh.contains("Successfully loaded plugin 'chatconsult") && listening(5222)) {
+                return;
+            }
+            assertThat(process.isAlive()).as("Openfire is running again").isTrue();
+            assertThat(System.nanoTime()).as("Openfire back within 90 s").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    static boolean listening(int port) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
