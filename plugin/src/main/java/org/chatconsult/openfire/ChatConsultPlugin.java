@@ -84,7 +84,7 @@ public final class ChatConsultPlugin implements Plugin {
         String domain = XMPPServer.getInstance().getServerInfo().getXMPPDomain();
         subdomain = settings.subdomain();
         ServiceConfig config = new ServiceConfig(subdomain + "." + domain, settings.mucService(domain),
-                settings.settings(), new OpenfireDirectory(JiveGlobals::getProperty, new OpenfireGroups()),
+                settings.settings(), new OpenfireDirectory(settings, new OpenfireGroups()),
                 settings.contactCheck(),
                 // Openfire's own database and pool; Openfire made the tables from the plugin's database/ scripts.
                 new JdbcStore(DbConnectionManager::getConnection), settings.retention());

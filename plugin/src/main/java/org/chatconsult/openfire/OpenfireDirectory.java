@@ -1,12 +1,9 @@
 package org.chatconsult.openfire;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 import org.chatconsult.core.AgentGroup;
 import org.chatconsult.core.AgentProfile;
@@ -22,23 +19,17 @@ import org.chatconsult.xmpp.Addresses;
  * changes apply at once.
  */
 public final class OpenfireDirectory implements Directory {
-    static final String AGENTS_GROUP = "chatconsult.agents.group";
-    static final String ROUTING_POINTS = "chatconsult.routingpoints";
-    /** Out of the box: one routing point, served by the agent group. */
-    static final String DEFAULT_ROUTING_POINTS = "support";
-
-    private final UnaryOperator<String> properties;
+    private final OpenfireSettings settings;
     private final GroupSource groups;
 
-    /** {@code properties} answers a property name with its value or null. */
-    public OpenfireDirectory(UnaryOperator<String> properties, GroupSource groups) {
-        this.properties = properties;
+    public OpenfireDirectory(OpenfireSettings settings, GroupSource groups) {
+        this.settings = settings;
         this.groups = groups;
     }
 
     @Override
     public Optional<AgentProfile> agent(String address) {
-        boolean isAgent = groups.members(agentGroup()).contains(address)
+        boolean isAgent = groups.members(settings.agentsGroup()).contains(address)
                 || routingPoints().stream().anyMatch(point -> point.servedBy(address));
         if (!isAgent) {
             return Optional.empty();
@@ -48,7 +39,7 @@ public final class OpenfireDirectory implements Directory {
 
     @Override
     public Collection<AgentProfile> agents() {
-        Set<String> addresses = new LinkedHashSet<>(groups.members(agentGroup()));
+        Set<String> addresses = new LinkedHashSet<>(groups.members(settings.agentsGroup()));
         routingPoints().forEach(point -> addresses.addAll(point.agents()));
         return addresses.stream().map(address -> new AgentProfile(address, groups.displayName(address))).toList();
     }
@@ -56,43 +47,22 @@ public final class OpenfireDirectory implements Directory {
     /** Agent groups: the Openfire groups listed in {@code chatconsult.agentgroups}. */
     @Override
     public Collection<AgentGroup> agentGroups() {
-        return Arrays.stream(property("chatconsult.agentgroups", "").split(","))
-                .map(String::trim)
-                .filter(name -> !name.isEmpty())
+        return settings.agentGroups().stream()
                 .map(name -> new AgentGroup(name, name, new LinkedHashSet<>(groups.members(name))))
                 .toList();
     }
 
     @Override
     public Optional<RoutingPoint> routingPoint(String name) {
-        return names().contains(name) ? Optional.of(build(name)) : Optional.empty();
+        return routingPoints().stream().filter(point -> point.name().equals(name)).findFirst();
     }
 
     @Override
     public Collection<RoutingPoint> routingPoints() {
-        return names().stream().map(this::build).toList();
-    }
-
-    private RoutingPoint build(String name) {
-        String prefix = "chatconsult.routingpoint." + name;
-        String group = property(prefix + ".group", agentGroup());
-        Set<String> members = new LinkedHashSet<>(groups.members(group));
-        return new RoutingPoint(name, property(prefix + ".name", name), members);
-    }
-
-    private List<String> names() {
-        return Arrays.stream(property(ROUTING_POINTS, DEFAULT_ROUTING_POINTS).split(","))
-                .map(String::trim)
-                .filter(name -> !name.isEmpty() && !Addresses.BRIDGE_NODE.equals(name))
+        return settings.routingPoints().stream()
+                .filter(point -> !Addresses.BRIDGE_NODE.equals(point.name()))
+                .map(point -> new RoutingPoint(point.name(), point.displayName(),
+                        new LinkedHashSet<>(groups.members(point.group()))))
                 .toList();
-    }
-
-    private String agentGroup() {
-        return property(AGENTS_GROUP, "agents");
-    }
-
-    private String property(String name, String fallback) {
-        String value = properties.apply(name);
-        return value == null || value.isBlank() ? fallback : value.trim();
     }
 }

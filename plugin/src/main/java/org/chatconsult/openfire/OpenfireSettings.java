@@ -25,6 +25,11 @@ public final class OpenfireSettings {
     public static final String RETENTION_DAYS = "chatconsult.retention.days";
     public static final String CONTACT_CHECK = "chatconsult.contact.check.seconds";
     public static final String AGENT_GROUPS = "chatconsult.agentgroups";
+    /** The group of all agents; it also serves routing points that name no group of their own. */
+    public static final String AGENTS_GROUP = "chatconsult.agents.group";
+    public static final String ROUTING_POINTS = "chatconsult.routingpoints";
+    /** Out of the box: one routing point, served by the agent group. */
+    public static final String DEFAULT_ROUTING_POINTS = "support";
 
     /** One routing point as the settings page shows it: its address name, display name and serving group. */
     public record RoutingPointSetting(String name, String displayName, String group) {
@@ -66,6 +71,10 @@ public final class OpenfireSettings {
         return days > 0 ? Duration.ofDays(days) : null;
     }
 
+    public String agentsGroup() {
+        return text(AGENTS_GROUP, "agents");
+    }
+
     public List<String> agentGroups() {
         return list(AGENT_GROUPS);
     }
@@ -75,9 +84,9 @@ public final class OpenfireSettings {
     }
 
     public List<RoutingPointSetting> routingPoints() {
-        String agents = text(OpenfireDirectory.AGENTS_GROUP, "agents");
-        List<String> names = Arrays.stream(text(OpenfireDirectory.ROUTING_POINTS,
-                OpenfireDirectory.DEFAULT_ROUTING_POINTS).split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
+        String agents = agentsGroup();
+        List<String> names = Arrays.stream(text(ROUTING_POINTS, DEFAULT_ROUTING_POINTS).split(","))
+                .map(String::trim).filter(n -> !n.isEmpty()).toList();
         return names.stream().map(name -> new RoutingPointSetting(name,
                 text("chatconsult.routingpoint." + name + ".name", name),
                 text("chatconsult.routingpoint." + name + ".group", agents))).toList();
@@ -108,7 +117,7 @@ public final class OpenfireSettings {
         write.accept(DISPOSITIONS, String.join(",", dispositionCodes));
         write.accept(AGENT_GROUPS, String.join(",", agentGroupNames));
         write.accept(RETENTION_DAYS, String.valueOf(retentionDays));
-        write.accept(OpenfireDirectory.ROUTING_POINTS,
+        write.accept(ROUTING_POINTS,
                 String.join(",", points.stream().map(RoutingPointSetting::name).toList()));
         for (RoutingPointSetting point : points) {
             write.accept("chatconsult.routingpoint." + point.name() + ".name", point.displayName());

@@ -35,7 +35,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The plugin's admin console pages in a real headless browser (Debian's Chromium, driven by Selenium) against
  * the running Openfire: an admin logs in, uploads the plugin, changes the settings and sees them take effect
- * on the service; a form without Openfire's CSRF token changes nothing; the live page shows a running chat.
+ * on the service; a form without Openfire's CSRF token changes nothing; the live page shows a running chat;
+ * deleting the plugin leaves no thread of it running and no service registered.
  * Skipped, saying so, where Chromium and its driver are not installed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -170,6 +171,28 @@ class AdminConsoleIT {
         assertThat(browser.findElement(By.id("error")).getText()).contains("capacity");
         browser.get(CONSOLE + "plugins/chatconsult/chatconsult-settings");
         assertThat(browser.findElement(By.id("capacity")).getAttribute("value")).isEqualTo("3");
+    }
+
+    @Test
+    @Order(5)
+    void deletingThePluginLeavesNoThreadAndNoServiceBehind() throws Exception {
+        browser.get(CONSOLE + "plugin-admin.jsp");
+        browser.findElement(By.cssSelector("input[alt='Delete ChatConsult']")).click();
+        browser.switchTo().alert().accept();
+        RestartTest.waitLong(() -> {
+            try {
+                return OpenfireFixture.threads("chatconsult-") == 0;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        XMPPTCPConnection alice = OpenfireFixture.connect("alice");
+        try {
+            assertThat(ServiceDiscoveryManager.getInstanceFor(alice).discoverItems(JidCreate.from("localhost"))
+                    .getItems()).extracting(item -> item.getEntityID().toString()).doesNotContain("consult.localhost");
+        } finally {
+            alice.disconnect();
+        }
     }
 
     private static void replace(String field, String value) {

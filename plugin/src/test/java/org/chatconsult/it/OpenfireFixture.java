@@ -123,6 +123,18 @@ final class OpenfireFixture {
         }
     }
 
+    /** How many threads of the running Openfire have a name that starts with {@code prefix} (jcmd Thread.print). */
+    static long threads(String prefix) throws Exception {
+        Path state = Path.of(System.getenv().getOrDefault("OF_STATE",
+                System.getenv().getOrDefault("TMPDIR", "/tmp") + "/openfire-test-server"));
+        String pid = Files.readString(state.resolve("openfire.pid")).trim();
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid,
+                "Thread.print").redirectErrorStream(true).start();
+        String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(jcmd.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return dump.lines().filter(line -> line.startsWith("\"" + prefix)).count();
+    }
+
     static boolean listening(int port) {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             return true;

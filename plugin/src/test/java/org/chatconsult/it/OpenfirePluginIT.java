@@ -142,6 +142,9 @@ class OpenfirePluginIT {
             var toCarol = scene.toCarol();
 
             OpenfireFixture.run("deploy", OpenfireFixture.pluginJar().toString());
+            // The old plugin left nothing running: one core thread and one store thread, the new plugin's.
+            assertThat(OpenfireFixture.threads("chatconsult-core")).isEqualTo(1);
+            assertThat(OpenfireFixture.threads("chatconsult-store")).isEqualTo(1);
             chat.send("said during the reload");
             RestartTest.waitLong(() -> bobSide.getTranscript().stream()
                     .anyMatch(line -> line.getText().equals("said during the reload")));

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class OpenfireDirectoryTest {
     private final Map<String, String> properties = new HashMap<>();
     private final Map<String, List<String>> groups = new HashMap<>();
-    private final OpenfireDirectory directory = new OpenfireDirectory(properties::get, new GroupSource() {
+    private final OpenfireDirectory directory = new OpenfireDirectory(
+            new OpenfireSettings(properties::get, properties::put), new GroupSource() {
         @Override
         public Collection<String> members(String group) {
             return groups.getOrDefault(group, List.of());
