@@ -113,21 +113,24 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * Waits for the next change, then lingers a little for more, so one commit (one disk sync) carries many
-     * lines; anything that waits for durability (an answer, a read, the close) ends the lingering at once.
+     * Waits for the next change and takes what else is queued. Lines alone linger a little for company, so one
+     * commit (one disk sync) carries many; a lifecycle change, or anything that waits for durability (an answer,
+     * a read, the close), is committed at once.
      */
     private void collect(List<Object> pending) throws InterruptedException {
         Object item = queue.take();
         long deadline = System.nanoTime() + LINGER.toNanos();
+        boolean urgent = false;
         while (true) {
             pending.add(item);
+            urgent |= !(item instanceof Store.Message);
             if (item instanceof Task || item == STOP || pending.size() >= MAX_BATCH) {
                 return;
             }
             item = queue.poll();
             if (item == null) {
                 long left = deadline - System.nanoTime();
-                item = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+                item = urgent || left <= 0 ? null : queue.poll(left, TimeUnit.NANOSECONDS);
                 if (item == null) {
                     return;
                 }

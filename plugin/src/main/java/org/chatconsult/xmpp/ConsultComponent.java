@@ -106,16 +106,17 @@ public final class ConsultComponent implements Component, Reconnectable {
                 config.directory(), log);
         ContactCentreListener features = ContactCentreListener.all(List.of(
                 new StateRecorder(journal, clock, sessions::session),
-                new ContactNotices(addresses, this::send),
+                new ContactNotices(addresses, this::sendWhenDurable),
                 new RoomLifecycle(addresses, rooms, bridge, transcripts, core),
                 bridge,
                 occupants,
-                new OfferDelivery(addresses, rooms, sessions, this::send),
+                new OfferDelivery(addresses, rooms, sessions, this::sendWhenDurable),
                 transcripts,
                 consultationRooms,
-                new ConsultationOffers(addresses, rooms, sessions, transcripts, config.directory(), this::send),
-                new ConsultationNotices(addresses, sessions, config.directory(), this::send),
-                new HandoverOffers(addresses, rooms, sessions, transcripts, config.directory(), this::send),
+                new ConsultationOffers(addresses, rooms, sessions, transcripts, config.directory(),
+                        this::sendWhenDurable),
+                new ConsultationNotices(addresses, sessions, config.directory(), this::sendWhenDurable),
+                new HandoverOffers(addresses, rooms, sessions, transcripts, config.directory(), this::sendWhenDurable),
                 log,
                 new RecentTargets(recents, clock)));
         core.bind(new ContactCentre(config.settings(), config.directory(), core, clock, Ids::next, features));
@@ -307,6 +308,14 @@ public final class ConsultComponent implements Component, Reconnectable {
         } catch (ComponentException e) {
             LOG.warn("could not send {}", packet.toXML(), e);
         }
+    }
+
+    /**
+     * Offers and notices tell people that something happened (a chat offered, a consultation accepted, ended):
+     * they go out once the change they announce is in the store.
+     */
+    private void sendWhenDurable(Packet packet) {
+        journal.afterDurable(() -> send(packet));
     }
 
     /** Routing points, for clients that browse the service (XEP-0030 §4). */

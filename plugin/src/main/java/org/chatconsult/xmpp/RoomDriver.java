@@ -3,6 +3,7 @@ package org.chatconsult.xmpp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,8 @@ public final class RoomDriver {
     private final Consumer<Packet> out;
     private final IqTracker iqs;
     private final Map<String, CompletableFuture<Boolean>> joins = new ConcurrentHashMap<>();
+    /** Occupants the service is taking out of rooms itself: their unavailable self-presence is expected. */
+    private final Set<String> leaving = ConcurrentHashMap.newKeySet();
 
     public RoomDriver(Consumer<Packet> out, IqTracker iqs) {
         this.out = out;
@@ -51,6 +54,9 @@ public final class RoomDriver {
      * with true when the room had to be made anew.
      */
     public CompletableFuture<Boolean> retake(JID room, JID as, String nick, String title, Instant since) {
+        // The room may still hold the service's occupant from before (a server does not notice a component that
+        // died); entering over it would be a mere presence update, without the history. Leave first.
+        leave(room, as, nick);
         return join(room, as, nick, since).thenCompose(created -> created
                 ? configure(room, as, title).thenApply(configured -> true)
                 : CompletableFuture.completedFuture(false));
@@ -63,6 +69,7 @@ public final class RoomDriver {
 
     /** Leaves a room (§7.14), as the service does when it stops without ending its chats. */
     public void leave(JID room, JID as, String nick) {
+        leaving.add(joinKey(room, as));
         Presence presence = new Presence(Presence.Type.unavailable);
         presence.setFrom(as);
         presence.setTo(new JID(room.getNode(), room.getDomain(), nick));
@@ -158,14 +165,17 @@ public final class RoomDriver {
     }
 
     /**
-     * Offers a presence from a room; true when it answered one of our joins: the self-presence (status 110)
-     * completes it, an error presence fails it.
+     * Offers a presence from a room; true when it answered one of our joins (the self-presence, status 110,
+     * completes it; an error presence fails it) or one of our own leaves.
      */
     public boolean onPresence(Presence presence) {
         if (presence.getFrom() == null || presence.getTo() == null) {
             return false;
         }
         String key = joinKey(presence.getFrom().asBareJID(), presence.getTo());
+        if (presence.getType() == Presence.Type.unavailable) {
+            return hasStatus(presence, "110") && leaving.remove(key);
+        }
         CompletableFuture<Boolean> joining = joins.get(key);
         if (joining == null) {
             return false;
@@ -181,6 +191,7 @@ public final class RoomDriver {
         }
         if (hasStatus(presence, "110")) {
             joins.remove(key);
+            leaving.remove(key); // a leave the room never answered (the service was not in it)
             joining.complete(hasStatus(presence, "201"));
             return true;
         }

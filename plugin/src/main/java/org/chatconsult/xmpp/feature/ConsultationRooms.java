@@ -97,7 +97,12 @@ public final class ConsultationRooms implements ContactCentreListener {
         JID self = addresses.serviceOccupant(id);
         Instant last = transcripts.lastTime(id);
         Instant since = (last == null ? consultation.started() : last).minus(Duration.ofSeconds(2));
+        transcripts.pause(id);
         rooms.retake(room, self, NICK, title(consultation), since).thenAcceptAsync(recreated -> {
+            if (recreated) {
+                transcripts.missed(id, 1); // a room made anew holds nothing: the whole transcript again
+            }
+            transcripts.resume(consultation);
             if (!recreated && !inviteBack) {
                 return;
             }
@@ -114,11 +119,9 @@ public final class ConsultationRooms implements ContactCentreListener {
                     }
                 });
             }
-            if (recreated && consultation.state() == ConsultationState.ACTIVE) {
-                transcripts.replay(consultation);
-            }
         }, core).exceptionally(failure -> {
             LOG.warn("could not re-take the room of consultation {}: {}", id, failure.getMessage());
+            core.execute(() -> transcripts.resume(consultation));
             return null;
         });
     }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,10 @@ public final class TranscriptMirror implements ContactCentreListener {
     private final Consumer<Store.Message> archive;
     private final Map<String, List<Line>> transcripts = new HashMap<>();
     private final Map<String, Set<Consultation>> mirrors = new HashMap<>();
+    /** Consultations whose room the service is re-entering: their lines wait for it. */
+    private final Set<String> paused = new HashSet<>();
+    /** Per consultation, the first line its room may not have received (held back, or bounced). */
+    private final Map<String, Long> resendFrom = new HashMap<>();
 
     public TranscriptMirror(Addresses addresses, Consumer<Packet> out, Consumer<Store.Message> archive) {
         this.addresses = addresses;
@@ -135,6 +140,30 @@ public final class TranscriptMirror implements ContactCentreListener {
         }
     }
 
+    /** The service is re-entering the consultation's room: hold its lines back until {@link #resume}. */
+    public void pause(String consultationId) {
+        paused.add(consultationId);
+    }
+
+    /** The consultation's room lacks the lines from {@code seq} on: one bounced, or the room is new. */
+    public void missed(String consultationId, long seq) {
+        resendFrom.merge(consultationId, seq, Math::min);
+    }
+
+    /** The service is back in the consultation's room: send what the room may have missed, in order. */
+    public void resume(Consultation consultation) {
+        paused.remove(consultation.id());
+        Long from = resendFrom.remove(consultation.id());
+        if (from == null || consultation.state() != ConsultationState.ACTIVE) {
+            return;
+        }
+        for (Line line : transcripts.getOrDefault(consultation.interaction().id(), List.of())) {
+            if (line.seq() >= from) {
+                mirror(consultation, line);
+            }
+        }
+    }
+
     @Override
     public void consultationEnded(Consultation consultation, ConsultationEndReason reason) {
         Set<Consultation> active = mirrors.get(consultation.interaction().id());
@@ -142,6 +171,8 @@ public final class TranscriptMirror implements ContactCentreListener {
             active.remove(consultation);
         }
         transcripts.remove(consultation.id());
+        paused.remove(consultation.id());
+        resendFrom.remove(consultation.id());
     }
 
     @Override
@@ -179,6 +210,10 @@ public final class TranscriptMirror implements ContactCentreListener {
     }
 
     private void mirror(Consultation consultation, Line line) {
+        if (paused.contains(consultation.id())) {
+            missed(consultation.id(), line.seq());
+            return;
+        }
         Message message = new Message();
         message.setType(Message.Type.groupchat);
         message.setFrom(addresses.serviceOccupant(consultation.id()));

@@ -106,6 +106,15 @@ public final class RoomTrafficHandler {
             return;
         }
         String id = message.getFrom().getNode();
+        if (message.getType() == Message.Type.error) {
+            // A room that refused a mirrored line (the service was out of it): say it again once back in.
+            Element mirrored = message.getChildElement("mirrored", Protocol.NS);
+            String seq = mirrored == null ? null : mirrored.attributeValue("seq");
+            if (seq != null && seq.matches("\\d{1,18}")) {
+                core.execute(() -> transcripts.missed(id, Long.parseLong(seq)));
+            }
+            return;
+        }
         if (message.getType() == Message.Type.groupchat) {
             if (!ConsultationRooms.NICK.equals(message.getFrom().getResource())) {
                 // The room's echo of a line the service mirrored itself needs no work.
