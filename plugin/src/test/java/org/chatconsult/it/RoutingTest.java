@@ -52,7 +52,13 @@ class RoutingTest {
             agent.send(org.jivesoftware.smack.packet.StanzaBuilder.buildPresence().build());
             agent.awaitElement("offer");
             // Leave agent1's roster as it was: later tests expect its login presence to say nothing to the service.
-            roster.removeEntry(roster.getEntry(Party.room("x@" + TestServer.SERVICE).asDomainBareJid().asBareJid()));
+            var remove = new org.jivesoftware.smack.roster.packet.RosterPacket();
+            remove.setType(org.jivesoftware.smack.packet.IQ.Type.set);
+            var item = new org.jivesoftware.smack.roster.packet.RosterPacket.Item(
+                    Party.room("x@" + TestServer.SERVICE).asDomainBareJid().asBareJid(), null);
+            item.setItemType(org.jivesoftware.smack.roster.packet.RosterPacket.ItemType.remove);
+            remove.addRosterItem(item);
+            agent.connection().sendIqRequestAndWaitForResponse(remove);
         }
     }
 
