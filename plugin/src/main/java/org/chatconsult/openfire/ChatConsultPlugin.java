@@ -87,7 +87,9 @@ public final class ChatConsultPlugin implements Plugin {
                 settings.settings(), new OpenfireDirectory(settings, new OpenfireGroups()),
                 settings.contactCheck(),
                 // Openfire's own database and pool; Openfire made the tables from the plugin's database/ scripts.
-                new JdbcStore(DbConnectionManager::getConnection), settings.retention());
+                new JdbcStore(DbConnectionManager::getConnection), settings.retention(),
+                // Openfire's MUC invites whom an owner makes a member of a members-only room by itself.
+                true);
         ConsultComponent service = new ConsultComponent(config);
         try {
             componentManager.addComponent(subdomain, service);

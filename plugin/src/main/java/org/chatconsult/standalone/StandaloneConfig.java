@@ -78,7 +78,8 @@ public record StandaloneConfig(String host, int port, String xmppDomain, String 
         ServiceConfig service = new ServiceConfig(subdomain + "." + domain,
                 p.getProperty("muc.service", "conference." + domain).trim(), settings,
                 new ConfiguredDirectory(agents, points, groups), duration(p, "contact.check", Duration.ofSeconds(30)),
-                store(p), retention.isEmpty() || retention.equals("forever") ? null : duration(p, "retention", null));
+                store(p), retention.isEmpty() || retention.equals("forever") ? null : duration(p, "retention", null),
+                Boolean.parseBoolean(p.getProperty("muc.invites.members", "false").trim()));
         return new StandaloneConfig(p.getProperty("xmpp.host", "127.0.0.1").trim(),
                 Integer.parseInt(p.getProperty("xmpp.component.port", "5347").trim()), domain, subdomain,
                 required(p, "component.secret"), service);

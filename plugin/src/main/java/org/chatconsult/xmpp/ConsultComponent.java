@@ -94,7 +94,7 @@ public final class ConsultComponent implements Component, Reconnectable {
         this.config = config;
         this.addresses = new Addresses(config.serviceDomain(), config.mucService());
         this.iqs = new IqTracker(this::send, core, IQ_TIMEOUT);
-        RoomDriver rooms = new RoomDriver(this::send, iqs);
+        RoomDriver rooms = new RoomDriver(this::send, iqs, config.mucInvitesMembers());
         AgentSessions sessions = new AgentSessions();
         RoomOccupants occupants = new RoomOccupants();
         this.journal = new Journal(config.store());

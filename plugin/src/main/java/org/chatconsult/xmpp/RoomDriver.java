@@ -35,9 +35,13 @@ public final class RoomDriver {
     /** Occupants the service is taking out of rooms itself: their unavailable self-presence is expected. */
     private final Set<String> leaving = ConcurrentHashMap.newKeySet();
 
-    public RoomDriver(Consumer<Packet> out, IqTracker iqs) {
+    private final boolean serverInvitesMembers;
+
+    /** {@code serverInvitesMembers}: the MUC service invites whom the owner makes a member (Openfire does). */
+    public RoomDriver(Consumer<Packet> out, IqTracker iqs, boolean serverInvitesMembers) {
         this.out = out;
         this.iqs = iqs;
+        this.serverInvitesMembers = serverInvitesMembers;
     }
 
     /**
@@ -131,6 +135,18 @@ public final class RoomDriver {
                 .addAttribute("affiliation", affiliation)
                 .addAttribute("jid", user.toBareJID());
         return iqs.request(iq).thenApply(result -> null);
+    }
+
+    /**
+     * Makes {@code user} a member and invites it: with a mediated invitation of the service's own, unless the
+     * MUC service sends one by itself on the affiliation change (Openfire), so the user gets exactly one.
+     */
+    public CompletableFuture<Void> admit(JID room, JID as, JID user, String reason) {
+        return affiliate(room, as, user, "member").thenRun(() -> {
+            if (!serverInvitesMembers) {
+                invite(room, as, user, reason);
+            }
+        });
     }
 
     /** A mediated invitation (§7.8.2): the room itself tells the invitee. */

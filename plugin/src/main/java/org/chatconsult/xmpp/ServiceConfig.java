@@ -17,9 +17,18 @@ import org.chatconsult.store.Store;
  * @param contactCheck   how often a bridged contact is pinged to notice it left
  * @param store          where transcripts and lifecycle records are kept
  * @param retention      how long ended interactions are kept; null keeps them for ever
+ * @param mucInvitesMembers whether the MUC service invites a user it makes a member of a members-only room by
+ *                       itself (Openfire does; Prosody does not): then the service sends no invitation of its own
  */
 public record ServiceConfig(String serviceDomain, String mucService, Settings settings, Directory directory,
-        Duration contactCheck, Store store, Duration retention) {
+        Duration contactCheck, Store store, Duration retention, boolean mucInvitesMembers) {
+
+    /** For a MUC service that leaves invitations to the room's owner (Prosody, ejabberd). */
+    public ServiceConfig(String serviceDomain, String mucService, Settings settings, Directory directory,
+            Duration contactCheck, Store store, Duration retention) {
+        this(serviceDomain, mucService, settings, directory, contactCheck, store, retention, false);
+    }
+
     public ServiceConfig {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(serviceDomain, "serviceDomain");

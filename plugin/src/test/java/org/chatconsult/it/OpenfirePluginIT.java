@@ -243,6 +243,58 @@ class OpenfirePluginIT {
         }
     }
 
+    /**
+     * Where Openfire's MUC differs from Prosody's, pinned: it invites whom an owner makes a member by itself, so
+     * a contact on a MUC client gets exactly one invitation (the service sends none of its own inside Openfire);
+     * and it does not pass a XEP-0045 decline on to the service, so an offer declined that way stays open until
+     * the agent declines with the service's own request (or the offer times out).
+     */
+    @Test
+    void openfiresWaysWithInvitationsAndDeclinesAreHandled() throws Exception {
+        var invitations = new java.util.concurrent.atomic.AtomicInteger();
+        XMPPTCPConnection carol = OpenfireFixture.connect("carol", connection -> MultiUserChatManager
+                .getInstanceFor(connection).addInvitationListener((conn, room, inviter, reason, password, message,
+                        invitation) -> invitations.incrementAndGet()));
+        XMPPTCPConnection alice = OpenfireFixture.connect("alice");
+        XMPPTCPConnection bob = OpenfireFixture.connect("bob");
+        try {
+            SeedLessonsTest.Desk aliceDesk = new SeedLessonsTest.Desk(alice);
+            var revoked = new java.util.concurrent.LinkedBlockingQueue<String>();
+            aliceDesk.agents.addOfferListener(new org.chatconsult.sdk.OfferListener() {
+                @Override
+                public void offerReceived(OfferExtension offer) {
+                }
+
+                @Override
+                public void offerRevoked(org.chatconsult.sdk.packet.RevokedExtension notice) {
+                    revoked.add(notice.getReason());
+                }
+            });
+            aliceDesk.agents.setReady();
+            SeedLessonsTest.waitFor(() -> aliceDesk.agents.getState() != null);
+            sayToSupport(carol, "hello from a MUC client");
+            OfferExtension offer = aliceDesk.next(aliceDesk.chats);
+            Thread.sleep(2_000);
+            assertThat(invitations.get()).as("invitations to the contact").isEqualTo(1);
+
+            MultiUserChatManager.getInstanceFor(alice).decline(offer.getRoom(),
+                    JidCreate.entityBareFrom("support@consult.localhost"), "busy");
+            assertThat(revoked.poll(3, TimeUnit.SECONDS)).as("a MUC decline does not reach the service").isNull();
+
+            SeedLessonsTest.Desk bobDesk = new SeedLessonsTest.Desk(bob);
+            bobDesk.agents.setReady();
+            SeedLessonsTest.waitFor(() -> bobDesk.agents.getState() != null);
+            aliceDesk.agents.decline(offer, "busy");
+            assertThat(revoked.poll(10, TimeUnit.SECONDS)).isEqualTo("declined");
+            Interaction chat = bobDesk.agents.accept(bobDesk.next(bobDesk.chats), "Bob");
+            chat.end();
+        } finally {
+            alice.disconnect();
+            bob.disconnect();
+            carol.disconnect();
+        }
+    }
+
     /** A chat and its consultation as the restart tests set them up. */
     private record Scene(Interaction chat, Consultation bobSide, java.util.concurrent.BlockingQueue<Message> toCarol) {
     }

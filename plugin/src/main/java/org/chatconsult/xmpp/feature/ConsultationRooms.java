@@ -113,11 +113,11 @@ public final class ConsultationRooms implements ContactCentreListener {
             }
             consultation.offers().forEach(offer -> members.add(offer.agent()));
             for (String member : members) {
-                rooms.affiliate(room, self, new JID(member), "member").thenRun(() -> {
-                    if (consultation.isMember(member)) {
-                        rooms.invite(room, self, new JID(member), "The consultation continues");
-                    }
-                });
+                if (consultation.isMember(member)) {
+                    rooms.admit(room, self, new JID(member), "The consultation continues");
+                } else {
+                    rooms.affiliate(room, self, new JID(member), "member"); // an offered agent: the offer says it
+                }
             }
         }, core).exceptionally(failure -> {
             LOG.warn("could not re-take the room of consultation {}: {}", id, failure.getMessage());

@@ -116,8 +116,8 @@ public final class ContactBridge implements ContactCentreListener {
         }
         JID room = addresses.room(id);
         JID self = addresses.serviceOccupant(id);
-        return rooms.affiliate(room, self, contact, "member").thenRun(() -> rooms.invite(room, self, contact,
-                "Your chat with " + interaction.routingPoint().displayName() + " continues"));
+        return rooms.admit(room, self, contact, "Your chat with " + interaction.routingPoint().displayName()
+                + " continues");
     }
 
     /** The service stops and the chat goes on: a bridged contact's voice leaves the room for now. */
@@ -149,13 +149,13 @@ public final class ContactBridge implements ContactCentreListener {
         String id = interaction.id();
         JID room = addresses.room(id);
         JID self = addresses.serviceOccupant(id);
-        return rooms.affiliate(room, self, contact, "member").thenRunAsync(() -> {
-            Link link = new Link(contact, nickOf(interaction), false, false);
-            links.put(id, link);
-            log.add(interaction, ATTACHED, interaction.contact(), IN_ROOM);
-            rooms.invite(room, self, contact, "Your chat with " + interaction.routingPoint().displayName());
-            relayEarly(interaction, link);
-        }, core);
+        return rooms.admit(room, self, contact, "Your chat with " + interaction.routingPoint().displayName())
+                .thenRunAsync(() -> {
+                    Link link = new Link(contact, nickOf(interaction), false, false);
+                    links.put(id, link);
+                    log.add(interaction, ATTACHED, interaction.contact(), IN_ROOM);
+                    relayEarly(interaction, link);
+                }, core);
     }
 
     private CompletableFuture<Void> bridge(Interaction interaction, JID contact, boolean pingable, boolean first) {

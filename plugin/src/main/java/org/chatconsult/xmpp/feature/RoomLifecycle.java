@@ -90,9 +90,7 @@ public final class RoomLifecycle implements ContactCentreListener {
             agents.add(interaction.owner());
         }
         for (String agent : agents) {
-            rooms.affiliate(room, self, new JID(agent), "member")
-                    .thenRun(() -> rooms.invite(room, self, new JID(agent), "Your chat with "
-                            + interaction.contactName() + " continues"));
+            rooms.admit(room, self, new JID(agent), "Your chat with " + interaction.contactName() + " continues");
         }
         if (interaction.offer() != null) {
             rooms.affiliate(room, self, new JID(interaction.offer().agent()), "member");
