@@ -32,25 +32,23 @@ public final class JdbcStore implements Store {
         Connection open() throws SQLException;
     }
 
-    private static final String AGENT_UPDATE = "UPDATE ccAgent SET readiness=?, capacity=?, lastSession=? "
-            + "WHERE address=?";
-    private static final String AGENT_INSERT = "INSERT INTO ccAgent (readiness, capacity, lastSession, address) "
-            + "VALUES (?,?,?,?)";
-    private static final String INTERACTION_COLUMNS = "routingPoint, contact, contactName, firstMessage, started, "
-            + "state, owner, participants, offerId, offerAgent, offerExpires, ended, endReason, doneBy, doneCode, "
-            + "doneNote, doneAt";
-    private static final String INTERACTION_UPDATE = "UPDATE ccInteraction SET routingPoint=?, contact=?, "
-            + "contactName=?, firstMessage=?, started=?, state=?, owner=?, participants=?, offerId=?, offerAgent=?, "
-            + "offerExpires=?, ended=?, endReason=?, doneBy=?, doneCode=?, doneNote=?, doneAt=? WHERE id=?";
-    private static final String INTERACTION_INSERT = "INSERT INTO ccInteraction (" + INTERACTION_COLUMNS
-            + ", id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    private static final String CONSULTATION_COLUMNS = "interactionId, initiator, requestedTarget, candidates, "
-            + "started, state, target, offers, ended, endReason";
-    private static final String CONSULTATION_UPDATE = "UPDATE ccConsultation SET interactionId=?, initiator=?, "
-            + "requestedTarget=?, candidates=?, started=?, state=?, target=?, offers=?, ended=?, endReason=? "
-            + "WHERE id=?";
-    private static final String CONSULTATION_INSERT = "INSERT INTO ccConsultation (" + CONSULTATION_COLUMNS
-            + ", id) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+    private static final List<String> AGENT_COLUMNS = List.of("readiness", "capacity", "lastSession");
+    private static final List<String> INTERACTION_COLUMNS = List.of("routingPoint", "contact", "contactName",
+            "firstMessage", "started", "state", "owner", "participants", "offerId", "offerAgent", "offerExpires",
+            "ended", "endReason", "doneBy", "doneCode", "doneNote", "doneAt");
+    private static final List<String> CONSULTATION_COLUMNS = List.of("interactionId", "initiator", "requestedTarget",
+            "candidates", "started", "state", "target", "offers", "ended", "endReason");
+    // Each snapshot's update and insert take its columns, then its key, in the same order.
+    private static final String AGENT_UPDATE = update("ccAgent", AGENT_COLUMNS, "address");
+    private static final String AGENT_INSERT = insert("ccAgent", AGENT_COLUMNS, "address");
+    private static final String INTERACTION_UPDATE = update("ccInteraction", INTERACTION_COLUMNS, "id");
+    private static final String INTERACTION_INSERT = insert("ccInteraction", INTERACTION_COLUMNS, "id");
+    private static final String INTERACTION_SELECT = "SELECT id, " + String.join(", ", INTERACTION_COLUMNS)
+            + " FROM ccInteraction";
+    private static final String CONSULTATION_UPDATE = update("ccConsultation", CONSULTATION_COLUMNS, "id");
+    private static final String CONSULTATION_INSERT = insert("ccConsultation", CONSULTATION_COLUMNS, "id");
+    private static final String CONSULTATION_SELECT = "SELECT id, " + String.join(", ", CONSULTATION_COLUMNS)
+            + " FROM ccConsultation";
     private static final String MESSAGE_INSERT = "INSERT INTO ccMessage (roomId, seq, interactionId, sentAt, "
             + "sender, senderRole, body, stanzaId) VALUES (?,?,?,?,?,?,?,?)";
     private static final String EVENT_INSERT = "INSERT INTO ccEvent (interactionId, seq, happenedAt, kind, actor, "
@@ -200,25 +198,23 @@ public final class JdbcStore implements Store {
                 }
             }
             List<Snapshot.InteractionRecord> interactions = interactions(connection,
-                    "SELECT id, " + INTERACTION_COLUMNS + " FROM ccInteraction WHERE ended IS NULL ORDER BY started",
-                    null);
+                    INTERACTION_SELECT + " WHERE ended IS NULL ORDER BY started", null);
             List<Snapshot.ConsultationRecord> consultations = consultations(connection,
-                    "SELECT id, " + CONSULTATION_COLUMNS + " FROM ccConsultation WHERE ended IS NULL ORDER BY started",
-                    null);
+                    CONSULTATION_SELECT + " WHERE ended IS NULL ORDER BY started", null);
             return new Live(agents, interactions, consultations);
         });
     }
 
     @Override
     public Optional<Snapshot.InteractionRecord> interaction(String id) throws StoreException {
-        return query(connection -> interactions(connection,
-                "SELECT id, " + INTERACTION_COLUMNS + " FROM ccInteraction WHERE id=?", id).stream().findFirst());
+        return query(connection -> interactions(connection, INTERACTION_SELECT + " WHERE id=?", id).stream()
+                .findFirst());
     }
 
     @Override
     public List<Snapshot.ConsultationRecord> consultations(String interactionId) throws StoreException {
-        return query(connection -> consultations(connection, "SELECT id, " + CONSULTATION_COLUMNS
-                + " FROM ccConsultation WHERE interactionId=? ORDER BY started", interactionId));
+        return query(connection -> consultations(connection,
+                CONSULTATION_SELECT + " WHERE interactionId=? ORDER BY started", interactionId));
     }
 
     @Override
@@ -391,6 +387,15 @@ public final class JdbcStore implements Store {
     @FunctionalInterface
     private interface Query<T> {
         T run(Connection connection) throws SQLException;
+    }
+
+    private static String update(String table, List<String> columns, String key) {
+        return "UPDATE " + table + " SET " + String.join("=?, ", columns) + "=? WHERE " + key + "=?";
+    }
+
+    private static String insert(String table, List<String> columns, String key) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ", " + key + ") VALUES ("
+                + "?,".repeat(columns.size()) + "?)";
     }
 
     /** Updates the row, or inserts it when there is none: both statements take the same parameters in order. */
