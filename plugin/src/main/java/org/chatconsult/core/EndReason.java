@@ -5,7 +5,8 @@ public enum EndReason {
     CONTACT_LEFT("The contact left the chat."),
     AGENT_ENDED("The agent ended the chat."),
     QUEUE_TIMEOUT("No agent could take the chat in time."),
-    SERVICE_ERROR("The chat could not be set up.");
+    SERVICE_ERROR("The chat could not be set up."),
+    SUPERVISOR_ENDED("A supervisor ended the chat.");
 
     private final String text;
 

@@ -218,6 +218,20 @@ public final class ConsultComponent implements Component, Reconnectable {
         journal.close();
     }
 
+    /** A supervisor ends live chats from the admin console: the ones named, or every one if none is. */
+    public CompletableFuture<Integer> endChats(java.util.Collection<String> interactionIds) {
+        return core.ask(centre -> {
+            int ended = 0;
+            for (var interaction : centre.interactions()) {
+                if (interactionIds.isEmpty() || interactionIds.contains(interaction.id())) {
+                    centre.end(interaction.id(), org.chatconsult.core.EndReason.SUPERVISOR_ENDED);
+                    ended++;
+                }
+            }
+            return ended;
+        });
+    }
+
     /** What runs now, for the admin console's live page. */
     public CompletableFuture<Overview> overview() {
         return core.ask(ContactCentre::overview);

@@ -14,14 +14,15 @@ import org.jivesoftware.smackx.disco.packet.DiscoverItems;
 import org.jivesoftware.smackx.xdata.FormField;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** An agent with no custom UI consults through XEP-0050 ad-hoc commands, as Gajim or Converse.js offer them. */
-@ExtendWith(TestServer.class)
+@ExtendWith(BothServers.class)
 class AdHocCommandsTest {
     private static final Duration LONG = Duration.ofMinutes(2);
 
-    @Test
+    @TestTemplate
     void consultEndAndMarkDoneThroughAdHocCommands(TestServer server) throws Exception {
         try (Party alice = server.connect("agent1");
                 Party dora = server.connect("agent4");

@@ -19,10 +19,11 @@ import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Bad input of every kind gets a precise XMPP error, every IQ exactly one reply, and nothing is lost. */
-@ExtendWith(TestServer.class)
+@ExtendWith(BothServers.class)
 class BadInputTest {
     private static final Duration LONG = Duration.ofMinutes(2);
 
@@ -32,7 +33,7 @@ class BadInputTest {
         return reply.getError().getCondition();
     }
 
-    @Test
+    @TestTemplate
     void agentCommandsAreChecked(TestServer server) throws Exception {
         try (Party agent = server.connect("agent1");
                 Party other = server.connect("agent2");
@@ -64,11 +65,11 @@ class BadInputTest {
                     .isEqualTo(StanzaError.Condition.service_unavailable);
             // After all that, the offer still stands and can be accepted.
             agent.join(Party.attr(offer, "offer", "room"), "Agent 1");
-            contact.awaitBody("Agent 1 has joined the chat.");
+            contact.awaitBody(server.displayName("agent1") + " has joined the chat.");
         }
     }
 
-    @Test
+    @TestTemplate
     void everyIqGetsExactlyOneReply(TestServer server) throws Exception {
         try (Party agent = server.connect("agent1");
                 TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
@@ -98,7 +99,7 @@ class BadInputTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void contactMessagesAreChecked(TestServer server) throws Exception {
         try (Party agent = server.connect("agent1");
                 Party contact = server.connectPlain("contact1");
@@ -141,7 +142,7 @@ class BadInputTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void readinessIsChecked(TestServer server) throws Exception {
         try (Party stranger = server.connect("stranger");
                 Party agent = server.connect("agent1");

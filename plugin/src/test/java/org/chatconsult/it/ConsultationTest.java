@@ -17,13 +17,14 @@ import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.packet.MUCUser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The seed's two lessons on a real server: starting a chat consultation (the initiator's side) and receiving
  * one (the target's side), with every way it ends.
  */
-@ExtendWith(TestServer.class)
+@ExtendWith(BothServers.class)
 class ConsultationTest {
     private static final Duration LONG = Duration.ofMinutes(2);
     private static final String SALES = "sales@consult.localhost";
@@ -56,7 +57,7 @@ class ConsultationTest {
                 && m.getBody().endsWith(text);
     }
 
-    @Test
+    @TestTemplate
     void initiatorConsultsAnAgentWhoSeesTheWholeTranscriptThenLiveLines(TestServer server) throws Exception {
         try (Party alice = server.connect("agent1");
                 Party dora = server.connect("agent4");
@@ -142,7 +143,7 @@ class ConsultationTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void routingPointTargetGoesToTheFirstReadyAgentWhoAccepts(TestServer server) throws Exception {
         try (Party alice = server.connect("agent1");
                 Party ben = server.connect("agent2");
@@ -159,7 +160,7 @@ class ConsultationTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void firstAcceptanceWinsAndTheOtherOfferIsRevoked(TestServer server) throws Exception {
         try (Party alice = server.connect("agent3");
                 Party ben = server.connect("agent1");
@@ -184,7 +185,7 @@ class ConsultationTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void notAcceptedRequestsAreReleasedAndTheInitiatorToldWhy(TestServer server) throws Exception {
         try (Party alice = server.connect("agent1");
                 Party dora = server.connect("agent4");
@@ -216,7 +217,7 @@ class ConsultationTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void onlyTheOwnerOfAnActiveChatCanConsultAndTargetsMustExist(TestServer server) throws Exception {
         try (Party alice = server.connect("agent1");
                 Party ben = server.connect("agent2");
@@ -244,7 +245,7 @@ class ConsultationTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void eitherMemberEndsItImsAndCallsTheOtherAndMarksDone(TestServer server) throws Exception {
         try (Party alice = server.connect("agent1");
                 Party dora = server.connect("agent4");
@@ -317,7 +318,7 @@ class ConsultationTest {
         return iq;
     }
 
-    @Test
+    @TestTemplate
     void severalConsultationsRunAtOnceAndAllEndWithTheChat(TestServer server) throws Exception {
         try (Party alice = server.connect("agent1");
                 Party ben = server.connect("agent2");

@@ -9,15 +9,16 @@ import org.chatconsult.sdk.Consultation;
 import org.chatconsult.sdk.Interaction;
 import org.chatconsult.sdk.packet.TranscriptLine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.jxmpp.jid.impl.JidCreate;
 
 /** The target's mirrored transcript stays complete, in order and without duplicates across a reconnect. */
-@ExtendWith(TestServer.class)
+@ExtendWith(BothServers.class)
 class ConsultationTranscriptTest {
     private static final Duration LONG = Duration.ofMinutes(2);
 
-    @Test
+    @TestTemplate
     void noGapsOrDuplicatesAfterTheTargetReconnects(TestServer server) throws Exception {
         try (Party alicePhone = server.connect("agent1");
                 Party doraPhone = server.connect("agent4");

@@ -8,14 +8,15 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A contact writes to a routing point; a Ready agent is offered the chat, accepts, and they talk. */
-@ExtendWith(TestServer.class)
+@ExtendWith(BothServers.class)
 class ContactChatTest {
     private static final Duration LONG = Duration.ofMinutes(2);
 
-    @Test
+    @TestTemplate
     void plainImContactChatsOneToOneThroughTheBridge(TestServer server) throws Exception {
         try (Party agent = server.connect("agent1");
                 Party contact = server.connectPlain("contact1");
@@ -32,7 +33,7 @@ class ContactChatTest {
                     .isEqualTo("contact1@localhost");
 
             MultiUserChat muc = agent.join(room, "Agent 1");
-            contact.awaitBody("Agent 1 has joined the chat.");
+            contact.awaitBody(server.displayName("agent1") + " has joined the chat.");
             // The contact's first line is in the room's history for the agent.
             agent.awaitMessage(m -> m.getType() == Message.Type.groupchat
                     && "Hello, I need help with my order".equals(m.getBody()));
@@ -48,7 +49,7 @@ class ContactChatTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void mucCapableContactIsInvitedAndTalksInTheRoom(TestServer server) throws Exception {
         try (Party agent = server.connect("agent1");
                 Party contact = server.connect("contact2");

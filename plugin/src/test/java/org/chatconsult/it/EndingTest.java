@@ -18,10 +18,11 @@ import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.jivesoftware.smackx.muc.packet.MUCUser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every way a chat ends: the room is destroyed with a reason, the contact is told, the agent's capacity freed. */
-@ExtendWith(TestServer.class)
+@ExtendWith(BothServers.class)
 class EndingTest {
     private static final Duration LONG = Duration.ofMinutes(2);
     private static final String SUPPORT = "support@consult.localhost";
@@ -59,7 +60,7 @@ class EndingTest {
                         .isEqualTo(StanzaError.Condition.item_not_found));
     }
 
-    @Test
+    @TestTemplate
     void contactSendsEndCommand(TestServer server) throws Exception {
         try (Party agent = server.connect("agent3");
                 Party contact = server.connectPlain("contact1");
@@ -71,7 +72,7 @@ class EndingTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void contactSaysGoneChatState(TestServer server) throws Exception {
         try (Party agent = server.connect("agent3");
                 Party contact = server.connectPlain("contact1");
@@ -83,7 +84,7 @@ class EndingTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void bridgedContactGoesOffline(TestServer server) throws Exception {
         try (Party agent = server.connect("agent3");
                 TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3),
@@ -96,7 +97,7 @@ class EndingTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void mucContactLeavesTheRoom(TestServer server) throws Exception {
         try (Party agent = server.connect("agent3");
                 Party contact = server.connect("contact2");
@@ -116,7 +117,7 @@ class EndingTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void agentOnAStockClientSaysEndInTheRoom(TestServer server) throws Exception {
         try (Party agent = server.connect("agent3");
                 Party contact = server.connectPlain("contact1");
@@ -131,7 +132,7 @@ class EndingTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void onlyTheOwningAgentCanEndFromTheRoom(TestServer server) throws Exception {
         try (Party agent = server.connect("agent3");
                 Party contact = server.connect("contact2");
@@ -150,7 +151,7 @@ class EndingTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void agentEndsTheInteraction(TestServer server) throws Exception {
         try (Party agent = server.connect("agent3");
                 Party contact = server.connectPlain("contact1");

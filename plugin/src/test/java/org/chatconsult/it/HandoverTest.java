@@ -11,10 +11,11 @@ import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The seed's chat conference, and transfers: the target is brought into the contact room itself. */
-@ExtendWith(TestServer.class)
+@ExtendWith(BothServers.class)
 class HandoverTest {
     private static final Duration LONG = Duration.ofMinutes(2);
     private static final String SALES = "sales@consult.localhost";
@@ -30,7 +31,7 @@ class HandoverTest {
         return Party.attr(owner.awaitElement("offer"), "offer", "room");
     }
 
-    @Test
+    @TestTemplate
     void conferencedAgentJoinsTheContactChatAndTheContactSeesThem(TestServer server) throws Exception {
         try (Party alice = server.connect("agent1");
                 Party dora = server.connect("agent4");
@@ -46,7 +47,7 @@ class HandoverTest {
             assertThat(Party.attr(offer, "handover-offer", "kind")).isEqualTo("conference");
             assertThat(Party.attr(offer, "handover-offer", "room")).isEqualTo(room);
             MultiUserChat doraInChat = dora.join(room, "Agent 4");
-            carol.awaitBody("Agent 4 has joined the chat.");
+            carol.awaitBody(server.displayName("agent4") + " has joined the chat.");
             alice.awaitElement("handover-accepted");
             doraInChat.sendMessage("Hello, I am the supervisor.");
             carol.awaitBody("Agent 4: Hello, I am the supervisor.");
@@ -59,7 +60,7 @@ class HandoverTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void warmTransferMovesOwnershipAndTheFormerOwnerLeavesWhenReady(TestServer server) throws Exception {
         try (Party alice = server.connect("agent1");
                 Party dora = server.connect("agent4");
@@ -84,7 +85,7 @@ class HandoverTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void coldTransferTakesTheFormerOwnerOutOnAccept(TestServer server) throws Exception {
         try (Party alice = server.connect("agent1");
                 Party dora = server.connect("agent4");
@@ -104,7 +105,7 @@ class HandoverTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void declinedTransferIsReleasedAndTheOwnerKeepsTheChat(TestServer server) throws Exception {
         try (Party alice = server.connect("agent1");
                 Party dora = server.connect("agent4");

@@ -36,7 +36,7 @@ final class OpenfireFixture {
         assumeTrue(Files.exists(script),
                 "no Openfire test server at " + dir.toAbsolutePath() + ": the Openfire suite is skipped");
         run("start", pluginJar().toString());
-        createAgentsGroup();
+        createGroups();
     }
 
     static void stop() throws Exception {
@@ -52,18 +52,39 @@ final class OpenfireFixture {
         return jar;
     }
 
-    /** The group that serves the default routing point, made through Openfire's admin commands (XEP-0133). */
-    static void createAgentsGroup() throws Exception {
+    /** Accounts beside Openfire's own (admin, alice, bob, carol): the shared scenarios' agents and contacts. */
+    static final List<String> SCENARIO_USERS = List.of("agent1", "agent2", "agent3", "agent4", "contact1",
+            "contact2", "contact3", "contact4", "contact5", "contact6", "stranger");
+
+    /**
+     * The groups, made through Openfire's admin commands (XEP-0133): {@code agents} serves the default routing
+     * point; {@code sales}, {@code support}, {@code night} and {@code supervisors} are the shared scenarios'.
+     */
+    private static void createGroups() throws Exception {
         XMPPTCPConnection admin = connect("admin");
+        try {
+            addGroup(admin, "agents", List.of("alice@localhost", "bob@localhost", "agent1@localhost",
+                    "agent2@localhost", "agent3@localhost", "agent4@localhost"));
+            addGroup(admin, "sales", List.of("agent1@localhost", "agent2@localhost"));
+            addGroup(admin, "support", List.of("agent3@localhost"));
+            addGroup(admin, "night", List.of());
+            addGroup(admin, "supervisors", List.of("agent3@localhost", "agent4@localhost"));
+        } finally {
+            admin.disconnect();
+        }
+    }
+
+    private static void addGroup(XMPPTCPConnection admin, String name, List<String> members) throws Exception {
         RemoteCommand addGroup = AdHocCommandManager.getAddHocCommandsManager(admin)
                 .getRemoteCommand(JidCreate.from("localhost"), "http://jabber.org/protocol/admin#add-group");
         addGroup.execute();
         FillableForm group = new FillableForm(addGroup.getForm());
-        group.setAnswer("group", "agents");
-        group.setAnswer("members", List.of("alice@localhost", "bob@localhost"));
+        group.setAnswer("group", name);
+        if (!members.isEmpty()) {
+            group.setAnswer("members", members);
+        }
         group.setAnswer("showInRoster", "nobody");
         addGroup.complete(group);
-        admin.disconnect();
     }
 
     static String run(String... arguments) throws IOException, InterruptedException {
@@ -71,7 +92,9 @@ final class OpenfireFixture {
         command[0] = "bash";
         command[1] = script.toString();
         System.arraycopy(arguments, 0, command, 2, arguments.length);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("OF_USERS", String.join(" ", SCENARIO_USERS.stream().map(u -> u + ":" + u).toList()));
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();

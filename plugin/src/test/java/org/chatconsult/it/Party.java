@@ -42,12 +42,17 @@ public final class Party implements AutoCloseable {
     }
 
     static Party connect(LocalProsody prosody, String user, boolean mucCapable) throws Exception {
+        return connect(prosody.domain(), prosody.c2sPort(), user, mucCapable);
+    }
+
+    /** A client of the server for {@code domain} listening on 127.0.0.1:{@code port}; the password is the name. */
+    static Party connect(String domain, int port, String user, boolean mucCapable) throws Exception {
         SmackConfiguration.setDefaultReplyTimeout(10_000);
         Roster.setRosterLoadedAtLoginDefault(false);
         XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain(prosody.domain())
+                .setXmppDomain(domain)
                 .setHost("127.0.0.1")
-                .setPort(prosody.c2sPort())
+                .setPort(port)
                 .setSecurityMode(ConnectionConfiguration.SecurityMode.disabled)
                 .setUsernameAndPassword(user, user)
                 .setResource("test-" + Long.toHexString(System.nanoTime()))  // a new session each time: nothing meant for an earlier one arrives here

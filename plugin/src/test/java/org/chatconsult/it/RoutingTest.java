@@ -11,15 +11,16 @@ import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Readiness, capacity and offers: who is asked, when the offer moves on, and what waiting contacts hear. */
-@ExtendWith(TestServer.class)
+@ExtendWith(BothServers.class)
 class RoutingTest {
     private static final Duration LONG = Duration.ofMinutes(2);
     private static final String SALES = "sales@consult.localhost";
 
-    @Test
+    @TestTemplate
     void notReadyAgentsAreNotOfferedChatsUntilTheyGoReady(TestServer server) throws Exception {
         try (Party agent = server.connect("agent1");
                 Party contact = server.connectPlain("contact1");
@@ -33,7 +34,7 @@ class RoutingTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void agentWithTheServiceInItsRosterIsReadyByOrdinaryPresence(TestServer server) throws Exception {
         try (Party agent = server.connect("agent1");
                 Party contact = server.connectPlain("contact1");
@@ -62,7 +63,7 @@ class RoutingTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void offerGoesToTheLongestIdleAgent(TestServer server) throws Exception {
         try (Party first = server.connect("agent1");
                 Party second = server.connect("agent2");
@@ -77,7 +78,7 @@ class RoutingTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void capacityIsEnforcedAndFreedWhenAChatEnds(TestServer server) throws Exception {
         try (Party agent = server.connect("agent3");
                 Party one = server.connectPlain("contact1");
@@ -96,7 +97,7 @@ class RoutingTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void declinedOfferGoesToTheNextAgent(TestServer server) throws Exception {
         try (Party first = server.connect("agent1");
                 Party second = server.connect("agent2");
@@ -115,7 +116,7 @@ class RoutingTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void unansweredOfferIsRevokedAndTheLateJoinRefused(TestServer server) throws Exception {
         try (TestServer.Service service = server.service(TestServer.settings(Duration.ofSeconds(1), LONG, 3));
                 Party first = server.connect("agent1");
@@ -138,7 +139,7 @@ class RoutingTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void waitingContactsHearTheirPositionAndAreClosedPolitelyAfterTheMaximumWait(TestServer server)
             throws Exception {
         try (TestServer.Service service = server.service(TestServer.settings(LONG, Duration.ofSeconds(3), 3));

@@ -19,16 +19,17 @@ import org.chatconsult.sdk.packet.HandoverOfferExtension;
 import org.chatconsult.sdk.packet.OfferExtension;
 import org.jivesoftware.smack.packet.Message;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 
 /** The rest of the SDK's calls on a real server: IM from the directory, call retraction, log out, transfer. */
-@ExtendWith(TestServer.class)
+@ExtendWith(BothServers.class)
 class SdkActionsTest {
     private static final Duration LONG = Duration.ofMinutes(2);
 
-    @Test
+    @TestTemplate
     void imACallRetractedAndLoggingOut(TestServer server) throws Exception {
         try (Party alicePhone = server.connect("agent1");
                 Party doraPhone = server.connect("agent4");
@@ -40,7 +41,8 @@ class SdkActionsTest {
             dora.setReady();
             SeedLessonsTest.waitFor(() -> dora.getState() != null && alice.getState() != null);
 
-            DirectoryEntry found = team.search("agent 4", EnumSet.of(DirectoryEntry.Kind.AGENT), false).get(0);
+            DirectoryEntry found = team.search(server.displayName("agent4"), EnumSet.of(DirectoryEntry.Kind.AGENT), false)
+                    .get(0);
             team.im(found.getJid(), "Coffee later?");
             assertThat(doraPhone.awaitBody("Coffee later?").getType()).isEqualTo(Message.Type.chat);
 
@@ -70,7 +72,7 @@ class SdkActionsTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void coldTransferHandsTheChatOverAndTakesTheFormerOwnerOut(TestServer server) throws Exception {
         try (Party alicePhone = server.connect("agent1");
                 Party doraPhone = server.connect("agent4");

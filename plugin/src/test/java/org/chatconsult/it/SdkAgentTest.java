@@ -18,14 +18,15 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.chatconsult.sdk.Interaction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** An agent desktop written only against the SDK's public API, on a real server. */
-@ExtendWith(TestServer.class)
+@ExtendWith(BothServers.class)
 class SdkAgentTest {
     private static final Duration LONG = Duration.ofMinutes(2);
 
-    @Test
+    @TestTemplate
     void agentGoesReadyAcceptsAChatAndEndsIt(TestServer server) throws Exception {
         try (Party desk = server.connect("agent1");
                 Party contact = server.connectPlain("contact1");
@@ -76,7 +77,7 @@ class SdkAgentTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void agentDeclinesAndHearsTheRevocation(TestServer server) throws Exception {
         try (Party desk = server.connect("agent1");
                 Party contact = server.connectPlain("contact1");

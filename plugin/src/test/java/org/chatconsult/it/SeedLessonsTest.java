@@ -23,13 +23,14 @@ import org.chatconsult.sdk.packet.OfferExtension;
 import org.chatconsult.sdk.packet.TranscriptLine;
 import org.jivesoftware.smack.packet.Message;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The seed's two lessons, step by step, written against the SDK's public API only (the contact is any XMPP
  * client). Each step's comment is the lesson's own words.
  */
-@ExtendWith(TestServer.class)
+@ExtendWith(BothServers.class)
 class SeedLessonsTest {
     private static final Duration LONG = Duration.ofMinutes(2);
 
@@ -94,17 +95,17 @@ class SeedLessonsTest {
     }
 
     /** Prerequisite of both lessons: the initiator has an active chat with a contact. */
-    private static Interaction activeChat(Desk desk, Party contact) throws Exception {
+    private static Interaction activeChat(TestServer server, Desk desk, Party contact) throws Exception {
         desk.agents.setReady();
         contact.chat("sales@consult.localhost", "Hi, my parcel is late");
         Interaction chat = desk.agents.accept(desk.next(desk.chats), "Agent 1");
-        contact.awaitBody("Agent 1 has joined the chat.");
+        contact.awaitBody(server.displayName("agent1") + " has joined the chat.");
         contact.chat("sales@consult.localhost", "Order 4711");
         waitFor(() -> chat.getMessages().stream().anyMatch(m -> "Order 4711".equals(m.getBody())));
         return chat;
     }
 
-    @Test
+    @TestTemplate
     void lessonStartingAChatConsultation(TestServer server) throws Exception {
         try (Party alicePhone = server.connect("agent1");
                 Party doraPhone = server.connect("agent4");
@@ -114,14 +115,14 @@ class SeedLessonsTest {
             Desk dora = new Desk(doraPhone);
             dora.agents.setReady();
             // Prerequisites: logged in, with an active Chat interaction with a contact.
-            Interaction chat = activeChat(alice, carol);
+            Interaction chat = activeChat(server, alice, carol);
 
             // Click Start Consultation and use the Team Communicator to find the internal target.
             List<DirectoryEntry> found = TeamCommunicator.getInstanceFor(alicePhone.connection())
-                    .search("agent 4", EnumSet.of(DirectoryEntry.Kind.AGENT), true);
+                    .search(server.displayName("agent4"), EnumSet.of(DirectoryEntry.Kind.AGENT), true);
             assertThat(found).hasSize(1);
             DirectoryEntry target = found.get(0);
-            assertThat(target.getName()).isEqualTo("Agent 4");
+            assertThat(target.getName()).isEqualTo(server.displayName("agent4"));
             assertThat(target.isReady()).isTrue();
 
             // Select Start Chat Consultation: an interaction notification is displayed on the target's desktop.
@@ -183,7 +184,7 @@ class SeedLessonsTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void lessonReceivingAChatConsultation(TestServer server) throws Exception {
         try (Party alicePhone = server.connect("agent1");
                 Party doraPhone = server.connect("agent4");
@@ -191,7 +192,7 @@ class SeedLessonsTest {
                 TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
             Desk alice = new Desk(alicePhone);
             Desk dora = new Desk(doraPhone);
-            Interaction chat = activeChat(alice, carol);
+            Interaction chat = activeChat(server, alice, carol);
             // Prerequisites: logged in, and Ready for the chat media channel.
             dora.agents.setReady();
             waitFor(() -> dora.agents.getState() != null && "ready".equals(dora.agents.getState().getReadiness()));
@@ -201,7 +202,7 @@ class SeedLessonsTest {
             Events aliceEvents = new Events();
             aliceSide.addListener(aliceEvents);
             ConsultationOfferExtension preview = dora.next(dora.requests);
-            assertThat(preview.getInitiatorName()).isEqualTo("Agent 1");
+            assertThat(preview.getInitiatorName()).isEqualTo(server.displayName("agent1"));
             assertThat(preview.getPreview().getContactName()).isEqualTo("contact1");
             assertThat(preview.getPreview().getRoutingPointName()).isEqualTo("Sales");
             assertThat(preview.getPreview().getLines()).extracting(TranscriptLine::getText)

@@ -19,11 +19,12 @@ import org.chatconsult.sdk.packet.HandoverOfferExtension;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.jxmpp.jid.impl.JidCreate;
 
 /** The Team Communicator through the SDK: search, favorites, recent targets, and acting on what is found. */
-@ExtendWith(TestServer.class)
+@ExtendWith(BothServers.class)
 class TeamCommunicatorTest {
     private static final Duration LONG = Duration.ofMinutes(2);
 
@@ -31,7 +32,7 @@ class TeamCommunicatorTest {
         return entries.stream().collect(Collectors.toMap(e -> e.getJid().toString(), e -> e));
     }
 
-    @Test
+    @TestTemplate
     void searchFiltersByTextKindAndReadinessAndReportsStateAndLoad(TestServer server) throws Exception {
         try (Party alicePhone = server.connect("agent1");
                 Party benPhone = server.connect("agent2");
@@ -78,7 +79,7 @@ class TeamCommunicatorTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void favoritesAndRecentTargetsAreKeptPerAgent(TestServer server) throws Exception {
         try (Party alicePhone = server.connect("agent1");
                 Party doraPhone = server.connect("agent4");
@@ -118,7 +119,7 @@ class TeamCommunicatorTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void conferenceAndTransferThroughTheSdk(TestServer server) throws Exception {
         try (Party alicePhone = server.connect("agent1");
                 Party doraPhone = server.connect("agent4");
@@ -147,7 +148,7 @@ class TeamCommunicatorTest {
             assertThat(invitation.getKind()).isEqualTo("conference");
             assertThat(invitation.getPreview().getLines()).extracting(l -> l.getText()).containsExactly("hello");
             Interaction doraChat = doraAgents.accept(invitation, "Agent 4");
-            carol.awaitBody("Agent 4 has joined the chat.");
+            carol.awaitBody(server.displayName("agent4") + " has joined the chat.");
             assertThat(doraChat.getParticipants()).hasSize(4);
             doraChat.send("Supervisor here.");
             carol.awaitBody("Agent 4: Supervisor here.");

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * stopped when the run ends however it ends. Each test starts its own ChatConsult service on it as an external
  * component, with the settings it needs, and real Smack clients for its agents and contacts.
  */
-public final class TestServer implements ParameterResolver {
+public class TestServer implements ParameterResolver {
     public static final String DOMAIN = "localhost";
     public static final String SUBDOMAIN = "consult";
     public static final String SERVICE = SUBDOMAIN + "." + DOMAIN;
@@ -47,9 +47,7 @@ public final class TestServer implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(TestServer.class.getName(), key -> startProsody());
-        return this;
+        return onProsody(context);
     }
 
     private static synchronized ExtensionContext.Store.CloseableResource startProsody() {
@@ -70,9 +68,19 @@ public final class TestServer implements ParameterResolver {
         }
     }
 
+    /** The Prosody these tests run on (the Openfire variant has none and says so). */
     public LocalProsody prosody() {
         return prosody;
     }
+
+    /** The one shared Prosody of the run, started on first use and stopped when the run ends. */
+    static TestServer onProsody(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(TestServer.class.getName(), key -> startProsody());
+        return PROSODY;
+    }
+
+    private static final TestServer PROSODY = new TestServer();
 
     /** The directory every test uses: routing points sales (agent1, agent2), support (agent3), night (nobody). */
     public static ConfiguredDirectory directory() {
@@ -96,6 +104,11 @@ public final class TestServer implements ParameterResolver {
                 "Supervisors", Set.of("agent3@" + DOMAIN, "agent4@" + DOMAIN))));
     }
 
+    /** An agent's display name as this server's directory gives it. */
+    public String displayName(String user) {
+        return directory().displayName(user + "@" + DOMAIN);
+    }
+
     public static Settings settings(Duration offerTimeout, Duration maxQueueWait, int capacity) {
         return new Settings(offerTimeout, maxQueueWait, capacity, 1_000);
     }
@@ -117,6 +130,7 @@ public final class TestServer implements ParameterResolver {
     /** A service that purges what ended longer than {@code retention} ago (null: keeps everything). */
     public Service service(Settings settings, Duration contactCheck, String storeUrl, Duration retention)
             throws Exception {
+        LocalProsody prosody = prosody();
         ConsultComponent component = new ConsultComponent(new ServiceConfig(SERVICE, prosody.mucService(), settings,
                 directory(), contactCheck, Databases.open(storeUrl, "SA", ""), retention));
         ExternalComponentConnection connection = new ExternalComponentConnection("127.0.0.1", prosody.componentPort(),
@@ -126,19 +140,18 @@ public final class TestServer implements ParameterResolver {
             connection.close();
             throw new IllegalStateException("component did not connect");
         }
-        return new Service(component, connection);
+        return connection::close;
     }
 
     public Party connect(String user) throws Exception {
-        return Party.connect(prosody, user, true);
+        return Party.connect(prosody(), user, true);
     }
 
     /** A contact whose client does not support multi-user chat: it chats 1:1 through the bridge. */
     public Party connectPlain(String user) throws Exception {
-        return Party.connect(prosody, user, false);
+        return Party.connect(prosody(), user, false);
     }
 
-    /** A running service and its connection. */
     /** An empty embedded database of its own. */
     public static String freshStoreUrl() {
         return "jdbc:hsqldb:mem:chatconsult-" + STORES.incrementAndGet();
@@ -146,10 +159,9 @@ public final class TestServer implements ParameterResolver {
 
     private static final java.util.concurrent.atomic.AtomicInteger STORES = new java.util.concurrent.atomic.AtomicInteger();
 
-    public record Service(ConsultComponent component, ExternalComponentConnection connection) implements AutoCloseable {
+    /** A running service; closing it stops it (the chats it leaves live stay in its store). */
+    public interface Service extends AutoCloseable {
         @Override
-        public void close() {
-            connection.close();
-        }
+        void close() throws Exception;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -49,11 +50,14 @@ public final class LiveServlet extends AdminPage {
         }
         close(out, overview.agents().isEmpty());
         section(out, "live.chats", "chats", new String[] {"live.chat", "live.routingpoint", "live.contact",
-                "live.state", "live.owner", "live.started"});
+                "live.state", "live.owner", "live.started", "live.end"});
         for (Overview.ChatRow chat : overview.chats()) {
             out.println("<tr><td>" + escape(chat.id()) + "</td><td>" + escape(chat.routingPoint()) + "</td><td>"
                     + escape(chat.contact()) + "</td><td>" + escape(chat.state().name().toLowerCase()) + "</td><td>"
-                    + escape(chat.owner()) + "</td><td>" + escape(TIME.format(chat.started())) + "</td></tr>");
+                    + escape(chat.owner()) + "</td><td>" + escape(TIME.format(chat.started())) + "</td><td>"
+                    + "<form method=\"post\" action=\"" + PAGE_ID + "\">" + csrf(request)
+                    + "<input type=\"hidden\" name=\"interaction\" value=\"" + escape(chat.id()) + "\"/>"
+                    + "<input type=\"submit\" value=\"" + escape(text("live.end")) + "\"/></form></td></tr>");
         }
         close(out, overview.chats().isEmpty());
         section(out, "live.consultations", "consultations", new String[] {"live.consultation", "live.chat",
@@ -70,6 +74,26 @@ public final class LiveServlet extends AdminPage {
         }
         close(out, overview.waiting().isEmpty());
         end(out);
+    }
+
+    /** A supervisor ends one chat ({@code interaction}) or, with {@code all}, every live chat. */
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ChatConsultPlugin plugin = plugin(response);
+        ConsultComponent service = plugin == null ? null : plugin.service();
+        if (service == null) {
+            return;
+        }
+        String interaction = request.getParameter("interaction");
+        List<String> chosen = request.getParameter("all") != null || interaction == null ? List.of()
+                : List.of(interaction);
+        try {
+            service.endChats(chosen).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "the chats could not be ended");
+            return;
+        }
+        response.sendRedirect(PAGE_ID);
     }
 
     private static void section(PrintWriter out, String title, String id, String[] columns) {

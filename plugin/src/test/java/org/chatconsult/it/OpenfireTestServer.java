@@ -1,0 +1,77 @@
+package org.chatconsult.it;
+
+import java.time.Duration;
+
+import org.chatconsult.core.Settings;
+import org.chatconsult.standalone.LocalProsody;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The shared scenarios on Openfire: the plugin installed in a real Openfire rather than an external component
+ * of Prosody. Agents, contacts and groups are Openfire's ({@link OpenfireFixture}); a scenario's settings are
+ * saved on the plugin's own settings page, which restarts the service with them; closing a scenario's service
+ * ends what it left live from the live page, so the next scenario starts clean.
+ */
+final class OpenfireTestServer extends TestServer {
+    private static final int C2S_PORT = 5222;
+
+    private final AdminConsoleClient console;
+
+    private OpenfireTestServer(AdminConsoleClient console) {
+        this.console = console;
+    }
+
+    /** One Openfire per test class, stopped after it. */
+    static TestServer onOpenfire(ExtensionContext context) {
+        ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.create(
+                OpenfireTestServer.class, context.getRequiredTestClass()));
+        return store.getOrComputeIfAbsent("server", key -> start(), Running.class).server();
+    }
+
+    private record Running(OpenfireTestServer server) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() throws Throwable {
+            OpenfireFixture.stop();
+        }
+    }
+
+    private static Running start() {
+        try {
+            OpenfireFixture.start();
+            return new Running(new OpenfireTestServer(AdminConsoleClient.login()));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start Openfire", e);
+        }
+    }
+
+    @Override
+    public LocalProsody prosody() {
+        throw new UnsupportedOperationException("this scenario runs on Openfire, not on Prosody");
+    }
+
+    /** Openfire's users carry their user name as their name. */
+    @Override
+    public String displayName(String user) {
+        return user;
+    }
+
+    @Override
+    public Party connect(String user) throws Exception {
+        return Party.connect(DOMAIN, C2S_PORT, user, true);
+    }
+
+    @Override
+    public Party connectPlain(String user) throws Exception {
+        return Party.connect(DOMAIN, C2S_PORT, user, false);
+    }
+
+    /** The store is Openfire's database and the contact check Openfire's property: both are the plugin's. */
+    @Override
+    public Service service(Settings settings, Duration contactCheck, String storeUrl, Duration retention)
+            throws Exception {
+        console.saveSettings(settings);
+        return console::endAllChats;
+    }
+}
