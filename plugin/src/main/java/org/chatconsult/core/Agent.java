@@ -50,6 +50,10 @@ public final class Agent {
         this.capacity = capacity;
     }
 
+    void idleFrom(Instant since) {
+        idleSince = since;
+    }
+
     void reserve() {
         load++;
     }

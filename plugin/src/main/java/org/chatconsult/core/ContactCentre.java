@@ -83,7 +83,13 @@ public final class ContactCentre {
                     "capacity must be between 1 and " + MAX_CAPACITY);
         }
         Agent agent = agents.computeIfAbsent(address, a -> new Agent(profile, cap, now()));
-        update(agent, () -> agent.setReadiness(readiness, cap));
+        boolean loggingIn = agent.readiness() == Readiness.LOGGED_OUT && readiness != Readiness.LOGGED_OUT;
+        update(agent, () -> {
+            if (loggingIn && agent.load() == 0) {
+                agent.idleFrom(now()); // idle time counts from this login, not from an earlier session
+            }
+            agent.setReadiness(readiness, cap);
+        });
         listener.readinessChanged(agent);
         if (readiness == Readiness.READY) {
             // Going Ready again is the agent's way to be asked once more for chats they passed over.

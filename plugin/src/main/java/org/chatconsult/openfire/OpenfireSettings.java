@@ -94,12 +94,16 @@ public final class OpenfireSettings {
 
     /** Validates and writes every setting of the page; throws {@link IllegalArgumentException} on bad input. */
     public void save(long offerTimeoutSeconds, long queueMaxWaitSeconds, int capacity, List<String> dispositionCodes,
-            List<String> agentGroupNames, List<RoutingPointSetting> points, long retentionDays) {
+            List<String> agentGroupNames, List<RoutingPointSetting> points, long retentionDays,
+            long contactCheckSeconds) {
         // The same rules the service applies: a bad value is refused here rather than at the next start.
         new Settings(Duration.ofSeconds(offerTimeoutSeconds), Duration.ofSeconds(queueMaxWaitSeconds), capacity,
                 (int) number(MAX_INTERACTIONS, Settings.DEFAULTS.maxInteractions()));
         if (retentionDays < 0) {
             throw new IllegalArgumentException("retention cannot be negative");
+        }
+        if (contactCheckSeconds < 1) {
+            throw new IllegalArgumentException("the contact check needs at least one second");
         }
         for (RoutingPointSetting point : points) {
             if (!point.name().matches("[a-z0-9][a-z0-9._-]*") || point.name().equals("bridge")) {
@@ -117,6 +121,7 @@ public final class OpenfireSettings {
         write.accept(DISPOSITIONS, String.join(",", dispositionCodes));
         write.accept(AGENT_GROUPS, String.join(",", agentGroupNames));
         write.accept(RETENTION_DAYS, String.valueOf(retentionDays));
+        write.accept(CONTACT_CHECK, String.valueOf(contactCheckSeconds));
         write.accept(ROUTING_POINTS,
                 String.join(",", points.stream().map(RoutingPointSetting::name).toList()));
         for (RoutingPointSetting point : points) {

@@ -113,6 +113,8 @@ public final class RoomDriver {
         field(form, "muc#roomconfig_changesubject", "0");
         field(form, "muc#roomconfig_whois", "moderators");
         field(form, "muc#roomconfig_historylength", String.valueOf(HISTORY_LENGTH));
+        // XEP-0045 §10.2's own field for it, which Openfire reads.
+        field(form, "muc#maxhistoryfetch", String.valueOf(HISTORY_LENGTH));
         // Prosody's own field: how much history a client that asks for none in particular gets.
         field(form, "muc#roomconfig_defaulthistorymessages", String.valueOf(HISTORY_LENGTH));
         iq.setChildElement("query", Protocol.NS_MUC_OWNER).add(form.getElement());

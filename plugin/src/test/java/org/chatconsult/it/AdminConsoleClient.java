@@ -34,7 +34,7 @@ final class AdminConsoleClient {
     }
 
     /** Saves the scenario's settings on the plugin's page; the service restarts with them before this returns. */
-    void saveSettings(Settings settings) throws Exception {
+    void saveSettings(Settings settings, java.time.Duration contactCheck) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("routingPoints", "sales | Sales | sales\nsupport | Support | support\nnight | Night shift | night");
         form.put("agentGroups", "supervisors");
@@ -43,8 +43,17 @@ final class AdminConsoleClient {
         form.put("capacity", String.valueOf(settings.defaultCapacity()));
         form.put("dispositions", String.join(",", settings.dispositions()));
         form.put("retentionDays", "0");
+        form.put("contactCheck", String.valueOf(seconds(contactCheck.toMillis())));
         String page = submit("plugins/chatconsult/chatconsult-settings", form);
         assertThat(page).as("the settings page took the scenario's settings").contains("id=\"saved\"");
+    }
+
+    /**
+     * Sets Openfire's offline message strategy to drop (its own Offline Messages page), so what one scenario's
+     * service told a contact after the contact left never reaches the next scenario's session of that contact.
+     */
+    void dropOfflineMessages() throws Exception {
+        submit("offline-messages.jsp", Map.of("strategy", "2", "update", "Save Settings"));
     }
 
     /** Ends every live chat from the live page (whose forms, and token, are there only when chats are). */

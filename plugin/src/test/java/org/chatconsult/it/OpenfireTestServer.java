@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The shared scenarios on Openfire: the plugin installed in a real Openfire rather than an external component
  * of Prosody. Agents, contacts and groups are Openfire's ({@link OpenfireFixture}); a scenario's settings are
  * saved on the plugin's own settings page, which restarts the service with them; closing a scenario's service
- * ends what it left live from the live page, so the next scenario starts clean.
+ * ends what it left live from the live page, and Openfire drops messages to contacts who have left, so the
+ * next scenario starts clean.
  */
 final class OpenfireTestServer extends TestServer {
     private static final int C2S_PORT = 5222;
@@ -38,7 +39,9 @@ final class OpenfireTestServer extends TestServer {
     private static Running start() {
         try {
             OpenfireFixture.start();
-            return new Running(new OpenfireTestServer(AdminConsoleClient.login()));
+            AdminConsoleClient console = AdminConsoleClient.login();
+            console.dropOfflineMessages();
+            return new Running(new OpenfireTestServer(console));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -49,6 +52,12 @@ final class OpenfireTestServer extends TestServer {
     @Override
     public LocalProsody prosody() {
         throw new UnsupportedOperationException("this scenario runs on Openfire, not on Prosody");
+    }
+
+    /** Openfire's MUC replays the number of lines its service-wide setting says (25 by default), per room. */
+    @Override
+    public int roomHistoryShown() {
+        return 25;
     }
 
     /** Openfire's users carry their user name as their name. */
@@ -67,11 +76,11 @@ final class OpenfireTestServer extends TestServer {
         return Party.connect(DOMAIN, C2S_PORT, user, false);
     }
 
-    /** The store is Openfire's database and the contact check Openfire's property: both are the plugin's. */
+    /** The store is Openfire's database, whatever the scenario names. */
     @Override
     public Service service(Settings settings, Duration contactCheck, String storeUrl, Duration retention)
             throws Exception {
-        console.saveSettings(settings);
+        console.saveSettings(settings, contactCheck);
         return console::endAllChats;
     }
 }

@@ -61,7 +61,8 @@ class SdkActionsTest {
             dora.logOut();
             SeedLessonsTest.waitFor(() -> {
                 try {
-                    return team.search("agent 4", EnumSet.of(DirectoryEntry.Kind.AGENT), false).get(0)
+                    return team.search(server.displayName("agent4"), EnumSet.of(DirectoryEntry.Kind.AGENT), false)
+                            .get(0)
                             .getReadiness().equals("logged-out");
                 } catch (Exception e) {
                     return false;

@@ -93,7 +93,7 @@ class TeamCommunicatorTest {
 
             assertThat(team.addFavorite(doraJid)).containsExactly(doraJid);
             assertThat(team.addFavorite(sales)).containsExactly(doraJid, sales);
-            assertThat(byJid(team.search("agent 4", EnumSet.of(DirectoryEntry.Kind.AGENT), false))
+            assertThat(byJid(team.search(server.displayName("agent4"), EnumSet.of(DirectoryEntry.Kind.AGENT), false))
                     .get("agent4@localhost").isFavorite()).isTrue();
             assertThat(team.removeFavorite(sales)).containsExactly(doraJid);
             assertThat(TeamCommunicator.getInstanceFor(doraPhone.connection()).getFavorites()).isEmpty();

@@ -104,6 +104,11 @@ public class TestServer implements ParameterResolver {
                 "Supervisors", Set.of("agent3@" + DOMAIN, "agent4@" + DOMAIN))));
     }
 
+    /** How many lines of history this server's rooms replay to someone who enters. */
+    public int roomHistoryShown() {
+        return org.chatconsult.xmpp.RoomDriver.HISTORY_LENGTH;
+    }
+
     /** An agent's display name as this server's directory gives it. */
     public String displayName(String user) {
         return directory().displayName(user + "@" + DOMAIN);

@@ -15,7 +15,8 @@ import org.chatconsult.openfire.OpenfireSettings;
 
 /**
  * The settings page: routing points (address name, display name, the Openfire group that serves it), agent
- * groups, offer timeout, maximum queue wait, default capacity, disposition codes and retention. Saving writes
+ * groups, offer timeout, maximum queue wait, default capacity, disposition codes, retention and how often a
+ * contact chatting through the bridge is checked. Saving writes
  * Openfire system properties and restarts the service in place, which keeps live chats.
  */
 public final class SettingsServlet extends AdminPage {
@@ -39,7 +40,7 @@ public final class SettingsServlet extends AdminPage {
             plugin.settings().save(number(request, "offerTimeout"), number(request, "queueMaxWait"),
                     (int) number(request, "capacity"), words(request.getParameter("dispositions")),
                     words(request.getParameter("agentGroups")), routingPoints(request.getParameter("routingPoints")),
-                    number(request, "retentionDays"));
+                    number(request, "retentionDays"), number(request, "contactCheck"));
         } catch (IllegalArgumentException refused) {
             render(request, response, plugin.settings(), false, refused.getMessage());
             return;
@@ -79,6 +80,7 @@ public final class SettingsServlet extends AdminPage {
         out.println(row("dispositions", text("settings.dispositions"), String.join(", ", settings.dispositions())));
         long retention = settings.retention() == null ? 0 : settings.retention().toDays();
         out.println(row("retentionDays", text("settings.retention"), retention));
+        out.println(row("contactCheck", text("settings.contactcheck"), settings.contactCheck().toSeconds()));
         out.println("</table></div>");
         out.println("<input type=\"submit\" id=\"save\" value=\"" + escape(text("settings.save")) + "\"/></form>");
         end(out);
