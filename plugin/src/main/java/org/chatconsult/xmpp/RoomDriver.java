@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.dom4j.Element;
 import org.xmpp.forms.DataForm;
@@ -34,6 +35,7 @@ public final class RoomDriver {
     private final Map<String, CompletableFuture<Boolean>> joins = new ConcurrentHashMap<>();
     /** Occupants the service is taking out of rooms itself: their unavailable self-presence is expected. */
     private final Set<String> leaving = ConcurrentHashMap.newKeySet();
+    private CompletableFuture<Boolean> lastCreation = CompletableFuture.completedFuture(true);
 
     private final boolean serverInvitesMembers;
 
@@ -49,7 +51,19 @@ public final class RoomDriver {
      * those the service makes members can enter or even find it.
      */
     public CompletableFuture<Void> create(JID room, JID as, String nick, String title) {
-        return join(room, as, nick).thenCompose(created -> configure(room, as, title));
+        return oneAtATime(() -> join(room, as, nick)).thenCompose(created -> configure(room, as, title));
+    }
+
+    /**
+     * Runs room creations one after the other: Openfire 5.1 can leave a room locked and its creator's entry
+     * unanswered when rooms are created in parallel (a race in its MUC service). One creation takes a few
+     * milliseconds; a failed or timed-out one does not hold up the next.
+     */
+    private synchronized CompletableFuture<Boolean> oneAtATime(Supplier<CompletableFuture<Boolean>> creation) {
+        CompletableFuture<Boolean> next = lastCreation.handle((ok, failure) -> null)
+                .thenCompose(previous -> creation.get());
+        lastCreation = next;
+        return next;
     }
 
     /**
@@ -61,7 +75,7 @@ public final class RoomDriver {
         // The room may still hold the service's occupant from before (a server does not notice a component that
         // died); entering over it would be a mere presence update, without the history. Leave first.
         leave(room, as, nick);
-        return join(room, as, nick, since).thenCompose(created -> created
+        return oneAtATime(() -> join(room, as, nick, since)).thenCompose(created -> created
                 ? configure(room, as, title).thenApply(configured -> true)
                 : CompletableFuture.completedFuture(false));
     }

@@ -36,7 +36,14 @@ final class AdminConsoleClient {
     /** Saves the scenario's settings on the plugin's page; the service restarts with them before this returns. */
     void saveSettings(Settings settings, java.time.Duration contactCheck) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("routingPoints", "sales | Sales | sales\nsupport | Support | support\nnight | Night shift | night");
+        StringBuilder points = new StringBuilder("sales | Sales | sales\nsupport | Support | support\n"
+                + "night | Night shift | night\n");
+        for (int lane = 1; lane <= TestServer.LANES; lane++) {
+            points.append("lane").append(lane).append(" | Lane ").append(lane).append(" | lane").append(lane)
+                    .append("\nteam").append(lane).append(" | Team ").append(lane).append(" | team").append(lane)
+                    .append('\n');
+        }
+        form.put("routingPoints", points.toString());
         form.put("agentGroups", "supervisors");
         form.put("offerTimeout", String.valueOf(seconds(settings.offerTimeout().toMillis())));
         form.put("queueMaxWait", String.valueOf(seconds(settings.maxQueueWait().toMillis())));

@@ -16,14 +16,15 @@ import java.util.concurrent.Future;
 
 import org.chatconsult.sdk.example.AgentConsole;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The example agent console, typed at like a person would, against the real server. */
-@ExtendWith(TestServer.class)
+@ExtendWith(BothServers.class)
 class AgentConsoleTest {
     private static final Duration LONG = Duration.ofMinutes(2);
 
-    @Test
+    @TestTemplate
     void anAgentTypesTheirWayThroughAChatAndAConsultation(TestServer server) throws Exception {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         PipedWriter keyboard = new PipedWriter();
@@ -48,11 +49,11 @@ class AgentConsoleTest {
             carol.chat("sales@consult.localhost", "Where is my parcel?");
             await(screen, "offer 1: chat from contact1 via Sales: \"Where is my parcel?\"");
             typing.println("accept 1 Alice");
-            carol.awaitBody("Agent 1 has joined the chat.");
+            carol.awaitBody(server.displayName("agent1") + " has joined the chat.");
             typing.println("say 1 Let me check that for you.");
             carol.awaitBody("Alice: Let me check that for you.");
-            typing.println("search agent 4 ready");
-            await(screen, "Agent 4 <agent4@localhost> agent, ready, 0/3");
+            typing.println("search " + server.displayName("agent4") + " ready");
+            await(screen, server.displayName("agent4") + " <agent4@localhost> agent, ready, 0/3");
             typing.println("consult 1 agent4@localhost");
             await(screen, "consultation requested");
             dora.agents.accept(dora.next(dora.requests), "Agent 4");

@@ -53,12 +53,21 @@ final class OpenfireFixture {
     }
 
     /** Accounts beside Openfire's own (admin, alice, bob, carol): the shared scenarios' agents and contacts. */
-    static final List<String> SCENARIO_USERS = List.of("agent1", "agent2", "agent3", "agent4", "contact1",
-            "contact2", "contact3", "contact4", "contact5", "contact6", "stranger");
+    static final List<String> SCENARIO_USERS = scenarioUsers();
+
+    private static List<String> scenarioUsers() {
+        List<String> users = new java.util.ArrayList<>(List.of("agent1", "agent2", "agent3", "agent4", "contact1",
+                "contact2", "contact3", "contact4", "contact5", "contact6", "stranger"));
+        for (int lane = 1; lane <= TestServer.LANES; lane++) {
+            users.addAll(List.of("owner" + lane, "targeta" + lane, "targetb" + lane, "lanecontact" + lane));
+        }
+        return users;
+    }
 
     /**
      * The groups, made through Openfire's admin commands (XEP-0133): {@code agents} serves the default routing
-     * point; {@code sales}, {@code support}, {@code night} and {@code supervisors} are the shared scenarios'.
+     * point; {@code sales}, {@code support}, {@code night}, {@code supervisors} and each privacy lane's
+     * {@code lane<n>} and {@code team<n>} are the shared scenarios'.
      */
     private static void createGroups() throws Exception {
         XMPPTCPConnection admin = connect("admin");
@@ -69,6 +78,10 @@ final class OpenfireFixture {
             addGroup(admin, "support", List.of("agent3@localhost"));
             addGroup(admin, "night", List.of());
             addGroup(admin, "supervisors", List.of("agent3@localhost", "agent4@localhost"));
+            for (int lane = 1; lane <= TestServer.LANES; lane++) {
+                addGroup(admin, "lane" + lane, List.of("owner" + lane + "@localhost"));
+                addGroup(admin, "team" + lane, List.of("targeta" + lane + "@localhost", "targetb" + lane + "@localhost"));
+            }
         } finally {
             admin.disconnect();
         }

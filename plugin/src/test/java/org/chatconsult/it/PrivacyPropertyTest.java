@@ -24,6 +24,7 @@ import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.packet.MUCUser;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code -Dchatconsult.property.seed=S} explores others and {@code -Dchatconsult.property.sequences=N} changes
  * the count.
  */
-@ExtendWith(TestServer.class)
+@ExtendWith(BothServers.class)
 class PrivacyPropertyTest {
     static final int SEQUENCES = Integer.getInteger("chatconsult.property.sequences", 1000);
     static final long SEED = Long.getLong("chatconsult.property.seed", 20261127L);
@@ -69,7 +70,7 @@ class PrivacyPropertyTest {
         }
     }
 
-    @Test
+    @TestTemplate
     void contactsNeverReceiveAByteOfAConsultation(TestServer server) throws Exception {
         try (TestServer.Service service = server.service(TestServer.settings(OFFER_TIMEOUT, Duration.ofMinutes(5), 30))) {
             ExecutorService pool = Executors.newFixedThreadPool(TestServer.LANES);

@@ -44,7 +44,7 @@ public final class ConsultationRooms implements ContactCentreListener {
         this.core = core;
     }
 
-    /** Completes once the consultation's room exists and its initiator may enter. */
+    /** Completes once the consultation's room exists and its initiator may enter (at once if it does already). */
     public CompletableFuture<Void> whenReady(String consultationId) {
         return ready.getOrDefault(consultationId, CompletableFuture.failedFuture(new XmppErrorException(
                 PacketError.Condition.item_not_found, "no consultation " + consultationId + " is being set up")));
@@ -60,7 +60,6 @@ public final class ConsultationRooms implements ContactCentreListener {
         rooms.create(room, self, NICK, title(consultation))
                 .thenCompose(created -> rooms.affiliate(room, self, new JID(consultation.initiator()), "member"))
                 .whenCompleteAsync((done, failure) -> core.submit(centre -> {
-                    ready.remove(id);
                     boolean live = centre.consultations().live().contains(consultation);
                     if (failure != null) {
                         LOG.warn("room for consultation {} could not be set up: {}", id, failure.getMessage());
@@ -138,6 +137,8 @@ public final class ConsultationRooms implements ContactCentreListener {
 
     @Override
     public void consultationEnded(Consultation consultation, ConsultationEndReason reason) {
+        // Kept until now: the request that started the consultation may ask after its room was ready.
+        ready.remove(consultation.id());
         destroy(consultation.id(), reason);
     }
 
