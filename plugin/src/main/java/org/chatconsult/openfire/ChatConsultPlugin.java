@@ -83,7 +83,7 @@ public final class ChatConsultPlugin implements Plugin {
     private synchronized void startService() {
         String domain = XMPPServer.getInstance().getServerInfo().getXMPPDomain();
         subdomain = settings.subdomain();
-        ServiceConfig config = new ServiceConfig(subdomain + "." + domain, settings.mucService(domain),
+        ServiceConfig config = new ServiceConfig(subdomain + "." + domain, settings.mucService(),
                 settings.settings(), new OpenfireDirectory(settings, new OpenfireGroups()),
                 settings.contactCheck(),
                 // Openfire's own database and pool; Openfire made the tables from the plugin's database/ scripts.

@@ -57,8 +57,10 @@ public final class OpenfireSettings {
         return text(SUBDOMAIN, "consult");
     }
 
-    public String mucService(String domain) {
-        return text(MUC_SERVICE, "conference." + domain);
+    /** The MUC service if set; null lets the service find it by disco. */
+    public String mucService() {
+        String value = read.apply(MUC_SERVICE);
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     public Duration contactCheck() {

@@ -76,7 +76,7 @@ public record StandaloneConfig(String host, int port, String xmppDomain, String 
                 new LinkedHashSet<>(list(p.getProperty("dispositions", ""))));
         String retention = p.getProperty("retention", "").trim();
         ServiceConfig service = new ServiceConfig(subdomain + "." + domain,
-                p.getProperty("muc.service", "conference." + domain).trim(), settings,
+                blankToNull(p.getProperty("muc.service")), settings,
                 new ConfiguredDirectory(agents, points, groups), duration(p, "contact.check", Duration.ofSeconds(30)),
                 store(p), retention.isEmpty() || retention.equals("forever") ? null : duration(p, "retention", null),
                 Boolean.parseBoolean(p.getProperty("muc.invites.members", "false").trim()));
@@ -97,6 +97,10 @@ public record StandaloneConfig(String host, int port, String xmppDomain, String 
         } catch (StoreException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static String required(Properties p, String key) {

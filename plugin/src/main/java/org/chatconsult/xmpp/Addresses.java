@@ -13,11 +13,17 @@ public final class Addresses {
     public static final String BRIDGE_NODE = "bridge";
 
     private final JID service;
-    private final String mucService;
+    private volatile String mucService;
 
+    /** {@code mucService} may be null until {@link #mucServiceFound} names it. */
     public Addresses(String serviceDomain, String mucService) {
         this.service = new JID(null, serviceDomain, null);
         this.mucService = mucService;
+    }
+
+    /** The MUC service found by discovery, once, before any room is made. */
+    public void mucServiceFound(String domain) {
+        this.mucService = domain;
     }
 
     public JID service() {
@@ -41,7 +47,7 @@ public final class Addresses {
     }
 
     public boolean isRoom(JID address) {
-        return address != null && address.getNode() != null && mucService.equals(address.getDomain());
+        return address != null && address.getNode() != null && address.getDomain().equals(mucService);
     }
 
     /** Where the service itself sits in an interaction's room. */

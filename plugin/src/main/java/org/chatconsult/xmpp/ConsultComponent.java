@@ -157,6 +157,9 @@ public final class ConsultComponent implements Component, Reconnectable {
      */
     @Override
     public void start() {
+        if (addresses.mucService() == null) {
+            core.execute(this::discoverMucService);
+        }
         try {
             Restoration saved = journal.read(Restoration::load).get(STORE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             if (!saved.isEmpty()) {
@@ -176,6 +179,25 @@ public final class ConsultComponent implements Component, Reconnectable {
         if (config.retention() != null) {
             core.schedule(Duration.ZERO, this::purge);
         }
+    }
+
+    /**
+     * Finds the MUC service by disco before the core does anything else (it runs first on the core thread, which
+     * waits for the answers a moment at start; they arrive on the thread that delivers stanzas). Without an
+     * answer the service falls back to {@code conference.<server domain>}.
+     */
+    private void discoverMucService() {
+        String serverDomain = config.serviceDomain().substring(config.serviceDomain().indexOf('.') + 1);
+        String muc;
+        try {
+            muc = MucDiscovery.find(iqs, addresses.service(), serverDomain).get(IQ_TIMEOUT.toMillis() * 2,
+                    TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            muc = "conference." + serverDomain;
+            LOG.warn("could not find the MUC service by disco ({}); using {}", e.getMessage(), muc);
+        }
+        addresses.mucServiceFound(muc);
+        LOG.info("rooms live on {}", muc);
     }
 
     /**

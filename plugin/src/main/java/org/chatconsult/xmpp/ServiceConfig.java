@@ -32,7 +32,6 @@ public record ServiceConfig(String serviceDomain, String mucService, Settings se
     public ServiceConfig {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(serviceDomain, "serviceDomain");
-        Objects.requireNonNull(mucService, "mucService");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(directory, "directory");
         contactCheck = contactCheck == null ? Duration.ofSeconds(30) : contactCheck;
