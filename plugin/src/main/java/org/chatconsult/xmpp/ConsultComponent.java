@@ -190,11 +190,11 @@ public final class ConsultComponent implements Component, Reconnectable {
         String serverDomain = config.serviceDomain().substring(config.serviceDomain().indexOf('.') + 1);
         String muc;
         try {
-            muc = MucDiscovery.find(iqs, addresses.service(), serverDomain).get(IQ_TIMEOUT.toMillis() * 2,
+            muc = MucDiscovery.find(iqs, addresses.service(), serverDomain).get(IQ_TIMEOUT.toMillis(),
                     TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             muc = "conference." + serverDomain;
-            LOG.warn("could not find the MUC service by disco ({}); using {}", e.getMessage(), muc);
+            LOG.warn("could not find the MUC service by disco ({}); using {}", e, muc);
         }
         addresses.mucServiceFound(muc);
         LOG.info("rooms live on {}", muc);

@@ -22,9 +22,8 @@ class ReconnectTest {
                 TestServer.DOMAIN, 0, 0, TestServer.SUBDOMAIN, "secret", Map.of("agent1", "agent1", "contact1", "contact1"));
                 ExternalComponentConnection connection = new ExternalComponentConnection("127.0.0.1",
                         prosody.componentPort(), TestServer.DOMAIN, "secret")) {
-            // No MUC service named: the service finds Prosody's by disco.
             connection.addComponent(TestServer.SUBDOMAIN, new ConsultComponent(new ServiceConfig(TestServer.SERVICE,
-                    null, TestServer.settings(longWait, longWait, 3), TestServer.directory(), null,
+                    prosody.mucService(), TestServer.settings(longWait, longWait, 3), TestServer.directory(), null,
                     Databases.open(TestServer.freshStoreUrl(), "SA", ""), null)));
             assertThat(connection.awaitConnected(Duration.ofSeconds(10))).isTrue();
 

@@ -136,7 +136,8 @@ public class TestServer implements ParameterResolver {
     public Service service(Settings settings, Duration contactCheck, String storeUrl, Duration retention)
             throws Exception {
         LocalProsody prosody = prosody();
-        ConsultComponent component = new ConsultComponent(new ServiceConfig(SERVICE, prosody.mucService(), settings,
+        // No MUC service named: the service finds Prosody's by disco, as it finds Openfire's.
+        ConsultComponent component = new ConsultComponent(new ServiceConfig(SERVICE, null, settings,
                 directory(), contactCheck, Databases.open(storeUrl, "SA", ""), retention));
         ExternalComponentConnection connection = new ExternalComponentConnection("127.0.0.1", prosody.componentPort(),
                 DOMAIN, prosody.componentSecret());
