@@ -1,5 +1,7 @@
 package org.chatconsult.core;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
 
 /**
@@ -96,129 +98,27 @@ public interface ContactCentreListener {
     default void participantLeft(Interaction interaction, String agent) {
     }
 
-    /** One listener that tells each of {@code listeners}, in order. */
+    /**
+     * One listener that tells each of {@code listeners}, in order, every event: each event is a method of this
+     * interface, so one forwarding handler serves them all, and a new event needs no new forwarding code.
+     */
     static ContactCentreListener all(List<ContactCentreListener> listeners) {
         List<ContactCentreListener> each = List.copyOf(listeners);
-        return new ContactCentreListener() {
-            @Override
-            public void interactionCreated(Interaction interaction) {
-                each.forEach(l -> l.interactionCreated(interaction));
-            }
-
-            @Override
-            public void readinessChanged(Agent agent) {
-                each.forEach(l -> l.readinessChanged(agent));
-            }
-
-            @Override
-            public void interactionRestored(Interaction interaction) {
-                each.forEach(l -> l.interactionRestored(interaction));
-            }
-
-            @Override
-            public void consultationRestored(Consultation consultation) {
-                each.forEach(l -> l.consultationRestored(consultation));
-            }
-
-            @Override
-            public void interactionResumed(Interaction interaction) {
-                each.forEach(l -> l.interactionResumed(interaction));
-            }
-
-            @Override
-            public void consultationResumed(Consultation consultation) {
-                each.forEach(l -> l.consultationResumed(consultation));
-            }
-
-            @Override
-            public void interactionSuspended(Interaction interaction) {
-                each.forEach(l -> l.interactionSuspended(interaction));
-            }
-
-            @Override
-            public void consultationSuspended(Consultation consultation) {
-                each.forEach(l -> l.consultationSuspended(consultation));
-            }
-
-            @Override
-            public void queued(Interaction interaction, int position) {
-                each.forEach(l -> l.queued(interaction, position));
-            }
-
-            @Override
-            public void offered(Interaction interaction, Offer offer) {
-                each.forEach(l -> l.offered(interaction, offer));
-            }
-
-            @Override
-            public void offerRevoked(Interaction interaction, Offer offer, RevokeReason reason) {
-                each.forEach(l -> l.offerRevoked(interaction, offer, reason));
-            }
-
-            @Override
-            public void accepted(Interaction interaction, Agent agent) {
-                each.forEach(l -> l.accepted(interaction, agent));
-            }
-
-            @Override
-            public void ended(Interaction interaction, EndReason reason) {
-                each.forEach(l -> l.ended(interaction, reason));
-            }
-
-            @Override
-            public void handoverOffered(Handover handover, Offer offer) {
-                each.forEach(l -> l.handoverOffered(handover, offer));
-            }
-
-            @Override
-            public void handoverOfferRevoked(Handover handover, Offer offer, RevokeReason reason) {
-                each.forEach(l -> l.handoverOfferRevoked(handover, offer, reason));
-            }
-
-            @Override
-            public void handoverAccepted(Handover handover) {
-                each.forEach(l -> l.handoverAccepted(handover));
-            }
-
-            @Override
-            public void handoverReleased(Handover handover, RevokeReason reason) {
-                each.forEach(l -> l.handoverReleased(handover, reason));
-            }
-
-            @Override
-            public void participantLeft(Interaction interaction, String agent) {
-                each.forEach(l -> l.participantLeft(interaction, agent));
-            }
-
-            @Override
-            public void consultationCreated(Consultation consultation) {
-                each.forEach(l -> l.consultationCreated(consultation));
-            }
-
-            @Override
-            public void consultationOffered(Consultation consultation, Offer offer) {
-                each.forEach(l -> l.consultationOffered(consultation, offer));
-            }
-
-            @Override
-            public void consultationOfferRevoked(Consultation consultation, Offer offer, RevokeReason reason) {
-                each.forEach(l -> l.consultationOfferRevoked(consultation, offer, reason));
-            }
-
-            @Override
-            public void consultationAccepted(Consultation consultation) {
-                each.forEach(l -> l.consultationAccepted(consultation));
-            }
-
-            @Override
-            public void consultationEnded(Consultation consultation, ConsultationEndReason reason) {
-                each.forEach(l -> l.consultationEnded(consultation, reason));
-            }
-
-            @Override
-            public void consultationDone(Consultation consultation, Disposition disposition) {
-                each.forEach(l -> l.consultationDone(consultation, disposition));
-            }
-        };
+        return (ContactCentreListener) Proxy.newProxyInstance(ContactCentreListener.class.getClassLoader(),
+                new Class<?>[] {ContactCentreListener.class}, (proxy, event, arguments) -> {
+                    if (event.getDeclaringClass() == Object.class) {
+                        return event.getName().equals("toString") ? "all" + each
+                                : event.getName().equals("hashCode") ? System.identityHashCode(proxy)
+                                : proxy == arguments[0];
+                    }
+                    for (ContactCentreListener listener : each) {
+                        try {
+                            event.invoke(listener, arguments);
+                        } catch (InvocationTargetException failure) {
+                            throw failure.getCause();
+                        }
+                    }
+                    return null;
+                });
     }
 }
