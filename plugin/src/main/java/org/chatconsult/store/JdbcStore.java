@@ -187,72 +187,41 @@ public final class JdbcStore implements Store {
 
     @Override
     public Live live() throws StoreException {
-        return query(connection -> {
-            List<Snapshot.AgentRecord> agents = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT address, readiness, capacity, lastSession FROM ccAgent");
-                    ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    agents.add(new Snapshot.AgentRecord(rows.getString(1), Readiness.valueOf(rows.getString(2)),
-                            rows.getInt(3), rows.getString(4)));
-                }
-            }
-            List<Snapshot.InteractionRecord> interactions = interactions(connection,
-                    INTERACTION_SELECT + " WHERE ended IS NULL ORDER BY started", null);
-            List<Snapshot.ConsultationRecord> consultations = consultations(connection,
-                    CONSULTATION_SELECT + " WHERE ended IS NULL ORDER BY started", null);
-            return new Live(agents, interactions, consultations);
-        });
+        return query(connection -> new Live(
+                list(connection, "SELECT address, readiness, capacity, lastSession FROM ccAgent", null,
+                        JdbcStore::agent),
+                list(connection, INTERACTION_SELECT + " WHERE ended IS NULL ORDER BY started", null,
+                        JdbcStore::interaction),
+                list(connection, CONSULTATION_SELECT + " WHERE ended IS NULL ORDER BY started", null,
+                        JdbcStore::consultation)));
     }
 
     @Override
     public Optional<Snapshot.InteractionRecord> interaction(String id) throws StoreException {
-        return query(connection -> interactions(connection, INTERACTION_SELECT + " WHERE id=?", id).stream()
-                .findFirst());
+        return query(connection -> list(connection, INTERACTION_SELECT + " WHERE id=?", id, JdbcStore::interaction)
+                .stream().findFirst());
     }
 
     @Override
     public List<Snapshot.ConsultationRecord> consultations(String interactionId) throws StoreException {
-        return query(connection -> consultations(connection,
-                CONSULTATION_SELECT + " WHERE interactionId=? ORDER BY started", interactionId));
+        return query(connection -> list(connection, CONSULTATION_SELECT + " WHERE interactionId=? ORDER BY started",
+                interactionId, JdbcStore::consultation));
     }
 
     @Override
     public List<Message> messages(String interactionId) throws StoreException {
-        return query(connection -> {
-            List<Message> messages = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT interactionId, roomId, seq, "
-                    + "sentAt, sender, senderRole, body, stanzaId FROM ccMessage WHERE interactionId=? "
-                    + "ORDER BY sentAt, roomId, seq")) {
-                statement.setString(1, interactionId);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        messages.add(new Message(rows.getString(1), rows.getString(2), rows.getLong(3),
-                                Instant.ofEpochMilli(rows.getLong(4)), rows.getString(5), rows.getString(6),
-                                rows.getString(7), rows.getString(8)));
-                    }
-                }
-            }
-            return messages;
-        });
+        return query(connection -> list(connection, "SELECT interactionId, roomId, seq, sentAt, sender, senderRole, "
+                + "body, stanzaId FROM ccMessage WHERE interactionId=? ORDER BY sentAt, roomId, seq", interactionId,
+                r -> new Message(r.getString(1), r.getString(2), r.getLong(3), Instant.ofEpochMilli(r.getLong(4)),
+                        r.getString(5), r.getString(6), r.getString(7), r.getString(8))));
     }
 
     @Override
     public List<Event> events(String interactionId) throws StoreException {
-        return query(connection -> {
-            List<Event> events = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT interactionId, seq, happenedAt, "
-                    + "kind, actor, detail FROM ccEvent WHERE interactionId=? ORDER BY seq")) {
-                statement.setString(1, interactionId);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        events.add(new Event(rows.getString(1), rows.getLong(2), Instant.ofEpochMilli(rows.getLong(3)),
-                                rows.getString(4), rows.getString(5), rows.getString(6)));
-                    }
-                }
-            }
-            return events;
-        });
+        return query(connection -> list(connection, "SELECT interactionId, seq, happenedAt, kind, actor, detail "
+                + "FROM ccEvent WHERE interactionId=? ORDER BY seq", interactionId,
+                r -> new Event(r.getString(1), r.getLong(2), Instant.ofEpochMilli(r.getLong(3)), r.getString(4),
+                        r.getString(5), r.getString(6))));
     }
 
     @Override
@@ -292,49 +261,47 @@ public final class JdbcStore implements Store {
         }
     }
 
-    private static List<Snapshot.InteractionRecord> interactions(Connection connection, String sql, String key)
-            throws SQLException {
-        List<Snapshot.InteractionRecord> result = new ArrayList<>();
+    /** Every row the query finds, read by {@code row}; {@code key}, if given, is its one parameter. */
+    private static <T> List<T> list(Connection connection, String sql, String key, Row<T> row) throws SQLException {
+        List<T> result = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             if (key != null) {
                 statement.setString(1, key);
             }
-            try (ResultSet r = statement.executeQuery()) {
-                while (r.next()) {
-                    String id = r.getString(1);
-                    String offerId = r.getString(10);
-                    Offer offer = offerId == null ? null
-                            : new Offer(offerId, id, r.getString(11), Instant.ofEpochMilli(r.getLong(12)));
-                    String doneBy = r.getString(15);
-                    Disposition done = doneBy == null ? null
-                            : new Disposition(doneBy, r.getString(16), r.getString(17), time(r, 18));
-                    result.add(new Snapshot.InteractionRecord(id, r.getString(2), r.getString(3), r.getString(4),
-                            r.getString(5), Instant.ofEpochMilli(r.getLong(6)), InteractionState.valueOf(r.getString(7)),
-                            r.getString(8), words(r.getString(9)), offer, time(r, 13), r.getString(14), done));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    result.add(row.read(rows));
                 }
             }
         }
         return result;
     }
 
-    private static List<Snapshot.ConsultationRecord> consultations(Connection connection, String sql, String key)
-            throws SQLException {
-        List<Snapshot.ConsultationRecord> result = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (key != null) {
-                statement.setString(1, key);
-            }
-            try (ResultSet r = statement.executeQuery()) {
-                while (r.next()) {
-                    String id = r.getString(1);
-                    result.add(new Snapshot.ConsultationRecord(id, r.getString(2), r.getString(3), r.getString(4),
-                            words(r.getString(5)), Instant.ofEpochMilli(r.getLong(6)),
-                            ConsultationState.valueOf(r.getString(7)), r.getString(8), decodeOffers(id, r.getString(9)),
-                            time(r, 10), r.getString(11)));
-                }
-            }
-        }
-        return result;
+    private static Snapshot.AgentRecord agent(ResultSet r) throws SQLException {
+        return new Snapshot.AgentRecord(r.getString(1), Readiness.valueOf(r.getString(2)), r.getInt(3),
+                r.getString(4));
+    }
+
+    /** A row of {@link #INTERACTION_SELECT}: the id, then the columns in their order. */
+    private static Snapshot.InteractionRecord interaction(ResultSet r) throws SQLException {
+        String id = r.getString(1);
+        String offerId = r.getString(10);
+        Offer offer = offerId == null ? null
+                : new Offer(offerId, id, r.getString(11), Instant.ofEpochMilli(r.getLong(12)));
+        String doneBy = r.getString(15);
+        Disposition done = doneBy == null ? null
+                : new Disposition(doneBy, r.getString(16), r.getString(17), time(r, 18));
+        return new Snapshot.InteractionRecord(id, r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                Instant.ofEpochMilli(r.getLong(6)), InteractionState.valueOf(r.getString(7)), r.getString(8),
+                words(r.getString(9)), offer, time(r, 13), r.getString(14), done);
+    }
+
+    /** A row of {@link #CONSULTATION_SELECT}: the id, then the columns in their order. */
+    private static Snapshot.ConsultationRecord consultation(ResultSet r) throws SQLException {
+        String id = r.getString(1);
+        return new Snapshot.ConsultationRecord(id, r.getString(2), r.getString(3), r.getString(4),
+                words(r.getString(5)), Instant.ofEpochMilli(r.getLong(6)), ConsultationState.valueOf(r.getString(7)),
+                r.getString(8), decodeOffers(id, r.getString(9)), time(r, 10), r.getString(11));
     }
 
     /** Open offers as lines of "id agent expires": XMPP addresses hold neither spaces nor line breaks. */
@@ -382,6 +349,11 @@ public final class JdbcStore implements Store {
     @FunctionalInterface
     private interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet row) throws SQLException;
     }
 
     @FunctionalInterface

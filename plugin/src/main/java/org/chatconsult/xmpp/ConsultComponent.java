@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +12,9 @@ import java.util.function.Function;
 
 import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.ContactCentreListener;
+import org.chatconsult.core.EndReason;
 import org.chatconsult.core.Favorites;
+import org.chatconsult.core.Interaction;
 import org.chatconsult.core.Overview;
 import org.chatconsult.core.Recents;
 import org.chatconsult.core.RoutingPoint;
@@ -241,12 +244,12 @@ public final class ConsultComponent implements Component, Reconnectable {
     }
 
     /** A supervisor ends live chats from the admin console: the ones named, or every one if none is. */
-    public CompletableFuture<Integer> endChats(java.util.Collection<String> interactionIds) {
+    public CompletableFuture<Integer> endChats(Collection<String> interactionIds) {
         return core.ask(centre -> {
             int ended = 0;
-            for (var interaction : centre.interactions()) {
+            for (Interaction interaction : centre.interactions()) {
                 if (interactionIds.isEmpty() || interactionIds.contains(interaction.id())) {
-                    centre.end(interaction.id(), org.chatconsult.core.EndReason.SUPERVISOR_ENDED);
+                    centre.end(interaction.id(), EndReason.SUPERVISOR_ENDED);
                     ended++;
                 }
             }

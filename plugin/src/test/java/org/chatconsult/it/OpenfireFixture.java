@@ -132,8 +132,7 @@ final class OpenfireFixture {
 
     /** Stops Openfire the way an operator does and starts it again on the same home and database. */
     static void restart() throws Exception {
-        Path state = Path.of(System.getenv().getOrDefault("OF_STATE",
-                System.getenv().getOrDefault("TMPDIR", "/tmp") + "/openfire-test-server"));
+        Path state = stateDir();
         Path home = Path.of(Files.readString(state.resolve("openfire.home")).trim());
         Path log = home.resolve("logs/openfire.log");
         run("stop");
@@ -161,14 +160,19 @@ final class OpenfireFixture {
 
     /** How many threads of the running Openfire have a name that starts with {@code prefix} (jcmd Thread.print). */
     static long threads(String prefix) throws Exception {
-        Path state = Path.of(System.getenv().getOrDefault("OF_STATE",
-                System.getenv().getOrDefault("TMPDIR", "/tmp") + "/openfire-test-server"));
+        Path state = stateDir();
         String pid = Files.readString(state.resolve("openfire.pid")).trim();
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid,
                 "Thread.print").redirectErrorStream(true).start();
         String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(jcmd.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return dump.lines().filter(line -> line.startsWith("\"" + prefix)).count();
+    }
+
+    /** Where the test server script keeps its home, pid and logs (its own default, or OF_STATE). */
+    private static Path stateDir() {
+        return Path.of(System.getenv().getOrDefault("OF_STATE",
+                System.getenv().getOrDefault("TMPDIR", "/tmp") + "/openfire-test-server"));
     }
 
     static boolean listening(int port) {

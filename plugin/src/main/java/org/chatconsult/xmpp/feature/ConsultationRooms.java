@@ -1,7 +1,5 @@
 package org.chatconsult.xmpp.feature;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -92,37 +90,42 @@ public final class ConsultationRooms implements ContactCentreListener {
 
     private void retake(Consultation consultation, boolean inviteBack) {
         String id = consultation.id();
+        transcripts.pause(id);
+        rooms.retake(addresses.room(id), addresses.serviceOccupant(id), NICK, title(consultation),
+                        transcripts.historySince(id, consultation.started()))
+                .thenAcceptAsync(recreated -> reentered(consultation, recreated, inviteBack), core)
+                .exceptionally(failure -> {
+                    LOG.warn("could not re-take the room of consultation {}: {}", id, failure.getMessage());
+                    core.execute(() -> transcripts.resume(consultation));
+                    return null;
+                });
+    }
+
+    /** Back in the room: send what it missed; make its people members again and invite them when needed. */
+    private void reentered(Consultation consultation, boolean recreated, boolean inviteBack) {
+        String id = consultation.id();
+        if (recreated) {
+            transcripts.missed(id, 1); // a room made anew holds nothing: the whole transcript again
+        }
+        transcripts.resume(consultation);
+        if (!recreated && !inviteBack) {
+            return;
+        }
         JID room = addresses.room(id);
         JID self = addresses.serviceOccupant(id);
-        Instant last = transcripts.lastTime(id);
-        Instant since = (last == null ? consultation.started() : last).minus(Duration.ofSeconds(2));
-        transcripts.pause(id);
-        rooms.retake(room, self, NICK, title(consultation), since).thenAcceptAsync(recreated -> {
-            if (recreated) {
-                transcripts.missed(id, 1); // a room made anew holds nothing: the whole transcript again
+        Set<String> members = new LinkedHashSet<>();
+        members.add(consultation.initiator());
+        if (consultation.target() != null) {
+            members.add(consultation.target());
+        }
+        consultation.offers().forEach(offer -> members.add(offer.agent()));
+        for (String member : members) {
+            if (consultation.isMember(member)) {
+                rooms.admit(room, self, new JID(member), "The consultation continues");
+            } else {
+                rooms.affiliate(room, self, new JID(member), "member"); // an offered agent: the offer says it
             }
-            transcripts.resume(consultation);
-            if (!recreated && !inviteBack) {
-                return;
-            }
-            Set<String> members = new LinkedHashSet<>();
-            members.add(consultation.initiator());
-            if (consultation.target() != null) {
-                members.add(consultation.target());
-            }
-            consultation.offers().forEach(offer -> members.add(offer.agent()));
-            for (String member : members) {
-                if (consultation.isMember(member)) {
-                    rooms.admit(room, self, new JID(member), "The consultation continues");
-                } else {
-                    rooms.affiliate(room, self, new JID(member), "member"); // an offered agent: the offer says it
-                }
-            }
-        }, core).exceptionally(failure -> {
-            LOG.warn("could not re-take the room of consultation {}: {}", id, failure.getMessage());
-            core.execute(() -> transcripts.resume(consultation));
-            return null;
-        });
+        }
     }
 
     /** The service stops and the consultation goes on: leave its room without ending it. */

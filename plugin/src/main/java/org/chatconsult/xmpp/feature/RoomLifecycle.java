@@ -1,7 +1,5 @@
 package org.chatconsult.xmpp.feature;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -18,8 +16,6 @@ import org.xmpp.packet.JID;
 /** Gives each interaction its room on the server's MUC service, and destroys the room when the chat ends. */
 public final class RoomLifecycle implements ContactCentreListener {
     private static final Logger LOG = LoggerFactory.getLogger(RoomLifecycle.class);
-    /** History is asked for from a little before the newest line the store has, so none falls in between. */
-    private static final Duration HISTORY_OVERLAP = Duration.ofSeconds(2);
 
     private final Addresses addresses;
     private final RoomDriver rooms;
@@ -65,9 +61,8 @@ public final class RoomLifecycle implements ContactCentreListener {
         String id = interaction.id();
         JID room = addresses.room(id);
         JID self = addresses.serviceOccupant(id);
-        Instant last = transcripts.lastTime(id);
-        Instant since = (last == null ? interaction.started() : last).minus(HISTORY_OVERLAP);
-        rooms.retake(room, self, interaction.routingPoint().displayName(), title(interaction), since)
+        rooms.retake(room, self, interaction.routingPoint().displayName(), title(interaction),
+                        transcripts.historySince(id, interaction.started()))
                 .thenComposeAsync(recreated -> {
                     if (recreated || inviteBack) {
                         readmitAgents(interaction, room, self);

@@ -38,6 +38,8 @@ public final class TranscriptMirror implements ContactCentreListener {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     /** A line from room history this close in time to a known one with the same sender and text is that line. */
     private static final Duration SAME_LINE = Duration.ofSeconds(5);
+    /** How far before the newest known line a re-entered room's history is asked for. */
+    private static final Duration HISTORY_OVERLAP = Duration.ofSeconds(2);
     /** History is asked for from just before the newest known line: older lines need no comparing. */
     private static final Duration LOOK_BACK = Duration.ofMinutes(1);
 
@@ -96,9 +98,18 @@ public final class TranscriptMirror implements ContactCentreListener {
     }
 
     /** When the newest known line of a room was said, or null if none is. */
-    public Instant lastTime(String roomId) {
+    private Instant lastTime(String roomId) {
         List<Line> lines = transcripts.getOrDefault(roomId, List.of());
         return lines.isEmpty() ? null : lines.get(lines.size() - 1).time();
+    }
+
+    /**
+     * From when to ask a re-entered room for its history (XEP-0045 §7.2.15): a little before the newest line the
+     * service has (or the room's start), so that nothing falls in between; what overlaps is recognised.
+     */
+    public Instant historySince(String roomId, Instant roomStarted) {
+        Instant last = lastTime(roomId);
+        return (last == null ? roomStarted : last).minus(HISTORY_OVERLAP);
     }
 
     /** Takes back a restored interaction's lines (contact room and consultation rooms) from the store. */

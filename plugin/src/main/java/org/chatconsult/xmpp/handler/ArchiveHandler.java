@@ -86,13 +86,14 @@ public final class ArchiveHandler {
             return refuse(iq, PacketError.Condition.bad_request, "name the interaction in the form field '"
                     + FIELD_INTERACTION + "'");
         }
+        // Result set management (XEP-0059): page size, and the page after or before a line.
+        Element set = query.element(QName.get("set", NS_RSM));
         Instant start;
         Instant end;
         int max;
         try {
             start = time(value(form, "start"));
             end = time(value(form, "end"));
-            Element set = query.element(QName.get("set", NS_RSM));
             String maxText = set == null ? null : set.elementTextTrim("max");
             max = maxText == null ? DEFAULT_PAGE : Integer.parseInt(maxText);
             if (max < 0 || max > MAX_PAGE) {
@@ -102,7 +103,6 @@ public final class ArchiveHandler {
         } catch (DateTimeParseException | NumberFormatException e) {
             return refuse(iq, PacketError.Condition.bad_request, "start and end are XEP-0082 times, max a number");
         }
-        Element set = query.element(QName.get("set", NS_RSM));
         String after = set == null ? null : set.elementTextTrim("after");
         Element beforeElement = set == null ? null : set.element("before");
         String before = beforeElement == null ? null : beforeElement.getTextTrim();
