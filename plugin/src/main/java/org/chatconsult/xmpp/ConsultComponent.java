@@ -131,7 +131,7 @@ public final class ConsultComponent implements Component, Reconnectable {
                 targets, recents, clock, transcripts);
         this.directoryCommands = new DirectoryHandler(addresses, core, new Favorites(), recents);
         this.adHocCommands = new AdHocCommandHandler(addresses, core, consultationCommands);
-        this.archive = new ArchiveHandler(addresses, journal, config.directory(), this::send);
+        this.archive = new ArchiveHandler(addresses, core, journal, config.directory(), this::send);
         this.roomTraffic = new RoomTrafficHandler(addresses, rooms, bridge, occupants, transcripts, core, clock);
     }
 

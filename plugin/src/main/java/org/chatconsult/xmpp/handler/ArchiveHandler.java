@@ -15,6 +15,7 @@ import org.chatconsult.store.Store;
 import org.chatconsult.store.TranscriptExport;
 import org.chatconsult.store.TranscriptRecord;
 import org.chatconsult.xmpp.Addresses;
+import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.StanzaErrors;
 import org.dom4j.Element;
@@ -44,12 +45,15 @@ public final class ArchiveHandler {
     public static final Set<String> COMMANDS = Set.of("export");
 
     private final Addresses addresses;
+    private final CoreThread core;
     private final Journal journal;
     private final Directory directory;
     private final Consumer<Packet> out;
 
-    public ArchiveHandler(Addresses addresses, Journal journal, Directory directory, Consumer<Packet> out) {
+    public ArchiveHandler(Addresses addresses, CoreThread core, Journal journal, Directory directory,
+            Consumer<Packet> out) {
         this.addresses = addresses;
+        this.core = core;
         this.journal = journal;
         this.directory = directory;
         this.out = out;
@@ -163,7 +167,10 @@ public final class ArchiveHandler {
     /** The record as the requester may see it; item-not-found alike for unknown and forbidden. */
     private CompletableFuture<TranscriptRecord> readable(IQ iq, String interactionId) {
         String reader = iq.getFrom().toBareJID();
-        return journal.read(store -> TranscriptRecord.load(store, interactionId)).thenApply(found -> {
+        // Queued behind the core first: the read then sees every line the core took in before the request, and
+        // at start it waits for the MUC service to be found, which the results name the rooms on.
+        return core.call(() -> journal.read(store -> TranscriptRecord.load(store, interactionId)))
+                .thenCompose(read -> read).thenApply(found -> {
             TranscriptAccess.Scope scope = found.map(record -> TranscriptAccess.of(reader, record.interaction(),
                     record.consultations(), directory)).orElse(TranscriptAccess.Scope.NOTHING);
             if (scope == TranscriptAccess.Scope.NOTHING) {
@@ -186,8 +193,8 @@ public final class ArchiveHandler {
         forwarded.addElement("delay", Protocol.NS_DELAY).addAttribute("stamp", line.time().toString());
         Element original = forwarded.addElement("message", "jabber:client");
         original.addAttribute("type", "groupchat");
-        original.addAttribute("from", new JID(addresses.room(line.roomId()).getNode(),
-                addresses.room(line.roomId()).getDomain(), line.sender()).toString());
+        JID room = addresses.room(line.roomId());
+        original.addAttribute("from", new JID(room.getNode(), room.getDomain(), line.sender()).toString());
         if (line.stanzaId() != null) {
             original.addAttribute("id", line.stanzaId());
         }
