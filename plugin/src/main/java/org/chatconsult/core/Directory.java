@@ -8,6 +8,9 @@ import java.util.Optional;
  * Openfire plugin from Openfire's users and groups.
  */
 public interface Directory {
+    /** The agent group whose members read every transcript and the service's statistics. */
+    String SUPERVISORS = "supervisors";
+
     Optional<AgentProfile> agent(String address);
 
     /** An agent's display name, or the address itself for anyone the directory does not know. */
@@ -29,5 +32,9 @@ public interface Directory {
 
     default Optional<AgentGroup> agentGroup(String name) {
         return agentGroups().stream().filter(group -> group.name().equals(name)).findFirst();
+    }
+
+    default boolean isSupervisor(String address) {
+        return agentGroup(SUPERVISORS).map(group -> group.agents().contains(address)).orElse(false);
     }
 }

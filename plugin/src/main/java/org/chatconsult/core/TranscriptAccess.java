@@ -8,9 +8,6 @@ import java.util.List;
  * consultation; anyone else reads nothing and is told nothing, not even that the interaction exists.
  */
 public final class TranscriptAccess {
-    /** The agent group whose members may read every transcript. */
-    public static final String SUPERVISORS = "supervisors";
-
     public enum Scope {
         NOTHING, CONTACT_ROOM, EVERYTHING
     }
@@ -25,7 +22,7 @@ public final class TranscriptAccess {
         }
         boolean agent = reader.equals(interaction.owner()) || interaction.participants().contains(reader)
                 || consultations.stream().anyMatch(c -> reader.equals(c.initiator()) || reader.equals(c.target()))
-                || directory.agentGroup(SUPERVISORS).map(group -> group.agents().contains(reader)).orElse(false);
+                || directory.isSupervisor(reader);
         if (agent) {
             return Scope.EVERYTHING;
         }

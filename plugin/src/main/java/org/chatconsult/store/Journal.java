@@ -80,6 +80,11 @@ public final class Journal implements AutoCloseable {
         return result;
     }
 
+    /** The thread that writes (for its CPU time). */
+    public Thread thread() {
+        return writer;
+    }
+
     /** Changes committed since the journal started. */
     public long written() {
         return written.get();

@@ -41,6 +41,7 @@ import org.chatconsult.xmpp.handler.ContactHandler;
 import org.chatconsult.xmpp.handler.DirectoryHandler;
 import org.chatconsult.xmpp.handler.ReadinessHandler;
 import org.chatconsult.xmpp.handler.RoomTrafficHandler;
+import org.chatconsult.xmpp.handler.StatisticsCommand;
 import org.dom4j.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +92,7 @@ public final class ConsultComponent implements Component, Reconnectable {
     private final Journal journal;
     private final TranscriptMirror transcripts;
     private final InteractionLog log;
+    private final CpuAccount cpu = new CpuAccount();
     private volatile ComponentManager manager;
 
     public ConsultComponent(ServiceConfig config) {
@@ -130,7 +132,8 @@ public final class ConsultComponent implements Component, Reconnectable {
         this.consultationCommands = new ConsultationCommandHandler(addresses, core, consultationRooms, sessions, log,
                 targets, recents, clock, transcripts);
         this.directoryCommands = new DirectoryHandler(addresses, core, new Favorites(), recents);
-        this.adHocCommands = new AdHocCommandHandler(addresses, core, consultationCommands);
+        this.adHocCommands = new AdHocCommandHandler(addresses, core, consultationCommands,
+                new StatisticsCommand(core, journal, cpu, config.directory()));
         this.archive = new ArchiveHandler(addresses, core, journal, config.directory(), this::send);
         this.roomTraffic = new RoomTrafficHandler(addresses, rooms, bridge, occupants, transcripts, core, clock);
     }
@@ -269,6 +272,7 @@ public final class ConsultComponent implements Component, Reconnectable {
     @Override
     public void processPacket(Packet packet) {
         // Inside Openfire the router may still hold the stanza it hands us: work on our own copy.
+        long entered = cpu.enter();
         Packet own = manager != null && manager.isExternalMode() ? packet : packet.createCopy();
         try {
             if (own instanceof IQ) {
@@ -284,6 +288,8 @@ public final class ConsultComponent implements Component, Reconnectable {
                 send(StanzaErrors.reply((IQ) own, StanzaErrors.error(PacketError.Condition.internal_server_error,
                         "the service failed to handle this request")));
             }
+        } finally {
+            cpu.leave(entered);
         }
     }
 
@@ -365,7 +371,7 @@ public final class ConsultComponent implements Component, Reconnectable {
         if (node != null) {
             query.addAttribute("node", node);
             if (node.equals(AdHocCommandHandler.NS) && addresses.isService(iq.getTo())) {
-                adHocCommands.listCommands(query);
+                adHocCommands.listCommands(query, iq.getFrom().toBareJID());
             }
         } else if (addresses.isService(iq.getTo()) && iq.getTo().getResource() == null) {
             for (RoutingPoint point : config.directory().routingPoints()) {

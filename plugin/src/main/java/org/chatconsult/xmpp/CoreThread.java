@@ -22,10 +22,12 @@ import org.slf4j.LoggerFactory;
 public final class CoreThread implements Scheduler, Executor, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CoreThread.class);
 
+    private volatile Thread thread;
     private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-        Thread thread = new Thread(r, "chatconsult-core");
-        thread.setDaemon(true);
-        return thread;
+        Thread made = new Thread(r, "chatconsult-core");
+        made.setDaemon(true);
+        thread = made;
+        return made;
     });
 
     {
@@ -34,6 +36,11 @@ public final class CoreThread implements Scheduler, Executor, AutoCloseable {
     }
 
     private volatile ContactCentre centre;
+
+    /** The thread itself, once it runs (for its CPU time). */
+    public Thread thread() {
+        return thread;
+    }
 
     /** Binds the contact centre once it is built (it needs this thread as its scheduler first). */
     public void bind(ContactCentre centre) {

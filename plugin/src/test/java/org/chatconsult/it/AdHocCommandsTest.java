@@ -82,4 +82,38 @@ class AdHocCommandsTest {
                             .isEqualTo(StanzaError.Condition.item_not_found));
         }
     }
+
+    @TestTemplate
+    void supervisorsReadTheServiceStatistics(TestServer server) throws Exception {
+        try (Party alice = server.connect("agent1");
+                Party supervisor = server.connect("agent3");
+                Party carol = server.connectPlain("contact1");
+                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
+            ConsultationTest.activeChat(alice, carol);
+            AdHocCommandManager supervisorCommands = AdHocCommandManager.getAddHocCommandsManager(
+                    supervisor.connection());
+            assertThat(supervisorCommands.discoverCommands(Party.jid(TestServer.SERVICE)).getItems())
+                    .extracting(DiscoverItems.Item::getNode).contains("statistics");
+
+            RemoteCommand statistics = supervisorCommands.getRemoteCommand(Party.jid(TestServer.SERVICE), "statistics");
+            statistics.execute();
+            assertThat(statistics.isCompleted()).isTrue();
+            org.jivesoftware.smackx.xdata.packet.DataForm report = statistics.getForm();
+            assertThat(report.getField("interactions").getFirstValue()).isEqualTo("1");
+            assertThat(report.getField("ready-agents").getFirstValue()).isEqualTo("1");
+            assertThat(Long.parseLong(report.getField("stored").getFirstValue())).isPositive();
+            assertThat(Long.parseLong(report.getField("cpu-core-us").getFirstValue())).isPositive();
+            assertThat(Long.parseLong(report.getField("cpu-delivering-us").getFirstValue())).isPositive();
+
+            // An agent who is no supervisor neither sees it nor runs it.
+            AdHocCommandManager agentCommands = AdHocCommandManager.getAddHocCommandsManager(alice.connection());
+            assertThat(agentCommands.discoverCommands(Party.jid(TestServer.SERVICE)).getItems())
+                    .extracting(DiscoverItems.Item::getNode).doesNotContain("statistics");
+            assertThatThrownBy(() -> agentCommands.getRemoteCommand(Party.jid(TestServer.SERVICE), "statistics")
+                    .execute())
+                    .isInstanceOf(XMPPException.XMPPErrorException.class)
+                    .satisfies(e -> assertThat(((XMPPException.XMPPErrorException) e).getStanzaError().getCondition())
+                            .isEqualTo(StanzaError.Condition.forbidden));
+        }
+    }
 }

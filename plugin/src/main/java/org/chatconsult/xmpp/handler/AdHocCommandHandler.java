@@ -39,17 +39,27 @@ public final class AdHocCommandHandler {
     private final Addresses addresses;
     private final CoreThread core;
     private final ConsultationCommandHandler consultations;
+    private final StatisticsCommand statistics;
 
-    public AdHocCommandHandler(Addresses addresses, CoreThread core, ConsultationCommandHandler consultations) {
+    public AdHocCommandHandler(Addresses addresses, CoreThread core, ConsultationCommandHandler consultations,
+            StatisticsCommand statistics) {
         this.addresses = addresses;
         this.core = core;
         this.consultations = consultations;
+        this.statistics = statistics;
     }
 
-    /** The command list for disco#items on the commands node (XEP-0050 §2.2). */
-    public void listCommands(Element query) {
-        COMMANDS.forEach((node, name) -> query.addElement("item").addAttribute("jid", addresses.service().toString())
-                .addAttribute("node", node).addAttribute("name", name));
+    /** The command list for disco#items on the commands node (XEP-0050 §2.2): what the requester may run. */
+    public void listCommands(Element query, String requester) {
+        COMMANDS.forEach((node, name) -> item(query, node, name));
+        if (statistics.allows(requester)) {
+            item(query, StatisticsCommand.NODE, StatisticsCommand.NAME);
+        }
+    }
+
+    private void item(Element query, String node, String name) {
+        query.addElement("item").addAttribute("jid", addresses.service().toString()).addAttribute("node", node)
+                .addAttribute("name", name);
     }
 
     public CompletableFuture<IQ> handle(IQ iq) {
@@ -60,6 +70,13 @@ public final class AdHocCommandHandler {
         String agent = iq.getFrom().toBareJID();
         if (iq.getType() != IQ.Type.set) {
             return refuse(iq, PacketError.Condition.bad_request, "commands are executed with type set");
+        }
+        if (StatisticsCommand.NODE.equals(node)) {
+            return statistics.report(agent).thenApply(form -> {
+                IQ reply = answer(iq, node, session, "completed");
+                reply.getChildElement().add(form.getElement());
+                return reply;
+            }).exceptionally(failure -> StanzaErrors.reply(iq, StanzaErrors.of(failure)));
         }
         if (node == null || !COMMANDS.containsKey(node)) {
             return refuse(iq, PacketError.Condition.item_not_found, "no command " + node);

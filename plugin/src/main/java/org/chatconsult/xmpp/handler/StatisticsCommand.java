@@ -1,0 +1,72 @@
+package org.chatconsult.xmpp.handler;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+import org.chatconsult.core.CoreException;
+import org.chatconsult.core.Directory;
+import org.chatconsult.core.Overview;
+import org.chatconsult.core.Readiness;
+import org.chatconsult.store.Journal;
+import org.chatconsult.xmpp.CoreThread;
+import org.chatconsult.xmpp.CpuAccount;
+import org.chatconsult.xmpp.Protocol;
+import org.xmpp.forms.DataForm;
+import org.xmpp.forms.FormField;
+
+/**
+ * What the service is doing and what it costs, for supervisors and monitoring: the live chats, consultations
+ * and Ready agents, the CPU time it has spent (where, see {@link CpuAccount}) and the changes it has stored. A
+ * single-stage ad-hoc command (XEP-0050 §3.4): executing it completes it with a result form (XEP-0004).
+ */
+public final class StatisticsCommand {
+    public static final String NODE = "statistics";
+    public static final String NAME = "Service statistics";
+    static final String FORM_TYPE = Protocol.NS + "#statistics";
+
+    private final CoreThread core;
+    private final Journal journal;
+    private final CpuAccount cpu;
+    private final Directory directory;
+    private final Instant started = Instant.now();
+
+    public StatisticsCommand(CoreThread core, Journal journal, CpuAccount cpu, Directory directory) {
+        this.core = core;
+        this.journal = journal;
+        this.cpu = cpu;
+        this.directory = directory;
+    }
+
+    /** Whether {@code requester} may run it (and sees it listed): supervisors only. */
+    public boolean allows(String requester) {
+        return directory.isSupervisor(requester);
+    }
+
+    public CompletableFuture<DataForm> report(String requester) {
+        if (!allows(requester)) {
+            return CompletableFuture.failedFuture(new CoreException(CoreException.Kind.FORBIDDEN,
+                    "the service's statistics are for supervisors"));
+        }
+        return core.ask(centre -> {
+            Overview now = centre.overview();
+            DataForm form = new DataForm(DataForm.Type.result);
+            form.setTitle(NAME);
+            form.addField("FORM_TYPE", null, FormField.Type.hidden).addValue(FORM_TYPE);
+            add(form, "interactions", "Live chats", now.chats().size());
+            add(form, "consultations", "Live consultations", now.consultations().size());
+            add(form, "ready-agents", "Ready agents",
+                    now.agents().stream().filter(agent -> agent.readiness() == Readiness.READY).count());
+            add(form, "stored", "Changes stored", journal.written());
+            add(form, "cpu-delivering-us", "CPU handling stanzas (µs)", cpu.deliveringNanos() / 1_000);
+            add(form, "cpu-core-us", "CPU of the core thread (µs)", CpuAccount.nanos(core.thread()) / 1_000);
+            add(form, "cpu-store-us", "CPU of the store thread (µs)", CpuAccount.nanos(journal.thread()) / 1_000);
+            add(form, "uptime-s", "Running for (s)", Duration.between(started, Instant.now()).toSeconds());
+            return form;
+        });
+    }
+
+    private static void add(DataForm form, String var, String label, long value) {
+        form.addField(var, label, FormField.Type.text_single).addValue(String.valueOf(value));
+    }
+}
