@@ -1,4 +1,5 @@
 -- ChatConsult schema for hsqldb, version 1 (Openfire runs it once; upgrades go in upgrade/N/).
+-- Records that grow with every chat are CACHED tables: HSQLDB keeps a MEMORY table (its default) wholly in the heap.
 CREATE TABLE ccAgent (
   address        VARCHAR(255) NOT NULL,
   readiness      VARCHAR(16) NOT NULL,
@@ -7,7 +8,7 @@ CREATE TABLE ccAgent (
   CONSTRAINT ccAgent_pk PRIMARY KEY (address)
 );
 
-CREATE TABLE ccInteraction (
+CREATE CACHED TABLE ccInteraction (
   id             VARCHAR(64) NOT NULL,
   routingPoint   VARCHAR(255) NOT NULL,
   contact        VARCHAR(1024) NOT NULL,
@@ -30,7 +31,7 @@ CREATE TABLE ccInteraction (
 );
 CREATE INDEX ccInteraction_ended_idx ON ccInteraction (ended);
 
-CREATE TABLE ccConsultation (
+CREATE CACHED TABLE ccConsultation (
   id             VARCHAR(64) NOT NULL,
   interactionId  VARCHAR(64) NOT NULL,
   initiator      VARCHAR(255) NOT NULL,
@@ -46,7 +47,7 @@ CREATE TABLE ccConsultation (
 );
 CREATE INDEX ccConsultation_ia_idx ON ccConsultation (interactionId);
 
-CREATE TABLE ccMessage (
+CREATE CACHED TABLE ccMessage (
   roomId         VARCHAR(64) NOT NULL,
   seq            BIGINT NOT NULL,
   interactionId  VARCHAR(64) NOT NULL,
@@ -59,7 +60,7 @@ CREATE TABLE ccMessage (
 );
 CREATE INDEX ccMessage_ia_idx ON ccMessage (interactionId, sentAt);
 
-CREATE TABLE ccEvent (
+CREATE CACHED TABLE ccEvent (
   interactionId  VARCHAR(64) NOT NULL,
   seq            BIGINT NOT NULL,
   happenedAt     BIGINT NOT NULL,

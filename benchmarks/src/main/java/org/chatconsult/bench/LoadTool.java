@@ -1,6 +1,5 @@
 package org.chatconsult.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import org.chatconsult.sdk.OfferListener;
 import org.chatconsult.sdk.packet.ConsultationOfferExtension;
 import org.chatconsult.sdk.packet.MirroredExtension;
 import org.chatconsult.sdk.packet.OfferExtension;
-import org.chatconsult.standalone.LocalProsody;
 import org.jivesoftware.smack.ConnectionConfiguration;
 import org.jivesoftware.smack.SmackConfiguration;
 import org.jivesoftware.smack.packet.Message;
@@ -40,14 +38,16 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 
 /**
- * Drives N concurrent interactions, each with one accepted consultation, against a private Prosody with the
- * service as an external component in its own JVM, and measures in one run: the server's own MUC hop (contact
- * to agent) beside our mirror hop (contact to consultation target), consultation setup beside a plain room
- * create-and-configure, the service's CPU per mirrored message and heap per idle interaction, and exact
- * accounting. All traffic stays on 127.0.0.1; every run is bounded in count and time.
+ * Drives N concurrent interactions, each with one accepted consultation, against a fresh server of its own
+ * (Prosody with the service as an external component in its own JVM, or Openfire with the plugin inside it), and
+ * measures in one run: the server's own MUC hop (contact to agent) beside our mirror hop (contact to consultation
+ * target), consultation setup beside a plain room create-and-configure, the service's CPU per mirrored message
+ * and heap per idle interaction, and exact accounting. All traffic stays on 127.0.0.1; every run is bounded in
+ * count and time.
  *
  * <pre>
- * bin/bench load 100,200,300        # interactions per run; one message per second per contact, 30 s
+ * bin/bench load 100,200,300                 # Prosody; one message per second per contact, 30 s
+ * bin/bench load openfire 500,750 1 30       # Openfire with the plugin
  * </pre>
  */
 public final class LoadTool {
@@ -55,6 +55,7 @@ public final class LoadTool {
     static final int CHATS_PER_AGENT = 50;
     static final Duration WAIT = Duration.ofSeconds(30);
 
+    private final String server;
     private final int interactions;
     private final double rate;
     private final int seconds;
@@ -78,7 +79,8 @@ public final class LoadTool {
     private final AtomicLong leaks = new AtomicLong();
     private volatile boolean measuring;
 
-    LoadTool(int interactions, double rate, int seconds, String serviceClasspath, Mode mode) {
+    LoadTool(String server, int interactions, double rate, int seconds, String serviceClasspath, Mode mode) {
+        this.server = server;
         this.interactions = interactions;
         this.rate = rate;
         this.seconds = seconds;
@@ -88,64 +90,57 @@ public final class LoadTool {
     }
 
     public static void main(String[] args) throws Exception {
-        String sizes = args.length > 0 ? args[0] : "100";
-        double rate = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
-        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        List<String> arguments = new ArrayList<>(List.of(args));
+        // Which server: "prosody" (the default) or "openfire".
+        String server = !arguments.isEmpty() && arguments.get(0).matches("[a-z]+") ? arguments.remove(0) : "prosody";
+        String sizes = arguments.size() > 0 ? arguments.get(0) : "100";
+        double rate = arguments.size() > 1 ? Double.parseDouble(arguments.get(1)) : 1.0;
+        int seconds = arguments.size() > 2 ? Integer.parseInt(arguments.get(2)) : 30;
         String classpath = System.getProperty("chatconsult.service.classpath");
         // What to compare the service with: "relay", "rooms", "all" (both) or "none".
-        String compare = args.length > 3 ? args[3] : "all";
+        String compare = arguments.size() > 3 ? arguments.get(3) : "all";
         List<Map<String, String>> rows = new ArrayList<>();
         for (String size : sizes.split(",")) {
             int n = Integer.parseInt(size.trim());
-            rows.add(new LoadTool(n, rate, seconds, classpath, Mode.SERVICE).run());
+            rows.add(new LoadTool(server, n, rate, seconds, classpath, Mode.SERVICE).run());
             if (compare.equals("relay") || compare.equals("all")) {
-                rows.add(new LoadTool(n, rate, seconds, classpath, Mode.RELAY).run());
+                rows.add(new LoadTool(server, n, rate, seconds, classpath, Mode.RELAY).run());
             }
             if (compare.equals("rooms") || compare.equals("all")) {
-                rows.add(new LoadTool(n, rate, seconds, classpath, Mode.ROOMS).run());
+                rows.add(new LoadTool(server, n, rate, seconds, classpath, Mode.ROOMS).run());
             }
         }
         print(rows);
     }
 
     Map<String, String> run() throws Exception {
-        int agents = (interactions + CHATS_PER_AGENT - 1) / CHATS_PER_AGENT;
-        int contacts = (interactions + ROUTING_POINTS - 1) / ROUTING_POINTS;
+        LoadServer.Accounts accounts = accounts();
         Path dir = Files.createTempDirectory("chatconsult-load");
-        Map<String, String> accounts = new LinkedHashMap<>();
-        for (int i = 0; i < agents; i++) {
-            accounts.put("owner" + i, "pw");
-            accounts.put("target" + i, "pw");
-        }
-        for (int i = 0; i < contacts; i++) {
-            accounts.put("contact" + i, "pw");
-        }
-        accounts.put("roommaker", "pw");
         SmackConfiguration.setDefaultReplyTimeout(30_000);
         Roster.setRosterLoadedAtLoginDefault(false);
-        accounts.put("relaybot", "pw");
-        try (LocalProsody prosody = LocalProsody.start(dir.resolve("prosody"), "localhost", 0, 0, "consult", "secret",
-                accounts);
-                ServiceProcess service = relay ? null : ServiceProcess.start(config(dir, prosody, agents),
-                        serviceClasspath, dir.resolve("service.log"))) {
-            System.out.printf("%d interactions (%s): Prosody on %d; setting up%n", interactions,
-                    mode.name().toLowerCase(java.util.Locale.ROOT), prosody.c2sPort());
-            long heapBefore = relay ? 0 : service.heapUsedAfterGcKiB();
+        try (LoadServer host = server.equals("openfire") ? OpenfireServer.start(dir, accounts, !relay)
+                : ProsodyServer.start(dir, accounts, !relay, serviceClasspath)) {
+            System.out.printf("%d interactions (%s) on %s; setting up%n", interactions,
+                    mode.name().toLowerCase(java.util.Locale.ROOT), host.name());
+            long heapBefore = host.heapUsedAfterGcKiB();
             List<XMPPTCPConnection> owners = new ArrayList<>();
             List<XMPPTCPConnection> targets = new ArrayList<>();
             List<XMPPTCPConnection> contactConnections = new ArrayList<>();
-            for (int i = 0; i < agents; i++) {
-                owners.add(connect(prosody, "owner" + i));
-                targets.add(connect(prosody, "target" + i));
+            for (String owner : accounts.owners()) {
+                owners.add(connect(host.c2sPort(), owner, "pw"));
             }
-            for (int i = 0; i < contacts; i++) {
-                contactConnections.add(connect(prosody, "contact" + i));
+            for (String target : accounts.targets()) {
+                targets.add(connect(host.c2sPort(), target, "pw"));
             }
+            for (int i = 0; i < contacts(); i++) {
+                contactConnections.add(connect(host.c2sPort(), "contact" + i, "pw"));
+            }
+            XMPPTCPConnection bot = relay ? connect(host.c2sPort(), "relaybot", "pw") : null;
             Map<Integer, MultiUserChat> contactRooms = relay
-                    ? setUpRelay(connect(prosody, "relaybot"), owners, targets, contactConnections, mode == Mode.RELAY)
+                    ? setUpRelay(bot, owners, targets, contactConnections, mode == Mode.RELAY)
                     : setUp(owners, targets, contactConnections);
-            long heapAfter = relay ? 0 : service.heapUsedAfterGcKiB();
-            measureRoomCreation(connect(prosody, "roommaker"));
+            long heapAfter = host.heapUsedAfterGcKiB();
+            measureRoomCreation(connect(host.c2sPort(), "roommaker", "pw"));
 
             System.out.printf("%d interactions set up; %d s of load at %.2f messages/s per contact%n", interactions,
                     seconds, rate);
@@ -165,11 +160,11 @@ public final class LoadTool {
                 }, ThreadLocalRandom.current().nextLong(periodMicros), periodMicros, TimeUnit.MICROSECONDS);
             }
             Thread.sleep(TimeUnit.SECONDS.toMillis(WARM_UP_SECONDS)); // the JIT and the caches settle, unmeasured
-            double cpuBefore = relay ? 0 : service.cpuSeconds();
+            double cpuBefore = host.serviceCpuSeconds();
             measuring = true;
             Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
             senders.shutdownNow();
-            double cpu = relay ? 0 : service.cpuSeconds() - cpuBefore;
+            double cpu = host.serviceCpuSeconds() - cpuBefore;
             Thread.sleep(3_000); // what is in flight arrives
             measuring = false;
 
@@ -178,6 +173,7 @@ public final class LoadTool {
             long duplicates = atAgent.values().stream().filter(n -> n.get() > 1).count()
                     + atTarget.values().stream().filter(n -> n.get() > 1).count();
             Map<String, String> row = new LinkedHashMap<>();
+            row.put("server", host.name());
             row.put("consult hop by", mode == Mode.SERVICE ? "service" : mode == Mode.RELAY ? "relay bot" : "none");
             row.put("interactions", String.valueOf(interactions));
             row.put("msgs", String.valueOf(sentKeys.size()));
@@ -191,11 +187,14 @@ public final class LoadTool {
             row.put("room create p50/p99 ms", ms(roomCreate.getValueAtPercentile(50)) + "/"
                     + ms(roomCreate.getValueAtPercentile(99)));
             row.put("CPU us/mirrored", relay ? "-" : String.format("%.1f", cpu * 1e6 / Math.max(1, atTarget.size())));
-            row.put("heap KiB/interaction", relay ? "-"
+            row.put("heap KiB/interaction", heapBefore < 0 ? "-"
                     : String.format("%.1f", (heapAfter - heapBefore) / (double) interactions));
             row.put("lost agent/target", lostAtAgent + "/" + (mirrored ? String.valueOf(lostAtTarget) : "-"));
             row.put("duplicates", String.valueOf(duplicates));
             row.put("consult leaks", String.valueOf(leaks.get()));
+            if (bot != null) {
+                bot.disconnect();
+            }
             for (XMPPTCPConnection connection : owners) {
                 connection.disconnect();
             }
@@ -411,34 +410,35 @@ public final class LoadTool {
         return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3])};
     }
 
-    private Path config(Path dir, LocalProsody prosody, int agents) throws Exception {
-        StringBuilder properties = new StringBuilder();
-        properties.append("xmpp.domain=localhost\nxmpp.component.port=").append(prosody.componentPort())
-                .append("\ncomponent.secret=secret\nagent.capacity=100\noffer.timeout=60s\nqueue.maxwait=10m\n");
-        // A store of its own for each run: the default embedded database, in the run's directory.
-        properties.append("store.dir=").append(dir.resolve("store")).append('\n');
-        StringBuilder owners = new StringBuilder();
-        for (int i = 0; i < agents; i++) {
-            properties.append("agent.owner").append(i).append("@localhost=Owner ").append(i).append('\n');
-            properties.append("agent.target").append(i).append("@localhost=Target ").append(i).append('\n');
-            owners.append(i == 0 ? "" : ",").append("owner").append(i).append("@localhost");
+    /** The run's accounts: owners and targets (50 chats each), contacts (one per 50 routing points), helpers. */
+    private LoadServer.Accounts accounts() {
+        Map<String, String> passwords = new LinkedHashMap<>();
+        List<String> owners = new ArrayList<>();
+        List<String> targets = new ArrayList<>();
+        for (int i = 0; i < (interactions + CHATS_PER_AGENT - 1) / CHATS_PER_AGENT; i++) {
+            owners.add("owner" + i);
+            targets.add("target" + i);
         }
-        StringBuilder points = new StringBuilder();
-        for (int p = 0; p < ROUTING_POINTS; p++) {
-            points.append(p == 0 ? "" : ",").append("rp").append(p);
-            properties.append("routingpoint.rp").append(p).append(".agents=").append(owners).append('\n');
+        owners.forEach(owner -> passwords.put(owner, "pw"));
+        targets.forEach(target -> passwords.put(target, "pw"));
+        for (int i = 0; i < contacts(); i++) {
+            passwords.put("contact" + i, "pw");
         }
-        properties.append("routingpoints=").append(points).append('\n');
-        Path file = dir.resolve("service.properties");
-        Files.writeString(file, properties, StandardCharsets.UTF_8);
-        return file;
+        for (String helper : List.of("roommaker", "relaybot", "supervisor")) {
+            passwords.put(helper, "pw");
+        }
+        return new LoadServer.Accounts(passwords, owners, targets, "supervisor");
     }
 
-    private static XMPPTCPConnection connect(LocalProsody prosody, String user) throws Exception {
+    private int contacts() {
+        return (interactions + ROUTING_POINTS - 1) / ROUTING_POINTS;
+    }
+
+    static XMPPTCPConnection connect(int port, String user, String password) throws Exception {
         XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain("localhost").setHost("127.0.0.1").setPort(prosody.c2sPort())
+                .setXmppDomain("localhost").setHost("127.0.0.1").setPort(port)
                 .setSecurityMode(ConnectionConfiguration.SecurityMode.disabled)
-                .setUsernameAndPassword(user, "pw").setResource("load").build());
+                .setUsernameAndPassword(user, password).setResource("load").build());
         connection.connect().login();
         return connection;
     }

@@ -8,17 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The ChatConsult service in its own JVM, as an external component would run in production, so the load tool
  * measures its CPU (from /proc) and heap (from jcmd) apart from the load generator's.
  */
 final class ServiceProcess implements AutoCloseable {
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
-    private static final long CLOCK_TICKS_PER_SECOND = 100;
-
     private final Process process;
 
     private ServiceProcess(Process process) {
@@ -55,30 +50,8 @@ final class ServiceProcess implements AutoCloseable {
         throw new IOException("the service exited with " + process.waitFor());
     }
 
-    /** User plus system CPU time of the service process so far, in seconds. */
-    double cpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // After the command name: state is field 3, utime 14 and stime 15 (proc(5)).
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
-    }
-
-    /** Heap in use after a full collection, in KiB. */
-    long heapUsedAfterGcKiB() throws IOException, InterruptedException {
-        jcmd("GC.run");
-        Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-        if (!used.find()) {
-            throw new IOException("jcmd GC.heap_info gave no heap figure");
-        }
-        return Long.parseLong(used.group(1));
-    }
-
-    private String jcmd(String command) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(List.of("jcmd", String.valueOf(process.pid()), command))
-                .redirectErrorStream(true).start();
-        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        jcmd.waitFor(30, TimeUnit.SECONDS);
-        return output;
+    long pid() {
+        return process.pid();
     }
 
     @Override
