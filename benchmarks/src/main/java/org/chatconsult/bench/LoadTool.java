@@ -93,7 +93,7 @@ public final class LoadTool {
         List<String> arguments = new ArrayList<>(List.of(args));
         // Which server: "prosody" (the default) or "openfire".
         String server = !arguments.isEmpty() && arguments.get(0).matches("[a-z]+") ? arguments.remove(0) : "prosody";
-        String sizes = arguments.size() > 0 ? arguments.get(0) : "100";
+        String sizes = arguments.size() > 0 ? arguments.get(0) : "100,200,300";
         double rate = arguments.size() > 1 ? Double.parseDouble(arguments.get(1)) : 1.0;
         int seconds = arguments.size() > 2 ? Integer.parseInt(arguments.get(2)) : 30;
         String classpath = System.getProperty("chatconsult.service.classpath");
@@ -436,7 +436,7 @@ public final class LoadTool {
 
     static XMPPTCPConnection connect(int port, String user, String password) throws Exception {
         XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain("localhost").setHost("127.0.0.1").setPort(port)
+                .setXmppDomain("localhost").setHost("127.0.0.1").setPort(port).setSocketFactory(NoDelaySockets.FACTORY)
                 .setSecurityMode(ConnectionConfiguration.SecurityMode.disabled)
                 .setUsernameAndPassword(user, password).setResource("load").build());
         connection.connect().login();

@@ -289,7 +289,7 @@ public final class ConsultComponent implements Component, Reconnectable {
                         "the service failed to handle this request")));
             }
         } finally {
-            cpu.leave(entered);
+            cpu.handled(entered);
         }
     }
 
@@ -348,10 +348,13 @@ public final class ConsultComponent implements Component, Reconnectable {
         if (packet == null) {
             return;
         }
+        long entered = cpu.enter();
         try {
             manager.sendPacket(this, packet);
         } catch (ComponentException e) {
             LOG.warn("could not send {}", packet.toXML(), e);
+        } finally {
+            cpu.sent(entered);
         }
     }
 

@@ -104,6 +104,7 @@ class AdHocCommandsTest {
             assertThat(Long.parseLong(report.getField("stored").getFirstValue())).isPositive();
             assertThat(Long.parseLong(report.getField("cpu-core-us").getFirstValue())).isPositive();
             assertThat(Long.parseLong(report.getField("cpu-delivering-us").getFirstValue())).isPositive();
+            assertThat(Long.parseLong(report.getField("cpu-sending-us").getFirstValue())).isPositive();
 
             // An agent who is no supervisor neither sees it nor runs it.
             AdHocCommandManager agentCommands = AdHocCommandManager.getAddHocCommandsManager(alice.connection());

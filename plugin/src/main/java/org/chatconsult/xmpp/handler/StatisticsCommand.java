@@ -61,6 +61,8 @@ public final class StatisticsCommand {
             add(form, "cpu-delivering-us", "CPU handling stanzas (µs)", cpu.deliveringNanos() / 1_000);
             add(form, "cpu-core-us", "CPU of the core thread (µs)", CpuAccount.nanos(core.thread()) / 1_000);
             add(form, "cpu-store-us", "CPU of the store thread (µs)", CpuAccount.nanos(journal.thread()) / 1_000);
+            add(form, "cpu-sending-us", "CPU inside the server's send, part of the above (µs)",
+                    cpu.sendingNanos() / 1_000);
             add(form, "uptime-s", "Running for (s)", Duration.between(started, Instant.now()).toSeconds());
             return form;
         });
