@@ -348,7 +348,7 @@ public final class ConsultComponent implements Component, Reconnectable {
         if (packet == null) {
             return;
         }
-        long entered = cpu.enter();
+        long entered = cpu.enterSend();
         try {
             manager.sendPacket(this, packet);
         } catch (ComponentException e) {

@@ -19,6 +19,17 @@ public final class CpuAccount {
 
     private final LongAdder delivering = new LongAdder();
     private final LongAdder sending = new LongAdder();
+    /**
+     * Per thread, a send in progress: the server may hand the service a stanza inside it (the room's echo of a
+     * line the service sent). That handling is the service's work, so it is left out of the send's time; and it
+     * is not counted as handling, because it ran within a send the thread's own time already holds.
+     */
+    private final ThreadLocal<SendScope> sends = ThreadLocal.withInitial(SendScope::new);
+
+    private static final class SendScope {
+        int depth;
+        long handledInside;
+    }
 
     /** Marks the start of work on the current thread. */
     public long enter() {
@@ -27,18 +38,33 @@ public final class CpuAccount {
 
     /** Counts the current thread's CPU time since {@link #enter} as handling a stanza it delivered. */
     public void handled(long entered) {
-        add(delivering, entered);
-    }
-
-    /** Counts the current thread's CPU time since {@link #enter} as sending a stanza. */
-    public void sent(long entered) {
-        add(sending, entered);
-    }
-
-    private static void add(LongAdder account, long entered) {
-        if (MEASURED) {
-            account.add(THREADS.getCurrentThreadCpuTime() - entered);
+        long spent = since(entered);
+        SendScope scope = sends.get();
+        if (scope.depth > 0) {
+            scope.handledInside += spent;
+        } else {
+            delivering.add(spent);
         }
+    }
+
+    /** Marks the start of a send on the current thread. */
+    public long enterSend() {
+        sends.get().depth++;
+        return enter();
+    }
+
+    /** Counts the current thread's CPU time since {@link #enterSend} as sending, less the handling inside it. */
+    public void sent(long entered) {
+        long spent = since(entered);
+        SendScope scope = sends.get();
+        if (--scope.depth == 0) {
+            sending.add(spent - scope.handledInside);
+            scope.handledInside = 0;
+        }
+    }
+
+    private static long since(long entered) {
+        return MEASURED ? THREADS.getCurrentThreadCpuTime() - entered : 0;
     }
 
     /** CPU nanoseconds spent handling stanzas on the threads that delivered them. */
