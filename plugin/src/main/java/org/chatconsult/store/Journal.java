@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +42,7 @@ public final class Journal implements AutoCloseable {
     private final Thread writer;
     private final AtomicLong written = new AtomicLong();
     private volatile boolean stopping;
+    private volatile boolean lingering;
 
     public Journal(Store store) {
         this.store = store;
@@ -53,11 +54,22 @@ public final class Journal implements AutoCloseable {
     /** Hands over an agent, interaction or consultation snapshot, a message or an event. */
     public void append(Object change) {
         queue.add(change);
+        if (!(change instanceof Store.Message)) {
+            hurry();
+        }
     }
 
     /** Runs {@code action} on the journal's thread once everything handed over so far is committed. */
     public void afterDurable(Runnable action) {
         queue.add(new Task(action));
+        hurry();
+    }
+
+    /** Cuts a lingering writer's wait short: something urgent came. Lines alone never wake it. */
+    private void hurry() {
+        if (lingering) {
+            LockSupport.unpark(writer);
+        }
     }
 
     /** Completes once everything handed over so far is committed. */
@@ -120,25 +132,31 @@ public final class Journal implements AutoCloseable {
     /**
      * Waits for the next change and takes what else is queued. Lines alone linger a little for company, so one
      * commit (one disk sync) carries many; a lifecycle change, or anything that waits for durability (an answer,
-     * a read, the close), is committed at once.
+     * a read, the close), is committed at once. While lines linger the writer sleeps: each line does not wake it
+     * (that wake-up would cost more than writing the line), only something urgent does.
      */
     private void collect(List<Object> pending) throws InterruptedException {
-        Object item = queue.take();
+        pending.add(queue.take());
         long deadline = System.nanoTime() + LINGER.toNanos();
-        boolean urgent = false;
+        int checked = 0;
         while (true) {
-            pending.add(item);
-            urgent |= !(item instanceof Store.Message);
-            if (item instanceof Task || item == STOP || pending.size() >= MAX_BATCH) {
-                return;
-            }
-            item = queue.poll();
-            if (item == null) {
-                long left = deadline - System.nanoTime();
-                item = urgent || left <= 0 ? null : queue.poll(left, TimeUnit.NANOSECONDS);
-                if (item == null) {
+            queue.drainTo(pending, MAX_BATCH - pending.size());
+            for (; checked < pending.size(); checked++) {
+                if (!(pending.get(checked) instanceof Store.Message)) {
                     return;
                 }
+            }
+            long left = deadline - System.nanoTime();
+            if (pending.size() >= MAX_BATCH || left <= 0) {
+                return;
+            }
+            lingering = true;
+            if (queue.isEmpty()) { // looked at after saying so: what comes now finds the writer lingering
+                LockSupport.parkNanos(this, left);
+            }
+            lingering = false;
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
             }
         }
     }
@@ -178,6 +196,7 @@ public final class Journal implements AutoCloseable {
     @Override
     public void close() {
         queue.add(STOP);
+        hurry();
         try {
             writer.join(CLOSE_WAIT.toMillis());
             stopping = true;
