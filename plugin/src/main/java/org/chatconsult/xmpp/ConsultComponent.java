@@ -271,8 +271,8 @@ public final class ConsultComponent implements Component, Reconnectable {
      */
     @Override
     public void processPacket(Packet packet) {
-        // Inside Openfire the router may still hold the stanza it hands us: work on our own copy.
         long entered = cpu.enter();
+        // Inside Openfire the router may still hold the stanza it hands us: work on our own copy.
         Packet own = manager != null && manager.isExternalMode() ? packet : packet.createCopy();
         try {
             if (own instanceof IQ) {
