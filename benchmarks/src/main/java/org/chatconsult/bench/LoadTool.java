@@ -110,6 +110,8 @@ public final class LoadTool {
                 rows.add(new LoadTool(server, n, rate, seconds, classpath, Mode.ROOMS).run());
             }
         }
+        System.out.println();
+        System.out.println("All runs:");
         print(rows);
     }
 
@@ -192,18 +194,15 @@ public final class LoadTool {
             row.put("lost agent/target", lostAtAgent + "/" + (mirrored ? String.valueOf(lostAtTarget) : "-"));
             row.put("duplicates", String.valueOf(duplicates));
             row.put("consult leaks", String.valueOf(leaks.get()));
+            // Cut at once: a graceful goodbye can wait for ever behind a server still choking on the load.
+            List<XMPPTCPConnection> all = new ArrayList<>(owners);
+            all.addAll(targets);
+            all.addAll(contactConnections);
             if (bot != null) {
-                bot.disconnect();
+                all.add(bot);
             }
-            for (XMPPTCPConnection connection : owners) {
-                connection.disconnect();
-            }
-            for (XMPPTCPConnection connection : targets) {
-                connection.disconnect();
-            }
-            for (XMPPTCPConnection connection : contactConnections) {
-                connection.disconnect();
-            }
+            all.forEach(XMPPTCPConnection::instantShutdown);
+            print(List.of(row));
             return row;
         }
     }
