@@ -1,5 +1,6 @@
 package org.chatconsult.bench;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Map;
  */
 interface LoadServer extends AutoCloseable {
     /** Every account of a run and its password. */
-    record Accounts(Map<String, String> passwords, java.util.List<String> owners, java.util.List<String> targets,
+    record Accounts(Map<String, String> passwords, List<String> owners, List<String> targets,
             String supervisor) {
     }
 
