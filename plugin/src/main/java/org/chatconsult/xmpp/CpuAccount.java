@@ -20,16 +20,15 @@ public final class CpuAccount {
     private final LongAdder delivering = new LongAdder();
     private final LongAdder sending = new LongAdder();
     /**
-     * Per thread, a send in progress: the server may hand the service a stanza inside it (the room's echo of a
-     * line the service sent). That handling is the service's work, so it is left out of the send's time; and it
-     * is not counted as handling, because it ran within a send the thread's own time already holds.
+     * Per thread, a send in progress: its depth and the handling inside it. The server may hand the service a
+     * stanza inside a send (the room's echo of a line the service sent). That handling is the service's work, so
+     * it is left out of the send's time; and it is not counted as handling, because it ran within a send the
+     * thread's own time already holds. A plain {@code long[]}: the server's threads keep it after the plugin is
+     * unloaded, and it must not hold on to the plugin's classes.
      */
-    private final ThreadLocal<SendScope> sends = ThreadLocal.withInitial(SendScope::new);
-
-    private static final class SendScope {
-        int depth;
-        long handledInside;
-    }
+    private final ThreadLocal<long[]> sends = ThreadLocal.withInitial(() -> new long[2]);
+    private static final int DEPTH = 0;
+    private static final int HANDLED_INSIDE = 1;
 
     /** Marks the start of work on the current thread. */
     public long enter() {
@@ -39,9 +38,9 @@ public final class CpuAccount {
     /** Counts the current thread's CPU time since {@link #enter} as handling a stanza it delivered. */
     public void handled(long entered) {
         long spent = since(entered);
-        SendScope scope = sends.get();
-        if (scope.depth > 0) {
-            scope.handledInside += spent;
+        long[] send = sends.get();
+        if (send[DEPTH] > 0) {
+            send[HANDLED_INSIDE] += spent;
         } else {
             delivering.add(spent);
         }
@@ -49,17 +48,17 @@ public final class CpuAccount {
 
     /** Marks the start of a send on the current thread. */
     public long enterSend() {
-        sends.get().depth++;
+        sends.get()[DEPTH]++;
         return enter();
     }
 
     /** Counts the current thread's CPU time since {@link #enterSend} as sending, less the handling inside it. */
     public void sent(long entered) {
         long spent = since(entered);
-        SendScope scope = sends.get();
-        if (--scope.depth == 0) {
-            sending.add(spent - scope.handledInside);
-            scope.handledInside = 0;
+        long[] send = sends.get();
+        if (--send[DEPTH] == 0) {
+            sending.add(spent - send[HANDLED_INSIDE]);
+            send[HANDLED_INSIDE] = 0;
         }
     }
 
