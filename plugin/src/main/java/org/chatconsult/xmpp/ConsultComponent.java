@@ -275,6 +275,20 @@ public final class ConsultComponent implements Component, Reconnectable {
         // Inside Openfire the router may still hold the stanza it hands us: work on our own copy.
         Packet own = manager != null && manager.isExternalMode() ? packet : packet.createCopy();
         try {
+            if (!(own instanceof IQ) && addresses.mucService() == null) {
+                // At start, until the MUC service is found, room traffic cannot be told from other traffic: it
+                // waits behind the discovery on the core thread (IQs pass: the discovery waits for its answers).
+                core.execute(() -> handle(own));
+            } else {
+                handle(own);
+            }
+        } finally {
+            cpu.handled(entered);
+        }
+    }
+
+    private void handle(Packet own) {
+        try {
             if (own instanceof IQ) {
                 handleIQ((IQ) own);
             } else if (own instanceof Message) {
@@ -288,8 +302,6 @@ public final class ConsultComponent implements Component, Reconnectable {
                 send(StanzaErrors.reply((IQ) own, StanzaErrors.error(PacketError.Condition.internal_server_error,
                         "the service failed to handle this request")));
             }
-        } finally {
-            cpu.handled(entered);
         }
     }
 
