@@ -70,25 +70,30 @@ public final class JdbcStore implements Store {
 
     @Override
     public void write(Batch batch) throws StoreException {
-        try (Connection connection = connections.open()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                writeAgents(connection, batch);
-                writeInteractions(connection, batch);
-                writeConsultations(connection, batch);
-                writeMessages(connection, batch);
-                writeEvents(connection, batch);
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("could not write " + batch.size() + " changes", e);
-        }
+        transaction("write " + batch.size() + " changes", connection -> {
+            writeAgents(connection, batch);
+            writeInteractions(connection, batch);
+            writeConsultations(connection, batch);
+            insertAll(connection, MESSAGE_INSERT, batch.messages, (statement, m) -> {
+                statement.setString(1, m.roomId());
+                statement.setLong(2, m.seq());
+                statement.setString(3, m.interactionId());
+                statement.setLong(4, m.time().toEpochMilli());
+                statement.setString(5, m.sender());
+                statement.setString(6, m.role());
+                statement.setString(7, m.body());
+                statement.setString(8, m.stanzaId());
+            });
+            insertAll(connection, EVENT_INSERT, batch.events, (statement, e) -> {
+                statement.setString(1, e.interactionId());
+                statement.setLong(2, e.seq());
+                statement.setLong(3, e.time().toEpochMilli());
+                statement.setString(4, e.kind());
+                statement.setString(5, e.actor());
+                statement.setString(6, e.detail());
+            });
+            return null;
+        });
     }
 
     private static void writeAgents(Connection connection, Batch batch) throws SQLException {
@@ -147,44 +152,6 @@ public final class JdbcStore implements Store {
         }
     }
 
-    private static void writeMessages(Connection connection, Batch batch) throws SQLException {
-        if (batch.messages.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(MESSAGE_INSERT)) {
-            for (Message m : batch.messages) {
-                statement.setString(1, m.roomId());
-                statement.setLong(2, m.seq());
-                statement.setString(3, m.interactionId());
-                statement.setLong(4, m.time().toEpochMilli());
-                statement.setString(5, m.sender());
-                statement.setString(6, m.role());
-                statement.setString(7, m.body());
-                statement.setString(8, m.stanzaId());
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
-    }
-
-    private static void writeEvents(Connection connection, Batch batch) throws SQLException {
-        if (batch.events.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(EVENT_INSERT)) {
-            for (Event e : batch.events) {
-                statement.setString(1, e.interactionId());
-                statement.setLong(2, e.seq());
-                statement.setLong(3, e.time().toEpochMilli());
-                statement.setString(4, e.kind());
-                statement.setString(5, e.actor());
-                statement.setString(6, e.detail());
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
-    }
-
     @Override
     public Live live() throws StoreException {
         return query(connection -> new Live(
@@ -227,26 +194,12 @@ public final class JdbcStore implements Store {
     @Override
     public int purgeEndedBefore(Instant cutoff) throws StoreException {
         String ended = "SELECT id FROM ccInteraction WHERE ended IS NOT NULL AND ended < ?";
-        try (Connection connection = connections.open()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                for (String table : List.of("ccMessage", "ccEvent", "ccConsultation")) {
-                    execute(connection, "DELETE FROM " + table + " WHERE interactionId IN (" + ended + ")", cutoff);
-                }
-                int purged = execute(connection, "DELETE FROM ccInteraction WHERE ended IS NOT NULL AND ended < ?",
-                        cutoff);
-                connection.commit();
-                return purged;
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
+        return transaction("purge records that ended before " + cutoff, connection -> {
+            for (String table : List.of("ccMessage", "ccEvent", "ccConsultation")) {
+                execute(connection, "DELETE FROM " + table + " WHERE interactionId IN (" + ended + ")", cutoff);
             }
-        } catch (SQLException e) {
-            throw new StoreException("could not purge records that ended before " + cutoff, e);
-        }
+            return execute(connection, "DELETE FROM ccInteraction WHERE ended IS NOT NULL AND ended < ?", cutoff);
+        });
     }
 
     @Override
@@ -351,6 +304,10 @@ public final class JdbcStore implements Store {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
+    private interface RowBinder<T> {
+        void bind(PreparedStatement statement, T row) throws SQLException;
+    }
+
     @FunctionalInterface
     private interface Row<T> {
         T read(ResultSet row) throws SQLException;
@@ -381,6 +338,41 @@ public final class JdbcStore implements Store {
         try (PreparedStatement statement = connection.prepareStatement(insert)) {
             binder.bind(statement);
             statement.executeUpdate();
+        }
+    }
+
+    /** Inserts every row with one statement, sent to the database as one batch. */
+    private static <T> void insertAll(Connection connection, String insert, List<T> rows, RowBinder<T> binder)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            for (T row : rows) {
+                binder.bind(statement, row);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+    private <T> T transaction(String what, Query<T> work) throws StoreException {
+        try (Connection connection = connections.open()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not " + what, e);
         }
     }
 
