@@ -133,7 +133,7 @@ public final class ConsultComponent implements Component, Reconnectable {
                 targets, recents, clock, transcripts);
         this.directoryCommands = new DirectoryHandler(addresses, core, new Favorites(), recents);
         this.adHocCommands = new AdHocCommandHandler(addresses, core, consultationCommands,
-                new StatisticsCommand(core, journal, cpu, config.directory()));
+                new StatisticsCommand(core, journal, cpu, config.directory(), started));
         this.archive = new ArchiveHandler(addresses, core, journal, config.directory(), this::send);
         this.roomTraffic = new RoomTrafficHandler(addresses, rooms, bridge, occupants, transcripts, core, clock);
     }

@@ -29,13 +29,14 @@ public final class StatisticsCommand {
     private final Journal journal;
     private final CpuAccount cpu;
     private final Directory directory;
-    private final Instant started = Instant.now();
+    private final Instant started;
 
-    public StatisticsCommand(CoreThread core, Journal journal, CpuAccount cpu, Directory directory) {
+    public StatisticsCommand(CoreThread core, Journal journal, CpuAccount cpu, Directory directory, Instant started) {
         this.core = core;
         this.journal = journal;
         this.cpu = cpu;
         this.directory = directory;
+        this.started = started;
     }
 
     /** Whether {@code requester} may run it (and sees it listed): supervisors only. */
