@@ -14,6 +14,7 @@ import org.jivesoftware.smack.ConnectionConfiguration;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.commands.AdHocCommandManager;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.commands.RemoteCommand;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
 import org.jxmpp.jid.impl.JidCreate;
@@ -116,6 +117,19 @@ final class OpenfireFixture {
 
     static XMPPTCPConnection connect(String user) throws Exception {
         return connect(user, connection -> { });
+    }
+
+    /** A contact whose client does not support multi-user chat: it chats 1:1 through the bridge. */
+    static XMPPTCPConnection connectPlain(String user) throws Exception {
+        XMPPTCPConnection connection = connect(user);
+        ServiceDiscoveryManager.getInstanceFor(connection).removeFeature("http://jabber.org/protocol/muc");
+        return connection;
+    }
+
+    static void disconnect(XMPPTCPConnection... connections) {
+        for (XMPPTCPConnection connection : connections) {
+            connection.disconnect();
+        }
     }
 
     /** Connects; {@code beforeLogin} may add listeners for what arrives at login (stored offline messages). */

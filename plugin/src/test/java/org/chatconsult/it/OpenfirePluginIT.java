@@ -78,8 +78,7 @@ class OpenfirePluginIT {
     void chatAndConsultationRunOnOpenfiresOwnMucWithAgentsFromAnOpenfireGroup() throws Exception {
         XMPPTCPConnection alice = OpenfireFixture.connect("alice");
         XMPPTCPConnection bob = OpenfireFixture.connect("bob");
-        XMPPTCPConnection carol = OpenfireFixture.connect("carol");
-        ServiceDiscoveryManager.getInstanceFor(carol).removeFeature("http://jabber.org/protocol/muc");
+        XMPPTCPConnection carol = OpenfireFixture.connectPlain("carol");
         try {
             SeedLessonsTest.Desk aliceDesk = new SeedLessonsTest.Desk(alice);
             SeedLessonsTest.Desk bobDesk = new SeedLessonsTest.Desk(bob);
@@ -118,9 +117,7 @@ class OpenfirePluginIT {
                     .extracting(TranscriptArchive.Line::getText)
                     .contains("My parcel is late", "Hello from Openfire", "Is this one for billing?");
         } finally {
-            alice.disconnect();
-            bob.disconnect();
-            carol.disconnect();
+            OpenfireFixture.disconnect(alice, bob, carol);
         }
     }
 
@@ -133,8 +130,7 @@ class OpenfirePluginIT {
     void aPluginReloadKeepsTheChatAndTheConsultation() throws Exception {
         XMPPTCPConnection alice = OpenfireFixture.connect("alice");
         XMPPTCPConnection bob = OpenfireFixture.connect("bob");
-        XMPPTCPConnection carol = OpenfireFixture.connect("carol");
-        ServiceDiscoveryManager.getInstanceFor(carol).removeFeature("http://jabber.org/protocol/muc");
+        XMPPTCPConnection carol = OpenfireFixture.connectPlain("carol");
         try {
             Scene scene = chatWithConsultation(alice, bob, carol, "before the reload");
             Interaction chat = scene.chat();
@@ -164,9 +160,7 @@ class OpenfirePluginIT {
                     .anyMatch(line -> line.getText().equals("still there?")));
             chat.end();
         } finally {
-            alice.disconnect();
-            bob.disconnect();
-            carol.disconnect();
+            OpenfireFixture.disconnect(alice, bob, carol);
         }
     }
 
@@ -180,8 +174,7 @@ class OpenfirePluginIT {
     void afterOpenfireRestartsTheRoomsAreMadeAnewAndThePeopleInvitedBack() throws Exception {
         XMPPTCPConnection alice = OpenfireFixture.connect("alice");
         XMPPTCPConnection bob = OpenfireFixture.connect("bob");
-        XMPPTCPConnection carol = OpenfireFixture.connect("carol");
-        ServiceDiscoveryManager.getInstanceFor(carol).removeFeature("http://jabber.org/protocol/muc");
+        XMPPTCPConnection carol = OpenfireFixture.connectPlain("carol");
         String interaction;
         String consultationRoom;
         try {
@@ -191,9 +184,7 @@ class OpenfirePluginIT {
             interaction = chat.getId();
             consultationRoom = bobSide.getRoom().getRoom().toString();
         } finally {
-            alice.disconnect();
-            bob.disconnect();
-            carol.disconnect();
+            OpenfireFixture.disconnect(alice, bob, carol);
         }
 
         OpenfireFixture.restart();
@@ -205,8 +196,7 @@ class OpenfirePluginIT {
                         invitation) -> invitations.add(conn.getUser().asBareJid() + " " + room.getRoom()));
         alice = OpenfireFixture.connect("alice", listen);
         bob = OpenfireFixture.connect("bob", listen);
-        carol = OpenfireFixture.connect("carol");
-        ServiceDiscoveryManager.getInstanceFor(carol).removeFeature("http://jabber.org/protocol/muc");
+        carol = OpenfireFixture.connectPlain("carol");
         try {
             var toCarol = new java.util.concurrent.LinkedBlockingQueue<Message>();
             carol.addAsyncStanzaListener(stanza -> toCarol.add((Message) stanza), stanza -> stanza instanceof Message);
@@ -237,9 +227,7 @@ class OpenfirePluginIT {
                     .doesNotHaveDuplicates();
             AgentManager.getInstanceFor(alice).endInteraction(interaction);
         } finally {
-            alice.disconnect();
-            bob.disconnect();
-            carol.disconnect();
+            OpenfireFixture.disconnect(alice, bob, carol);
         }
     }
 
@@ -289,9 +277,7 @@ class OpenfirePluginIT {
             Interaction chat = bobDesk.agents.accept(bobDesk.next(bobDesk.chats), "Bob");
             chat.end();
         } finally {
-            alice.disconnect();
-            bob.disconnect();
-            carol.disconnect();
+            OpenfireFixture.disconnect(alice, bob, carol);
         }
     }
 
