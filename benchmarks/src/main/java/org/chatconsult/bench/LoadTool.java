@@ -54,6 +54,8 @@ public final class LoadTool {
     static final int ROUTING_POINTS = 50;
     static final int CHATS_PER_AGENT = 50;
     static final Duration WAIT = Duration.ofSeconds(30);
+    /** Every account of a run has the same password. */
+    static final String PASSWORD = "pw";
 
     private final String server;
     private final int interactions;
@@ -129,20 +131,20 @@ public final class LoadTool {
             List<XMPPTCPConnection> targets = new ArrayList<>();
             List<XMPPTCPConnection> contactConnections = new ArrayList<>();
             for (String owner : accounts.owners()) {
-                owners.add(connect(host.c2sPort(), owner, "pw"));
+                owners.add(connect(host.c2sPort(), owner, PASSWORD));
             }
             for (String target : accounts.targets()) {
-                targets.add(connect(host.c2sPort(), target, "pw"));
+                targets.add(connect(host.c2sPort(), target, PASSWORD));
             }
             for (int i = 0; i < contacts(); i++) {
-                contactConnections.add(connect(host.c2sPort(), "contact" + i, "pw"));
+                contactConnections.add(connect(host.c2sPort(), "contact" + i, PASSWORD));
             }
-            XMPPTCPConnection bot = relay ? connect(host.c2sPort(), "relaybot", "pw") : null;
+            XMPPTCPConnection bot = relay ? connect(host.c2sPort(), "relaybot", PASSWORD) : null;
             Map<Integer, MultiUserChat> contactRooms = relay
                     ? setUpRelay(bot, owners, targets, contactConnections, mode == Mode.RELAY)
                     : setUp(owners, targets, contactConnections);
             long heapAfter = host.heapUsedAfterGcKiB();
-            measureRoomCreation(connect(host.c2sPort(), "roommaker", "pw"));
+            measureRoomCreation(connect(host.c2sPort(), "roommaker", PASSWORD));
 
             System.out.printf("%d interactions set up; %d s of load at %.2f messages/s per contact%n", interactions,
                     seconds, rate);
@@ -418,13 +420,13 @@ public final class LoadTool {
             owners.add("owner" + i);
             targets.add("target" + i);
         }
-        owners.forEach(owner -> passwords.put(owner, "pw"));
-        targets.forEach(target -> passwords.put(target, "pw"));
+        owners.forEach(owner -> passwords.put(owner, PASSWORD));
+        targets.forEach(target -> passwords.put(target, PASSWORD));
         for (int i = 0; i < contacts(); i++) {
-            passwords.put("contact" + i, "pw");
+            passwords.put("contact" + i, PASSWORD);
         }
         for (String helper : List.of("roommaker", "relaybot", "supervisor")) {
-            passwords.put(helper, "pw");
+            passwords.put(helper, PASSWORD);
         }
         return new LoadServer.Accounts(passwords, owners, targets, "supervisor");
     }
