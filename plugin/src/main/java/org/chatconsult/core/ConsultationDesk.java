@@ -15,6 +15,9 @@ import java.util.Set;
  * {@link ContactCentre}, on its thread.
  */
 public final class ConsultationDesk {
+    /** The answer to a consultation id that is unknown, and to one the requester is no member of: the same. */
+    public static final String NO_CONSULTATION = "no such consultation of yours";
+
     /** Ended consultations kept for a member's late Mark Done; the oldest go first beyond this. */
     static final int MAX_AWAITING_DONE = 10_000;
 
@@ -30,12 +33,7 @@ public final class ConsultationDesk {
 
     /** The owner of an active interaction asks to consult {@code requestedTarget}, one of {@code candidates}. */
     public Consultation start(String initiator, String interactionId, String requestedTarget, Set<String> candidates) {
-        Interaction interaction = centre.interaction(interactionId).orElseThrow(() -> new CoreException(
-                CoreException.Kind.NOT_FOUND, "no live interaction " + interactionId));
-        if (!initiator.equals(interaction.owner())) {
-            throw new CoreException(CoreException.Kind.FORBIDDEN,
-                    "only the agent who owns a chat can start a consultation from it");
-        }
+        Interaction interaction = centre.ownedBy(initiator, interactionId);
         if (interaction.state() != InteractionState.ACTIVE) {
             throw new CoreException(CoreException.Kind.NOT_ALLOWED, "the chat is not active");
         }
@@ -43,8 +41,7 @@ public final class ConsultationDesk {
             throw new CoreException(CoreException.Kind.BAD_REQUEST, "an agent cannot consult themselves");
         }
         if (eligible(initiator, candidates).isEmpty()) {
-            throw new CoreException(CoreException.Kind.UNAVAILABLE, "no Ready agent with free capacity for "
-                    + requestedTarget);
+            throw new CoreException(CoreException.Kind.UNAVAILABLE, "no Ready agent with free capacity there");
         }
         Consultation consultation = new Consultation(centre.newId(), interaction, initiator, requestedTarget, candidates,
                 centre.now());
@@ -121,7 +118,7 @@ public final class ConsultationDesk {
             return;
         }
         if (consultation.state() != ConsultationState.OFFERED || consultation.offerOf(agent) == null) {
-            throw new CoreException(CoreException.Kind.FORBIDDEN, agent + " holds no offer of this consultation");
+            throw new CoreException(CoreException.Kind.FORBIDDEN, "no offer of this consultation is open for you");
         }
         consultation.removeOffer(agent);
         consultation.setTarget(agent);
@@ -182,7 +179,7 @@ public final class ConsultationDesk {
     public void end(String agent, String consultationId) {
         Consultation consultation = live(consultationId);
         if (!consultation.isMember(agent)) {
-            throw new CoreException(CoreException.Kind.FORBIDDEN, "only its members can end a consultation");
+            throw new CoreException(CoreException.Kind.NOT_FOUND, NO_CONSULTATION);
         }
         end(consultation, agent.equals(consultation.initiator()) ? ConsultationEndReason.ENDED_BY_INITIATOR
                 : ConsultationEndReason.ENDED_BY_TARGET);
@@ -195,15 +192,13 @@ public final class ConsultationDesk {
     public void done(String agent, String consultationId, String code, String note) {
         Consultation consultation = Optional.ofNullable(live.get(consultationId))
                 .or(() -> Optional.ofNullable(awaitingDone.get(consultationId)))
-                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND, "no consultation " + consultationId));
-        if (!consultation.isMember(agent)) {
-            throw new CoreException(CoreException.Kind.FORBIDDEN, "only its members can mark a consultation done");
-        }
+                .filter(c -> c.isMember(agent))
+                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND, NO_CONSULTATION));
         if (consultation.done().containsKey(agent)) {
             throw new CoreException(CoreException.Kind.CONFLICT, "already marked done");
         }
         if (code != null && !centre.settings().isDisposition(code)) {
-            throw new CoreException(CoreException.Kind.BAD_REQUEST, "unknown disposition " + code);
+            throw new CoreException(CoreException.Kind.BAD_REQUEST, "the disposition is not one of the configured codes");
         }
         if (consultation.state() != ConsultationState.ENDED) {
             end(consultation, agent.equals(consultation.initiator()) ? ConsultationEndReason.ENDED_BY_INITIATOR
@@ -284,7 +279,7 @@ public final class ConsultationDesk {
     private Consultation live(String consultationId) {
         Consultation consultation = live.get(consultationId);
         if (consultation == null) {
-            throw new CoreException(CoreException.Kind.NOT_FOUND, "no live consultation " + consultationId);
+            throw new CoreException(CoreException.Kind.NOT_FOUND, NO_CONSULTATION);
         }
         return consultation;
     }

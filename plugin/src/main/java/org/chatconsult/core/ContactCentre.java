@@ -20,6 +20,12 @@ import java.util.function.Supplier;
  * XMPP; it is confined to one thread (the caller's duty) and tells a {@link ContactCentreListener} what to do.
  */
 public final class ContactCentre {
+    /**
+     * The answer to a chat id that is unknown, and to one the requester has no part in: the same, so that nobody
+     * can probe which chats are live.
+     */
+    public static final String NO_CHAT = "no such chat of yours";
+
     public static final int MAX_CAPACITY = 100;
 
     private final Settings settings;
@@ -76,7 +82,7 @@ public final class ContactCentre {
     /** An agent announces Ready, Not Ready or logged out, optionally with a capacity. */
     public Agent setReadiness(String address, Readiness readiness, OptionalInt capacity) {
         AgentProfile profile = directory.agent(address)
-                .orElseThrow(() -> new CoreException(CoreException.Kind.FORBIDDEN, address + " is not an agent"));
+                .orElseThrow(() -> new CoreException(CoreException.Kind.FORBIDDEN, "only the service's agents have a readiness"));
         int cap = capacity.orElse(settings.defaultCapacity());
         if (cap < 1 || cap > MAX_CAPACITY) {
             throw new CoreException(CoreException.Kind.BAD_REQUEST,
@@ -117,7 +123,7 @@ public final class ContactCentre {
     public Interaction startChat(String routingPointName, String contact, String contactName, String text) {
         RoutingPoint routingPoint = directory.routingPoint(routingPointName)
                 .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND,
-                        "no routing point named " + routingPointName));
+                        "no such routing point"));
         String key = contactKey(bare(contact), routingPointName);
         if (byContact.containsKey(key)) {
             throw new CoreException(CoreException.Kind.CONFLICT, "this contact already has a chat there");
@@ -171,7 +177,7 @@ public final class ContactCentre {
         }
         Offer offer = interaction.offer();
         if (offer == null || !offer.agent().equals(agentAddress)) {
-            throw new CoreException(CoreException.Kind.FORBIDDEN, agentAddress + " holds no offer of this chat");
+            throw new CoreException(CoreException.Kind.FORBIDDEN, "no offer of this chat is open for you");
         }
         interaction.clearOffer();
         interaction.cancelQueueTimer();
@@ -190,7 +196,7 @@ public final class ContactCentre {
         if (interaction != null) {
             passOver(interaction, RevokeReason.DECLINED);
         } else if (!consultations.decline(agentAddress, offerId) && !handovers.decline(agentAddress, offerId)) {
-            throw new CoreException(CoreException.Kind.NOT_FOUND, "no offer " + offerId + " is open for " + agentAddress);
+            throw new CoreException(CoreException.Kind.NOT_FOUND, "no such offer is open for you");
         }
     }
 
@@ -305,12 +311,10 @@ public final class ContactCentre {
      * disposition stays on its record.
      */
     public void markDone(String agentAddress, String interactionId, String code, String note) {
+        ownedBy(agentAddress, interactionId);
         Interaction interaction = live(interactionId);
-        if (!agentAddress.equals(interaction.owner())) {
-            throw new CoreException(CoreException.Kind.FORBIDDEN, "only the agent who owns a chat can mark it done");
-        }
         if (code != null && !settings.isDisposition(code)) {
-            throw new CoreException(CoreException.Kind.BAD_REQUEST, "unknown disposition " + code);
+            throw new CoreException(CoreException.Kind.BAD_REQUEST, "the disposition is not one of the configured codes");
         }
         interaction.setDisposition(new Disposition(agentAddress, code, note, now()));
         end(interactionId, EndReason.AGENT_ENDED);
@@ -318,11 +322,17 @@ public final class ContactCentre {
 
     /** The owning agent ends a chat. */
     public void endByAgent(String agentAddress, String interactionId) {
-        Interaction interaction = live(interactionId);
-        if (!agentAddress.equals(interaction.owner())) {
-            throw new CoreException(CoreException.Kind.FORBIDDEN, "only the agent who owns a chat can end it");
-        }
+        ownedBy(agentAddress, interactionId);
         end(interactionId, EndReason.AGENT_ENDED);
+    }
+
+    /** The live chat {@code agentAddress} owns; {@link #NO_CHAT} alike for another's and for none. */
+    Interaction ownedBy(String agentAddress, String interactionId) {
+        Interaction interaction = interactions.get(interactionId);
+        if (interaction == null || !agentAddress.equals(interaction.owner())) {
+            throw new CoreException(CoreException.Kind.NOT_FOUND, NO_CHAT);
+        }
+        return interaction;
     }
 
     /** Ends a chat for good: revokes its offer, frees its agent, and lets the queue move. */
@@ -514,7 +524,7 @@ public final class ContactCentre {
     private Interaction live(String interactionId) {
         Interaction interaction = interactions.get(interactionId);
         if (interaction == null) {
-            throw new CoreException(CoreException.Kind.NOT_FOUND, "no live interaction " + interactionId);
+            throw new CoreException(CoreException.Kind.NOT_FOUND, NO_CHAT);
         }
         return interaction;
     }

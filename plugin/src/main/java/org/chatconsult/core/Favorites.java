@@ -24,7 +24,7 @@ public final class Favorites {
     public void remove(String agent, String target) {
         Set<String> mine = favorites.get(agent);
         if (mine == null || !mine.remove(target)) {
-            throw new CoreException(CoreException.Kind.NOT_FOUND, target + " is not a favorite");
+            throw new CoreException(CoreException.Kind.NOT_FOUND, "that is not one of your favorites");
         }
     }
 

@@ -21,11 +21,9 @@ public final class HandoverDesk {
     }
 
     public Handover start(Handover.Kind kind, String initiator, String interactionId, Set<String> candidates) {
-        Interaction interaction = centre.interaction(interactionId).orElseThrow(() -> new CoreException(
-                CoreException.Kind.NOT_FOUND, "no live interaction " + interactionId));
-        if (!initiator.equals(interaction.owner()) || interaction.state() != InteractionState.ACTIVE) {
-            throw new CoreException(CoreException.Kind.FORBIDDEN,
-                    "only the agent who owns an active chat can conference or transfer it");
+        Interaction interaction = centre.ownedBy(initiator, interactionId);
+        if (interaction.state() != InteractionState.ACTIVE) {
+            throw new CoreException(CoreException.Kind.NOT_ALLOWED, "the chat is not active");
         }
         if (candidates.equals(Set.of(initiator))) {
             throw new CoreException(CoreException.Kind.BAD_REQUEST, "an agent cannot invite themselves");

@@ -2,7 +2,6 @@ package org.chatconsult.standalone;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.InetSocketAddress;
@@ -19,18 +18,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import org.dom4j.DocumentFactory;
 import org.dom4j.Element;
-import org.dom4j.Namespace;
-import org.dom4j.QName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.chatconsult.xmpp.Reconnectable;
+import org.chatconsult.xmpp.edge.StanzaRefusals;
 import org.xmpp.component.Component;
 import org.xmpp.component.ComponentException;
 import org.xmpp.component.ComponentManager;
@@ -130,7 +126,9 @@ public final class ExternalComponentConnection implements ComponentManager, Auto
                 }
                 firstConnection.countDown();
                 readStanzas(xml);
-            } catch (IOException | XMLStreamException | ComponentException e) {
+            } catch (IOException | XMLStreamException | ComponentException | RuntimeException | StackOverflowError e) {
+                // Whatever ends the reading ends this connection, never the reader: it dials again. (Any other
+                // error, out of memory above all, ends the thread; the standalone service then exits.)
                 if (!closed) {
                     LOG.warn("{}: connection to {}:{} lost or refused ({}); retrying in {} ms", domain, host, port,
                             e.getMessage(), backoff.toMillis());
@@ -153,15 +151,18 @@ public final class ExternalComponentConnection implements ComponentManager, Auto
         Writer out = new OutputStreamWriter(s.getOutputStream(), StandardCharsets.UTF_8);
         out.write("<stream:stream xmlns='" + NS_ACCEPT + "' xmlns:stream='" + NS_STREAM + "' to='" + domain + "'>");
         out.flush();
-        XMLStreamReader xml = parser(new BufferedInputStream(s.getInputStream()));
-        nextElement(xml);
+        XMLStreamReader xml = StanzaReader.parser(new BufferedInputStream(s.getInputStream()));
+        StanzaReader.nextElement(xml);
         if (!"stream".equals(xml.getLocalName())) {
             throw new ComponentException("server did not open a stream");
         }
         String streamId = xml.getAttributeValue(null, "id");
         out.write("<handshake>" + sha1Hex(streamId + secret) + "</handshake>");
         out.flush();
-        Element answer = readElement(xml, nextElement(xml));
+        if (StanzaReader.nextElement(xml) != XMLStreamConstants.START_ELEMENT) {
+            throw new ComponentException("server closed the stream during the handshake");
+        }
+        Element answer = StanzaReader.read(xml).element();
         if (!"handshake".equals(answer.getName())) {
             throw new ComponentException("server refused the handshake: " + answer.asXML());
         }
@@ -174,19 +175,39 @@ public final class ExternalComponentConnection implements ComponentManager, Auto
 
     private void readStanzas(XMLStreamReader xml) throws XMLStreamException, IOException {
         while (!closed) {
-            int event = nextElement(xml);
+            int event = StanzaReader.nextElement(xml);
             if (event == XMLStreamConstants.END_DOCUMENT || event == XMLStreamConstants.END_ELEMENT) {
                 throw new IOException("the server closed the stream");
             }
-            Element stanza = readElement(xml, event);
-            Packet packet = toPacket(stanza);
-            if (packet != null) {
-                if (delivering) {
-                    component.processPacket(packet);
-                }
-            } else if ("error".equals(stanza.getName())) {
+            StanzaReader.Stanza read = StanzaReader.read(xml);
+            Element stanza = read.element();
+            if ("error".equals(stanza.getName()) && NS_STREAM.equals(stanza.getNamespaceURI())) {
                 throw new IOException("stream error: " + stanza.asXML());
             }
+            if (delivering) {
+                deliver(read);
+            }
+        }
+    }
+
+    /**
+     * Hands a stanza to the component, or one past the limits to its refusals. Whatever the component throws
+     * is its bug: logged, and the stream goes on for every other chat.
+     */
+    private void deliver(StanzaReader.Stanza read) {
+        try {
+            if (read.violation() != null) {
+                if (component instanceof StanzaRefusals refusals) {
+                    refusals.refuse(read.element(), read.violation());
+                }
+                return;
+            }
+            Packet packet = toPacket(read.element());
+            if (packet != null) {
+                component.processPacket(packet);
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.error("{}: the component failed on a {}; going on", domain, read.element().getName(), e);
         }
     }
 
@@ -289,77 +310,6 @@ public final class ExternalComponentConnection implements ComponentManager, Auto
     @Override
     public boolean isExternalMode() {
         return true;
-    }
-
-    // ---- XML -------------------------------------------------------------------------------------------
-
-    private static XMLStreamReader parser(InputStream in) throws XMLStreamException {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        return factory.createXMLStreamReader(in, "UTF-8");
-    }
-
-    /** Advances to the next start tag (or the end of the stream) at the current level. */
-    private static int nextElement(XMLStreamReader xml) throws XMLStreamException {
-        while (xml.hasNext()) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT || event == XMLStreamConstants.END_ELEMENT) {
-                return event;
-            }
-        }
-        return XMLStreamConstants.END_DOCUMENT;
-    }
-
-    /** Reads the element whose start tag is current into a dom4j tree (the stream's own namespace dropped). */
-    private static Element readElement(XMLStreamReader xml, int event) throws XMLStreamException {
-        if (event != XMLStreamConstants.START_ELEMENT) {
-            throw new XMLStreamException("expected an element");
-        }
-        Element element = DocumentFactory.getInstance().createElement(qname(xml));
-        for (int i = 0; i < xml.getNamespaceCount(); i++) {
-            String prefix = xml.getNamespacePrefix(i);
-            String uri = xml.getNamespaceURI(i);
-            if (prefix != null && !prefix.isEmpty()) {
-                element.add(Namespace.get(prefix, uri));
-            }
-        }
-        for (int i = 0; i < xml.getAttributeCount(); i++) {
-            String prefix = xml.getAttributePrefix(i);
-            String uri = xml.getAttributeNamespace(i);
-            QName name = prefix == null || prefix.isEmpty() ? QName.get(xml.getAttributeLocalName(i))
-                    : QName.get(xml.getAttributeLocalName(i), prefix, uri);
-            element.addAttribute(name, xml.getAttributeValue(i));
-        }
-        while (true) {
-            int next = xml.next();
-            switch (next) {
-                case XMLStreamConstants.START_ELEMENT:
-                    element.add(readElement(xml, next));
-                    break;
-                case XMLStreamConstants.CHARACTERS:
-                case XMLStreamConstants.CDATA:
-                case XMLStreamConstants.SPACE:
-                    element.addText(xml.getText());
-                    break;
-                case XMLStreamConstants.END_ELEMENT:
-                    return element;
-                case XMLStreamConstants.END_DOCUMENT:
-                    throw new XMLStreamException("stream ended inside an element");
-                default:
-                    break;
-            }
-        }
-    }
-
-    private static QName qname(XMLStreamReader xml) {
-        String uri = xml.getNamespaceURI();
-        if (uri == null || uri.isEmpty() || NS_ACCEPT.equals(uri)) {
-            return QName.get(xml.getLocalName());
-        }
-        String prefix = xml.getPrefix();
-        return QName.get(xml.getLocalName(), prefix == null ? "" : prefix, uri);
     }
 
     private static String sha1Hex(String text) {

@@ -47,7 +47,16 @@ public final class StandaloneService implements AutoCloseable {
         connection.close();
     }
 
+    /** Exit code when a thread of the service died of something it cannot go on from, for a supervisor to restart it. */
+    public static final int EXIT_THREAD_DIED = 70;
+
     public static void main(String[] args) throws Exception {
+        // A thread that dies of an error nothing handles (out of memory, above all) leaves a process that may
+        // serve nothing while it looks alive: exit instead, and let the supervisor (systemd, a container) restart.
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            System.err.println("ChatConsult: thread " + thread.getName() + " died of " + error + "; exiting");
+            Runtime.getRuntime().halt(EXIT_THREAD_DIED);
+        });
         if (args.length != 1) {
             System.err.println("usage: StandaloneService <config.properties>");
             System.exit(2);

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.ContactCentreListener;
+import org.chatconsult.core.CoreException;
 import org.chatconsult.core.EndReason;
 import org.chatconsult.core.Favorites;
 import org.chatconsult.core.Interaction;
@@ -21,6 +22,12 @@ import org.chatconsult.core.RoutingPoint;
 import org.chatconsult.store.Journal;
 import org.chatconsult.store.Restoration;
 import org.chatconsult.store.StateRecorder;
+import org.chatconsult.xmpp.edge.ClientMistakes;
+import org.chatconsult.xmpp.edge.Limits;
+import org.chatconsult.xmpp.edge.SenderRateLimit;
+import org.chatconsult.xmpp.edge.StanzaGuard;
+import org.chatconsult.xmpp.edge.StanzaRefusals;
+import org.chatconsult.xmpp.edge.Violation;
 import org.chatconsult.xmpp.feature.ConsultationNotices;
 import org.chatconsult.xmpp.feature.ConsultationOffers;
 import org.chatconsult.xmpp.feature.ConsultationRooms;
@@ -41,6 +48,7 @@ import org.chatconsult.xmpp.handler.ContactHandler;
 import org.chatconsult.xmpp.handler.DirectoryHandler;
 import org.chatconsult.xmpp.handler.ReadinessHandler;
 import org.chatconsult.xmpp.handler.RoomTrafficHandler;
+import org.chatconsult.xmpp.handler.RoutingPointPresence;
 import org.chatconsult.xmpp.handler.StatisticsCommand;
 import org.dom4j.Element;
 import org.slf4j.Logger;
@@ -63,7 +71,7 @@ import org.xmpp.packet.Presence;
  * ping (XEP-0199), entity time (XEP-0202) and last activity (XEP-0012) on every address of its domain, so a MUC
  * service never takes its occupants for ghosts.
  */
-public final class ConsultComponent implements Component, Reconnectable {
+public final class ConsultComponent implements Component, Reconnectable, StanzaRefusals {
     private static final Logger LOG = LoggerFactory.getLogger(ConsultComponent.class);
     private static final String NS_DISCO_INFO = "http://jabber.org/protocol/disco#info";
     private static final String NS_DISCO_ITEMS = "http://jabber.org/protocol/disco#items";
@@ -82,6 +90,7 @@ public final class ConsultComponent implements Component, Reconnectable {
     private final ContactBridge bridge;
     private final ReadinessHandler readiness;
     private final ContactHandler contacts;
+    private final RoutingPointPresence routingPoints;
     private final AgentCommandHandler agentCommands;
     private final ConsultationCommandHandler consultationCommands;
     private final AdHocCommandHandler adHocCommands;
@@ -93,6 +102,8 @@ public final class ConsultComponent implements Component, Reconnectable {
     private final TranscriptMirror transcripts;
     private final InteractionLog log;
     private final CpuAccount cpu = new CpuAccount();
+    private final SenderRateLimit rates = new SenderRateLimit(System::nanoTime);
+    private final ClientMistakes mistakes = new ClientMistakes(System::nanoTime);
     private volatile ComponentManager manager;
 
     public ConsultComponent(ServiceConfig config) {
@@ -127,13 +138,14 @@ public final class ConsultComponent implements Component, Reconnectable {
         core.bind(new ContactCentre(config.settings(), config.directory(), core, clock, Ids::next, features));
         this.readiness = new ReadinessHandler(addresses, sessions, core, iqs, this::send);
         this.contacts = new ContactHandler(core, bridge, this::send);
+        this.routingPoints = new RoutingPointPresence(config.directory(), this::send);
         Targets targets = new Targets(addresses, config.directory());
         this.agentCommands = new AgentCommandHandler(core, targets);
         this.consultationCommands = new ConsultationCommandHandler(addresses, core, consultationRooms, sessions, log,
                 targets, recents, clock, transcripts);
         this.directoryCommands = new DirectoryHandler(addresses, core, new Favorites(), recents);
         this.adHocCommands = new AdHocCommandHandler(addresses, core, consultationCommands,
-                new StatisticsCommand(core, journal, cpu, config.directory(), started));
+                new StatisticsCommand(core, journal, cpu, config.directory(), started), config.directory());
         this.archive = new ArchiveHandler(addresses, core, journal, config.directory(), this::send);
         this.roomTraffic = new RoomTrafficHandler(addresses, rooms, bridge, occupants, transcripts, core, clock);
     }
@@ -272,9 +284,12 @@ public final class ConsultComponent implements Component, Reconnectable {
     @Override
     public void processPacket(Packet packet) {
         long entered = cpu.enter();
-        // Inside Openfire the router may still hold the stanza it hands us: work on our own copy.
-        Packet own = manager != null && manager.isExternalMode() ? packet : packet.createCopy();
         try {
+            if (!admitted(packet.getElement())) {
+                return;
+            }
+            // Inside Openfire the router may still hold the stanza it hands us: work on our own copy.
+            Packet own = manager != null && manager.isExternalMode() ? packet : packet.createCopy();
             if (!(own instanceof IQ) && addresses.mucService() == null) {
                 // At start, until the MUC service is found, room traffic cannot be told from other traffic: it
                 // waits behind the discovery on the core thread (IQs pass: the discovery waits for its answers).
@@ -287,6 +302,64 @@ public final class ConsultComponent implements Component, Reconnectable {
         }
     }
 
+    /**
+     * The edge, before anything reads the stanza: its bounds, type and addresses ({@link StanzaGuard}), then its
+     * sender's rate. What fails is answered here and goes no further.
+     */
+    private boolean admitted(Element stanza) {
+        Violation violation = StanzaGuard.check(stanza);
+        if (violation == null && !withinRate(stanza)) {
+            violation = new Violation(PacketError.Condition.resource_constraint, "too many stanzas: at most "
+                    + Limits.PER_SECOND + " a second (" + Limits.BURST + " at once); this one was not taken in,"
+                    + " send it again later");
+        }
+        if (violation != null) {
+            refuse(stanza, violation);
+        }
+        return violation == null;
+    }
+
+    /**
+     * Requests and messages count against their sender's allowance; answers and errors do not (they answer
+     * us), nor does what servers, components and the MUC service send, which is the rooms' own traffic.
+     */
+    private boolean withinRate(Element stanza) {
+        String type = stanza.attributeValue("type");
+        if ("error".equals(type) || ("result".equals(type) && stanza.getName().equals("iq"))) {
+            return true;
+        }
+        String from = stanza.attributeValue("from");
+        JID sender = from == null ? null : new JID(from);
+        if (sender == null || sender.getNode() == null || addresses.isRoom(sender)) {
+            return true;
+        }
+        return rates.allow(sender.toBareJID());
+    }
+
+    /**
+     * Answers a stanza refused at the edge with its error (none to the MUC service: a room may take an
+     * occupant's error for a ghost and remove it), and counts the mistake without a trace.
+     */
+    @Override
+    public void refuse(Element stanza, Violation violation) {
+        String from = stanza.attributeValue("from");
+        mistakes.refused(from, violation.condition().toXMPP());
+        boolean fromRoom = false;
+        try {
+            fromRoom = from != null && addresses.isRoom(new JID(from));
+        } catch (IllegalArgumentException malformed) {
+            // answered as any malformed sender: StanzaGuard leaves out what does not parse
+        }
+        if (!fromRoom) {
+            send(StanzaGuard.refusal(stanza, violation));
+        }
+    }
+
+    /** Stanzas refused at the edge since the start. */
+    public long refusedStanzas() {
+        return mistakes.total();
+    }
+
     private void handle(Packet own) {
         try {
             if (own instanceof IQ) {
@@ -297,7 +370,9 @@ public final class ConsultComponent implements Component, Reconnectable {
                 handlePresence((Presence) own);
             }
         } catch (RuntimeException e) {
-            LOG.warn("could not handle {}", own.toXML(), e);
+            // Our bug, not the client's: the edge let only well-formed stanzas through. The stanza itself stays
+            // out of the log (it may be large, and it is a client's).
+            LOG.warn("could not handle a {} from {}", own.getElement().getName(), own.getFrom(), e);
             if (own instanceof IQ && ((IQ) own).isRequest()) {
                 send(StanzaErrors.reply((IQ) own, StanzaErrors.error(PacketError.Condition.internal_server_error,
                         "the service failed to handle this request")));
@@ -405,11 +480,17 @@ public final class ConsultComponent implements Component, Reconnectable {
             boolean ours = Protocol.NS.equals(what) && addresses.isService(iq.getTo());
             return StanzaErrors.reply(iq, ours
                     ? StanzaErrors.error(PacketError.Condition.feature_not_implemented,
-                            "unknown command " + iq.getChildElement().getName())
-                    : StanzaErrors.error(PacketError.Condition.service_unavailable, "not served here: " + what));
+                            "no such command in " + Protocol.NS)
+                    : StanzaErrors.error(PacketError.Condition.service_unavailable, "this namespace is not served here"));
+        }
+        CompletableFuture<IQ> answered;
+        try {
+            answered = handler.apply(iq);
+        } catch (CoreException refused) {
+            answered = CompletableFuture.failedFuture(refused); // a field refused at the edge (Fields)
         }
         // What the request changed is durable before the answer says it is done.
-        handler.apply(iq).whenComplete((answer, failure) -> journal.afterDurable(() -> send(answer != null ? answer
+        answered.whenComplete((answer, failure) -> journal.afterDurable(() -> send(answer != null ? answer
                 : StanzaErrors.reply(iq, StanzaErrors.of(failure)))));
         return null;
     }
@@ -422,7 +503,7 @@ public final class ConsultComponent implements Component, Reconnectable {
         String namespace = iq.getChildElement().getNamespaceURI();
         String command = iq.getChildElement().getName();
         if (DirectoryHandler.NS_SEARCH.equals(namespace)) {
-            return directoryCommands::handle;
+            return agentsOnly(directoryCommands::handle);
         }
         if (AdHocCommandHandler.NS.equals(namespace)) {
             return adHocCommands::handle;
@@ -434,15 +515,25 @@ public final class ConsultComponent implements Component, Reconnectable {
             return null;
         }
         if (AgentCommandHandler.COMMANDS.contains(command)) {
-            return agentCommands::handle;
+            return agentsOnly(agentCommands::handle);
         }
         if (ConsultationCommandHandler.COMMANDS.contains(command)) {
-            return consultationCommands::handle;
+            return agentsOnly(consultationCommands::handle);
         }
         if (ArchiveHandler.COMMANDS.contains(command)) {
             return archive::handle;
         }
-        return DirectoryHandler.COMMANDS.contains(command) ? directoryCommands::handle : null;
+        return DirectoryHandler.COMMANDS.contains(command) ? agentsOnly(directoryCommands::handle) : null;
+    }
+
+    /**
+     * Commands for agents alone: anyone else is refused before any id in the request is looked at, so the answer
+     * tells nothing of what exists.
+     */
+    private Function<IQ, CompletableFuture<IQ>> agentsOnly(Function<IQ, CompletableFuture<IQ>> handler) {
+        return iq -> config.directory().agent(iq.getFrom().toBareJID()).isPresent() ? handler.apply(iq)
+                : CompletableFuture.completedFuture(StanzaErrors.reply(iq, StanzaErrors.error(
+                        PacketError.Condition.forbidden, "only the service's agents may use this command")));
     }
 
     private void handleMessage(Message message) {
@@ -462,6 +553,8 @@ public final class ConsultComponent implements Component, Reconnectable {
             roomTraffic.handle(presence);
         } else if (addresses.isService(to) && to.getResource() == null) {
             readiness.handle(presence);
+        } else if (to.getNode() != null && to.getResource() == null && !Addresses.BRIDGE_NODE.equals(to.getNode())) {
+            routingPoints.handle(presence);
         }
     }
 }

@@ -41,7 +41,9 @@ public final class StanzaErrors {
             case FORBIDDEN: return PacketError.Condition.forbidden;
             case CONFLICT: return PacketError.Condition.conflict;
             case NOT_ALLOWED: return PacketError.Condition.not_allowed;
+            case NOT_ACCEPTABLE: return PacketError.Condition.not_acceptable;
             case RESOURCE_CONSTRAINT: return PacketError.Condition.resource_constraint;
+            case JID_MALFORMED: return PacketError.Condition.jid_malformed;
             case UNAVAILABLE: return PacketError.Condition.recipient_unavailable;
             default: return PacketError.Condition.bad_request;
         }

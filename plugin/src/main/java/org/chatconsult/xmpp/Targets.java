@@ -21,27 +21,16 @@ public final class Targets {
         this.directory = directory;
     }
 
-    /** The agents behind {@code target}; refuses what is not an address, an agent or a routing point. */
-    public Set<String> candidates(String target) {
-        JID address;
-        try {
-            address = new JID(target.trim());
-        } catch (IllegalArgumentException e) {
-            throw new CoreException(CoreException.Kind.BAD_REQUEST, "not an address: " + target);
-        }
+    /** The agents behind {@code address}; refuses what is not an agent, a routing point or an agent group. */
+    public Set<String> candidates(JID address) {
         if (address.getDomain().equals(addresses.service().getDomain()) && address.getNode() != null) {
             return directory.routingPoint(address.getNode()).map(RoutingPoint::agents)
                     .or(() -> directory.agentGroup(address.getNode()).map(AgentGroup::agents))
                     .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND,
-                            "no routing point or agent group " + address.toBareJID()));
+                            "the target is no routing point or agent group of this service"));
         }
         return directory.agent(address.toBareJID()).map(profile -> Set.of(profile.address()))
                 .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND,
-                        "no agent or routing point " + address.toBareJID()));
-    }
-
-    /** The canonical form of a target, as recorded. */
-    public static String canonical(String target) {
-        return new JID(target.trim()).toBareJID();
+                        "the target is no agent, routing point or agent group of this service"));
     }
 }

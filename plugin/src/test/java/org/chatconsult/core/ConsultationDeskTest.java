@@ -125,7 +125,7 @@ class ConsultationDeskTest {
     void onlyTheOwnerOfAnActiveChatStartsOne() {
         ready(BEN);
         assertThatThrownBy(() -> desk.start(BEN, chat, CAT, Set.of(CAT)))
-                .hasFieldOrPropertyWithValue("kind", CoreException.Kind.FORBIDDEN);
+                .hasFieldOrPropertyWithValue("kind", CoreException.Kind.NOT_FOUND);
         assertThatThrownBy(() -> desk.start(ANN, "nope", BEN, Set.of(BEN)))
                 .hasFieldOrPropertyWithValue("kind", CoreException.Kind.NOT_FOUND);
         assertThatThrownBy(() -> desk.start(ANN, chat, ANN, Set.of(ANN)))
@@ -165,7 +165,7 @@ class ConsultationDeskTest {
         assertThatThrownBy(() -> desk.done(BEN, id, null, null))
                 .hasFieldOrPropertyWithValue("kind", CoreException.Kind.CONFLICT);
         assertThatThrownBy(() -> desk.done(CAT, id, null, null))
-                .hasFieldOrPropertyWithValue("kind", CoreException.Kind.FORBIDDEN);
+                .hasFieldOrPropertyWithValue("kind", CoreException.Kind.NOT_FOUND);
         desk.done(ANN, id, null, null);
         assertThat(events.drain()).containsExactly("consultation " + id + " done by " + ANN + " complete");
         assertThat(desk.consultation(id)).isEmpty();

@@ -176,7 +176,7 @@ class ContactCentreTest {
         assertThatThrownBy(() -> centre.agentJoined(id, BEN))
                 .hasFieldOrPropertyWithValue("kind", CoreException.Kind.FORBIDDEN);
         assertThatThrownBy(() -> centre.endByAgent(BEN, id))
-                .hasFieldOrPropertyWithValue("kind", CoreException.Kind.FORBIDDEN);
+                .hasFieldOrPropertyWithValue("kind", CoreException.Kind.NOT_FOUND);
         assertThatThrownBy(() -> centre.decline(BEN, "nope"))
                 .hasFieldOrPropertyWithValue("kind", CoreException.Kind.NOT_FOUND);
         assertThatThrownBy(() -> centre.endByAgent(ANN, "i999"))

@@ -52,7 +52,7 @@ class BadInputTest {
             assertThat(condition(agent.command("decline", Map.of())))
                     .isEqualTo(StanzaError.Condition.bad_request);
             assertThat(condition(other.command("end", Map.of("interaction", interaction))))
-                    .isEqualTo(StanzaError.Condition.forbidden);
+                    .isEqualTo(StanzaError.Condition.item_not_found);
             assertThat(condition(agent.command("end", Map.of("interaction", "nope"))))
                     .isEqualTo(StanzaError.Condition.item_not_found);
             assertThat(condition(agent.command("end", Map.of("interaction", interaction), IQ.Type.get)))

@@ -226,7 +226,7 @@ class ConsultationTest {
             String interaction = activeChat(alice, carol);
             ben.ready();
             assertThat(consult(ben, interaction, "agent1@localhost").getError().getCondition())
-                    .isEqualTo(StanzaError.Condition.forbidden);
+                    .isEqualTo(StanzaError.Condition.item_not_found);
             assertThat(consult(alice, "no-such-chat", "agent2@localhost").getError().getCondition())
                     .isEqualTo(StanzaError.Condition.item_not_found);
             assertThat(consult(alice, interaction, "stranger@localhost").getError().getCondition())

@@ -77,7 +77,7 @@ class HandoverTest {
             carol.chat(SALES, "Who is there now?");
             dora.awaitMessage(m -> "Who is there now?".equals(m.getBody()));
             assertThat(alice.command("end", Map.of("interaction", interaction)).getError().getCondition())
-                    .isEqualTo(StanzaError.Condition.forbidden);
+                    .isEqualTo(StanzaError.Condition.item_not_found);
             org.jivesoftware.smackx.muc.MultiUserChatManager.getInstanceFor(alice.connection())
                     .getMultiUserChat(Party.room(room)).leave();
             assertThat(dora.command("end", Map.of("interaction", interaction)).getType()).isEqualTo(IQ.Type.result);
@@ -118,7 +118,7 @@ class HandoverTest {
             assertThat(invite(alice, "transfer", interaction, "agent4@localhost", "sideways").getError()
                     .getCondition()).isEqualTo(StanzaError.Condition.bad_request);
             assertThat(invite(dora, "conference", interaction, "agent1@localhost", null).getError().getCondition())
-                    .isEqualTo(StanzaError.Condition.forbidden);
+                    .isEqualTo(StanzaError.Condition.item_not_found);
             invite(alice, "transfer", interaction, "agent4@localhost", "cold");
             Message offer = dora.awaitElement("handover-offer");
             dora.command("decline", Map.of("offer", Party.attr(offer, "handover-offer", "id")));

@@ -24,6 +24,12 @@ import org.xmpp.packet.PacketError;
  * the initiator and (once offered) the target, never the contact; destroys it with a reason when it ends.
  */
 public final class ConsultationRooms implements ContactCentreListener {
+    /**
+     * The room's name, which the MUC service tells anyone who asks (disco#info, XEP-0045 §6.4): neutral, with no
+     * personal data. Members learn whose chat it is from the request and the mirrored transcript.
+     */
+    private static final String TITLE = "Consultation";
+
     private static final Logger LOG = LoggerFactory.getLogger(ConsultationRooms.class);
     /** The service's nickname in consultation rooms, where it speaks the mirrored transcript. */
     public static final String NICK = "Transcript";
@@ -55,7 +61,7 @@ public final class ConsultationRooms implements ContactCentreListener {
         ready.put(id, roomReady);
         JID room = addresses.room(id);
         JID self = addresses.serviceOccupant(id);
-        rooms.create(room, self, NICK, title(consultation))
+        rooms.create(room, self, NICK, TITLE)
                 .thenCompose(created -> rooms.affiliate(room, self, new JID(consultation.initiator()), "member"))
                 .whenCompleteAsync((done, failure) -> core.submit(centre -> {
                     boolean live = centre.consultations().live().contains(consultation);
@@ -91,7 +97,7 @@ public final class ConsultationRooms implements ContactCentreListener {
     private void retake(Consultation consultation, boolean inviteBack) {
         String id = consultation.id();
         transcripts.pause(id);
-        rooms.retake(addresses.room(id), addresses.serviceOccupant(id), NICK, title(consultation),
+        rooms.retake(addresses.room(id), addresses.serviceOccupant(id), NICK, TITLE,
                         transcripts.historySince(id, consultation.started()))
                 .thenAcceptAsync(recreated -> reentered(consultation, recreated, inviteBack), core)
                 .exceptionally(failure -> {
@@ -134,9 +140,6 @@ public final class ConsultationRooms implements ContactCentreListener {
         rooms.leave(addresses.room(consultation.id()), addresses.serviceOccupant(consultation.id()), NICK);
     }
 
-    private static String title(Consultation consultation) {
-        return "Consultation about " + consultation.interaction().contactName() + "'s chat";
-    }
 
     @Override
     public void consultationEnded(Consultation consultation, ConsultationEndReason reason) {

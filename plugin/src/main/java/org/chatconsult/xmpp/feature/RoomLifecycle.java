@@ -92,8 +92,9 @@ public final class RoomLifecycle implements ContactCentreListener {
         }
     }
 
+    /** Neutral, like a consultation room's name: the MUC service tells it to anyone who asks (XEP-0045 §6.4). */
     private static String title(Interaction interaction) {
-        return interaction.routingPoint().displayName() + " chat with " + interaction.contactName();
+        return interaction.routingPoint().displayName() + " chat";
     }
 
     /** The room is set up (or could not be): route a new chat, or end it. */

@@ -3,16 +3,21 @@ package org.chatconsult.xmpp.handler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.chatconsult.core.Consultation;
 import org.chatconsult.core.ContactCentre;
+import org.chatconsult.core.Directory;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.core.InteractionState;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.Ids;
 import org.chatconsult.xmpp.StanzaErrors;
+import org.chatconsult.xmpp.edge.Fields;
+import org.chatconsult.xmpp.edge.Limits;
 import org.dom4j.Element;
 import org.xmpp.forms.DataForm;
 import org.xmpp.forms.FormField;
@@ -27,6 +32,9 @@ import org.xmpp.packet.PacketError;
 public final class AdHocCommandHandler {
     public static final String NS = "http://jabber.org/protocol/commands";
 
+    /** XEP-0050 §3.4's actions. */
+    private static final Set<String> ACTIONS = Set.of("execute", "complete", "next", "prev", "cancel");
+
     /** Node → name, in the order clients list them. */
     public static final Map<String, String> COMMANDS = new LinkedHashMap<>();
 
@@ -40,18 +48,25 @@ public final class AdHocCommandHandler {
     private final CoreThread core;
     private final ConsultationCommandHandler consultations;
     private final StatisticsCommand statistics;
+    private final Directory directory;
 
     public AdHocCommandHandler(Addresses addresses, CoreThread core, ConsultationCommandHandler consultations,
-            StatisticsCommand statistics) {
+            StatisticsCommand statistics, Directory directory) {
+        this.directory = directory;
         this.addresses = addresses;
         this.core = core;
         this.consultations = consultations;
         this.statistics = statistics;
     }
 
-    /** The command list for disco#items on the commands node (XEP-0050 §2.2): what the requester may run. */
+    /**
+     * The command list for disco#items on the commands node (XEP-0050 §2.2): what the requester may run, so a
+     * contact sees none of the agents' commands.
+     */
     public void listCommands(Element query, String requester) {
-        COMMANDS.forEach((node, name) -> item(query, node, name));
+        if (directory.agent(requester).isPresent()) {
+            COMMANDS.forEach((node, name) -> item(query, node, name));
+        }
         if (statistics.allows(requester)) {
             item(query, StatisticsCommand.NODE, StatisticsCommand.NAME);
         }
@@ -64,12 +79,15 @@ public final class AdHocCommandHandler {
 
     public CompletableFuture<IQ> handle(IQ iq) {
         Element command = iq.getChildElement();
-        String node = command.attributeValue("node");
-        String action = command.attributeValue("action", "execute");
-        String session = command.attributeValue("sessionid");
+        String node = Fields.attribute(command, "node", Limits.MAX_ID);
+        String action = Objects.requireNonNullElse(Fields.attribute(command, "action", Limits.MAX_ID), "execute");
+        String session = Fields.optionalId(command, "sessionid");
         String agent = iq.getFrom().toBareJID();
         if (iq.getType() != IQ.Type.set) {
             return refuse(iq, PacketError.Condition.bad_request, "commands are executed with type set");
+        }
+        if (!ACTIONS.contains(action)) {
+            return refuse(iq, PacketError.Condition.bad_request, "the attribute 'action' is one of " + ACTIONS);
         }
         if (StatisticsCommand.NODE.equals(node)) {
             return statistics.report(agent).thenApply(form -> {
@@ -79,15 +97,19 @@ public final class AdHocCommandHandler {
             }).exceptionally(failure -> StanzaErrors.reply(iq, StanzaErrors.of(failure)));
         }
         if (node == null || !COMMANDS.containsKey(node)) {
-            return refuse(iq, PacketError.Condition.item_not_found, "no command " + node);
+            return refuse(iq, PacketError.Condition.item_not_found, "no such command here");
+        }
+        if (directory.agent(agent).isEmpty()) {
+            return refuse(iq, PacketError.Condition.forbidden, "only the service's agents may run this command");
         }
         if (action.equals("cancel")) {
             return CompletableFuture.completedFuture(answer(iq, node, session, "canceled"));
         }
         Element submitted = command.element(org.dom4j.QName.get("x", "jabber:x:data"));
         if (submitted == null) {
-            if (!action.equals("execute")) {
-                return refuse(iq, PacketError.Condition.bad_request, "this command needs its form");
+            if (session != null || !action.equals("execute")) {
+                // XEP-0050 §4.4: a later stage of the session carries the form back.
+                return refuse(iq, PacketError.Condition.bad_request, "this stage of the command needs its form");
             }
             return core.ask(centre -> formStage(iq, centre, node, agent))
                     .exceptionally(failure -> StanzaErrors.reply(iq, StanzaErrors.of(failure)));
@@ -147,18 +169,21 @@ public final class AdHocCommandHandler {
     private CompletableFuture<String> complete(String agent, String node, DataForm form) {
         switch (node) {
             case "consult":
-                return consultations.start(agent, value(form, "interaction"), value(form, "target"))
+                return consultations.start(agent, id(form, "interaction"), Fields.jid("the field 'target'",
+                                Fields.requiredFormValue(form, "target", Limits.MAX_JID)))
                         .thenApply(consultation -> "Consultation started. Join "
                                 + addresses.room(consultation.id()).toBareJID() + " to talk with the target.");
             case "end-consultation":
                 return core.ask(centre -> {
-                    centre.consultations().end(agent, value(form, "consultation"));
+                    centre.consultations().end(agent, id(form, "consultation"));
                     return "The consultation has ended.";
                 });
             default:
+                String consultation = id(form, "consultation");
+                String disposition = Fields.formValue(form, "disposition", Limits.MAX_DISPOSITION);
+                String note = Fields.formValue(form, "note", Limits.MAX_NOTE);
                 return core.ask(centre -> {
-                    centre.consultations().done(agent, value(form, "consultation"), optional(form, "disposition"),
-                            optional(form, "note"));
+                    centre.consultations().done(agent, consultation, disposition, note);
                     return "Marked done.";
                 });
         }
@@ -175,22 +200,8 @@ public final class AdHocCommandHandler {
         return field;
     }
 
-    private static String value(DataForm form, String var) {
-        String value = optional(form, var);
-        if (value == null) {
-            throw new org.chatconsult.core.CoreException(org.chatconsult.core.CoreException.Kind.BAD_REQUEST,
-                    "the form needs " + var);
-        }
-        return value;
-    }
-
-    private static String optional(DataForm form, String var) {
-        FormField field = form.getField(var);
-        if (field == null || field.getValues().isEmpty()) {
-            return null;
-        }
-        String value = String.join("\n", field.getValues()).trim();
-        return value.isEmpty() ? null : value;
+    private static String id(DataForm form, String var) {
+        return Fields.requiredFormValue(form, var, Limits.MAX_ID);
     }
 
     private IQ answer(IQ iq, String node, String session, String status) {

@@ -7,15 +7,17 @@ import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.Targets;
 import org.chatconsult.xmpp.StanzaErrors;
+import org.chatconsult.xmpp.edge.Fields;
 import org.dom4j.Element;
 import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
 import org.xmpp.packet.PacketError;
 
 /**
  * The agents' IQ commands about chats, in our namespace: {@code <decline offer='…'/>},
  * {@code <end interaction='…'/>}, {@code <conference interaction='…' target='…'/>} and
  * {@code <transfer interaction='…' target='…' mode='warm|cold'/>}. Each completes with exactly one reply
- * (RFC 6120 §8.2.3).
+ * (RFC 6120 §8.2.3); a field missing, too long or malformed is refused by {@link Fields} before the core sees it.
  */
 public final class AgentCommandHandler {
     public static final java.util.Set<String> COMMANDS = java.util.Set.of("decline", "end", "conference", "transfer");
@@ -36,20 +38,14 @@ public final class AgentCommandHandler {
         }
         switch (command.getName()) {
             case "decline": {
-                String offer = command.attributeValue("offer");
-                if (offer == null || offer.isBlank()) {
-                    return refuse(iq, PacketError.Condition.bad_request, "decline needs an offer attribute");
-                }
+                String offer = Fields.id(command, "offer");
                 return run(iq, () -> core.ask(centre -> {
                     centre.decline(agent, offer);
                     return null;
                 }));
             }
             case "end": {
-                String interaction = command.attributeValue("interaction");
-                if (interaction == null || interaction.isBlank()) {
-                    return refuse(iq, PacketError.Condition.bad_request, "end needs an interaction attribute");
-                }
+                String interaction = Fields.id(command, "interaction");
                 return run(iq, () -> core.ask(centre -> {
                     centre.endByAgent(agent, interaction);
                     return null;
@@ -57,13 +53,11 @@ public final class AgentCommandHandler {
             }
             case "conference":
             case "transfer": {
-                String interaction = command.attributeValue("interaction");
-                String target = command.attributeValue("target");
+                String interaction = Fields.id(command, "interaction");
+                JID target = Fields.jid("the attribute 'target'", command.attributeValue("target"));
                 Handover.Kind kind = kind(command);
-                if (interaction == null || target == null || kind == null) {
-                    return refuse(iq, PacketError.Condition.bad_request, command.getName()
-                            + " needs interaction and target attributes"
-                            + (command.getName().equals("transfer") ? ", and mode warm or cold" : ""));
+                if (kind == null) {
+                    return refuse(iq, PacketError.Condition.bad_request, "transfer needs the attribute 'mode': warm or cold");
                 }
                 return core.ask(centre -> {
                     Handover handover = centre.handovers().start(kind, agent, interaction, targets.candidates(target));

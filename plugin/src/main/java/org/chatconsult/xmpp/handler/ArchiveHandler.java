@@ -3,10 +3,12 @@ package org.chatconsult.xmpp.handler;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
+import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.CoreException;
 import org.chatconsult.core.Directory;
 import org.chatconsult.core.TranscriptAccess;
@@ -18,6 +20,8 @@ import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.StanzaErrors;
+import org.chatconsult.xmpp.edge.Fields;
+import org.chatconsult.xmpp.edge.Limits;
 import org.dom4j.Element;
 import org.dom4j.QName;
 import org.xmpp.forms.DataForm;
@@ -85,8 +89,8 @@ public final class ArchiveHandler {
     private CompletableFuture<IQ> query(IQ iq, Element query) {
         Element x = query.element(QName.get("x", "jabber:x:data"));
         DataForm form = x == null ? null : new DataForm(x);
-        String interaction = form == null ? null : value(form, FIELD_INTERACTION);
-        if (interaction == null || interaction.isBlank()) {
+        String interaction = Fields.formValue(form, FIELD_INTERACTION, Limits.MAX_ID);
+        if (interaction == null) {
             return refuse(iq, PacketError.Condition.bad_request, "name the interaction in the form field '"
                     + FIELD_INTERACTION + "'");
         }
@@ -96,9 +100,9 @@ public final class ArchiveHandler {
         Instant end;
         int max;
         try {
-            start = time(value(form, "start"));
-            end = time(value(form, "end"));
-            String maxText = set == null ? null : set.elementTextTrim("max");
+            start = time(Fields.formValue(form, "start", 40));
+            end = time(Fields.formValue(form, "end", 40));
+            String maxText = set == null ? null : Fields.text("the RSM 'max'", set.elementText("max"), 10);
             max = maxText == null ? DEFAULT_PAGE : Integer.parseInt(maxText);
             if (max < 0 || max > MAX_PAGE) {
                 return refuse(iq, PacketError.Condition.not_acceptable, "a page holds at most " + MAX_PAGE
@@ -107,10 +111,13 @@ public final class ArchiveHandler {
         } catch (DateTimeParseException | NumberFormatException e) {
             return refuse(iq, PacketError.Condition.bad_request, "start and end are XEP-0082 times, max a number");
         }
-        String after = set == null ? null : set.elementTextTrim("after");
+        String after = set == null ? null : Fields.text("the RSM 'after'", set.elementText("after"), Limits.MAX_ID);
         Element beforeElement = set == null ? null : set.element("before");
-        String before = beforeElement == null ? null : beforeElement.getTextTrim();
-        String queryId = query.attributeValue("queryid");
+        // An empty <before/> asks for the last page (XEP-0059 §2.5).
+        String before = beforeElement == null ? null
+                : Objects.requireNonNullElse(Fields.text("the RSM 'before'", beforeElement.getText(), Limits.MAX_ID), "");
+        // Echoed on every result (XEP-0313 §4.1), so held to an id's length.
+        String queryId = Fields.optionalId(query, "queryid");
         return readable(iq, interaction).thenApply(record -> {
             List<Store.Message> lines = record.messages().stream()
                     .filter(m -> (start == null || !m.time().isBefore(start)) && (end == null || !m.time().isAfter(end)))
@@ -146,11 +153,8 @@ public final class ArchiveHandler {
         if (iq.getType() != IQ.Type.get) {
             return refuse(iq, PacketError.Condition.bad_request, "export takes type get");
         }
-        String interaction = command.attributeValue("interaction");
-        String format = command.attributeValue("format", "json");
-        if (interaction == null || interaction.isBlank()) {
-            return refuse(iq, PacketError.Condition.bad_request, "export needs an interaction attribute");
-        }
+        String interaction = Fields.id(command, "interaction");
+        String format = Objects.requireNonNullElse(Fields.attribute(command, "format", 8), "json");
         if (!format.equals("json") && !format.equals("text")) {
             return refuse(iq, PacketError.Condition.bad_request, "format is json or text");
         }
@@ -174,7 +178,7 @@ public final class ArchiveHandler {
             TranscriptAccess.Scope scope = found.map(record -> TranscriptAccess.of(reader, record.interaction(),
                     record.consultations(), directory)).orElse(TranscriptAccess.Scope.NOTHING);
             if (scope == TranscriptAccess.Scope.NOTHING) {
-                throw new CoreException(CoreException.Kind.NOT_FOUND, "no interaction " + interactionId + " of yours");
+                throw new CoreException(CoreException.Kind.NOT_FOUND, ContactCentre.NO_CHAT);
             }
             return found.get().visibleAs(scope);
         });
@@ -218,16 +222,11 @@ public final class ArchiveHandler {
             }
         }
         // XEP-0313 §6.2.3 (XEP-0059): an unknown id in after or before.
-        throw new CoreException(CoreException.Kind.NOT_FOUND, "no archived line " + id);
-    }
-
-    private static String value(DataForm form, String var) {
-        FormField field = form == null ? null : form.getField(var);
-        return field == null ? null : field.getFirstValue();
+        throw new CoreException(CoreException.Kind.NOT_FOUND, "no such archived line in this chat");
     }
 
     private static Instant time(String text) {
-        return text == null || text.isBlank() ? null : Instant.parse(text.trim());
+        return text == null ? null : Instant.parse(text);
     }
 
     private static CompletableFuture<IQ> refuse(IQ iq, PacketError.Condition condition, String text) {

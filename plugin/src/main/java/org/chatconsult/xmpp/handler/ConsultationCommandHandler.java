@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.chatconsult.core.Consultation;
+import org.chatconsult.core.ConsultationDesk;
 import org.chatconsult.core.ConsultationState;
 import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.CoreException;
@@ -16,11 +17,14 @@ import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.StanzaErrors;
 import org.chatconsult.xmpp.Targets;
+import org.chatconsult.xmpp.edge.Fields;
+import org.chatconsult.xmpp.edge.Limits;
 import org.chatconsult.xmpp.feature.ConsultationRooms;
 import org.chatconsult.xmpp.feature.InteractionLog;
 import org.chatconsult.xmpp.feature.TranscriptMirror;
 import org.dom4j.Element;
 import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
 import org.xmpp.packet.PacketError;
 
 /**
@@ -31,6 +35,8 @@ import org.xmpp.packet.PacketError;
 public final class ConsultationCommandHandler {
     public static final Set<String> COMMANDS = Set.of("consult", "end-consultation", "done", "im", "call", "history",
             "transcript");
+    /** For an id that is unknown and for one that is not the requester's alike: the answer reveals nothing. */
+    private static final String NO_CONSULTATION = ConsultationDesk.NO_CONSULTATION;
 
     private final Addresses addresses;
     private final CoreThread core;
@@ -66,15 +72,11 @@ public final class ConsultationCommandHandler {
         }
         boolean aboutChat = name.equals("consult") || name.equals("history")
                 || (name.equals("done") && command.attributeValue("interaction") != null);
-        String key = aboutChat ? "interaction" : "consultation";
-        String id = command.attributeValue(key);
-        if (id == null || id.isBlank()) {
-            return refuse(iq, PacketError.Condition.bad_request, name + " needs a " + key + " attribute");
-        }
+        String id = Fields.id(command, aboutChat ? "interaction" : "consultation");
         CompletableFuture<IQ> reply;
         switch (name) {
             case "consult":
-                reply = consult(iq, agent, id, command.attributeValue("target"));
+                reply = consult(iq, agent, id, Fields.jid("the attribute 'target'", command.attributeValue("target")));
                 break;
             case "end-consultation":
                 reply = core.ask(centre -> {
@@ -82,10 +84,10 @@ public final class ConsultationCommandHandler {
                     return IQ.createResultIQ(iq);
                 });
                 break;
-            case "done":
+            case "done": {
+                String code = Fields.attribute(command, "disposition", Limits.MAX_DISPOSITION);
+                String note = Fields.text("the note", command.elementText("note"), Limits.MAX_NOTE);
                 reply = core.ask(centre -> {
-                    String code = blankToNull(command.attributeValue("disposition"));
-                    String note = blankToNull(command.elementText("note"));
                     if (aboutChat) {
                         centre.markDone(agent, id, code, note);
                     } else {
@@ -94,9 +96,12 @@ public final class ConsultationCommandHandler {
                     return IQ.createResultIQ(iq);
                 });
                 break;
-            case "transcript":
-                reply = core.ask(centre -> transcript(iq, centre, agent, id, command.attributeValue("after")));
+            }
+            case "transcript": {
+                String after = Fields.attribute(command, "after", 20); // a sequence number
+                reply = core.ask(centre -> transcript(iq, centre, agent, id, after));
                 break;
+            }
             case "history":
                 reply = core.ask(centre -> history(iq, centre, agent, id));
                 break;
@@ -107,10 +112,7 @@ public final class ConsultationCommandHandler {
     }
 
     /** Starts the consultation, and answers once its room is ready for the initiator to enter. */
-    private CompletableFuture<IQ> consult(IQ iq, String agent, String interaction, String target) {
-        if (target == null || target.isBlank()) {
-            return refuse(iq, PacketError.Condition.bad_request, "consult needs a target attribute");
-        }
+    private CompletableFuture<IQ> consult(IQ iq, String agent, String interaction, JID target) {
         return start(agent, interaction, target).thenApply(consultation -> {
             IQ result = IQ.createResultIQ(iq);
             Element element = result.setChildElement("consultation", Protocol.NS);
@@ -125,8 +127,8 @@ public final class ConsultationCommandHandler {
      * Starts a consultation about {@code interaction} with {@code target} (an agent's or a routing point's
      * address); completes once its room is ready for the initiator to enter.
      */
-    public CompletableFuture<Consultation> start(String agent, String interaction, String target) {
-        return core.ask(centre -> centre.consultations().start(agent, interaction, Targets.canonical(target),
+    public CompletableFuture<Consultation> start(String agent, String interaction, JID target) {
+        return core.ask(centre -> centre.consultations().start(agent, interaction, target.toBareJID(),
                         targets.candidates(target)))
                 .thenCompose(consultation -> rooms.whenReady(consultation.id()).thenApply(ready -> consultation));
     }
@@ -139,11 +141,8 @@ public final class ConsultationCommandHandler {
     private IQ otherParty(IQ iq, ContactCentre centre, String agent, String consultationId, String kind) {
         Consultation consultation = centre.consultations().consultation(consultationId)
                 .filter(c -> c.state() == ConsultationState.ACTIVE)
-                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND,
-                        "no active consultation " + consultationId));
-        if (!consultation.isMember(agent)) {
-            throw new CoreException(CoreException.Kind.FORBIDDEN, "only its members can reach each other here");
-        }
+                .filter(c -> c.isMember(agent))
+                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND, NO_CONSULTATION));
         String other = consultation.otherParty(agent);
         log.add(consultation.interaction(), kind, agent, consultation.id() + " " + other);
         recents.add(agent, other, kind, clock.instant());
@@ -163,8 +162,7 @@ public final class ConsultationCommandHandler {
     private IQ transcript(IQ iq, ContactCentre centre, String agent, String consultationId, String after) {
         Consultation consultation = centre.consultations().consultation(consultationId)
                 .filter(c -> c.state() == ConsultationState.ACTIVE && c.isMember(agent))
-                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND,
-                        "no active consultation " + consultationId + " of yours"));
+                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND, NO_CONSULTATION));
         long from;
         try {
             from = after == null ? 0 : Long.parseLong(after);
@@ -192,7 +190,7 @@ public final class ConsultationCommandHandler {
                 || centre.consultations().of(interactionId).stream().anyMatch(c -> c.isMember(agent)));
         if (!allowed) {
             // The same answer whether or not the interaction exists: it reveals nothing to outsiders.
-            throw new CoreException(CoreException.Kind.NOT_FOUND, "no interaction " + interactionId + " of yours");
+            throw new CoreException(CoreException.Kind.NOT_FOUND, ContactCentre.NO_CHAT);
         }
         IQ result = IQ.createResultIQ(iq);
         Element history = result.setChildElement("history", Protocol.NS);
@@ -209,10 +207,6 @@ public final class ConsultationCommandHandler {
             }
         }
         return result;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static CompletableFuture<IQ> refuse(IQ iq, PacketError.Condition condition, String text) {

@@ -7,6 +7,7 @@ import org.chatconsult.core.Interaction;
 import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.StanzaErrors;
+import org.chatconsult.xmpp.edge.Limits;
 import org.chatconsult.xmpp.feature.ContactBridge;
 import org.chatconsult.xmpp.feature.ContactNotices;
 import org.xmpp.packet.JID;
@@ -19,9 +20,6 @@ import org.xmpp.packet.PacketError;
  * bridge), and {@code /end} or a XEP-0085 {@code <gone/>} chat state finishes it.
  */
 public final class ContactHandler {
-    /** Longest body accepted from a contact; longer ones are refused, not cut. */
-    public static final int MAX_BODY = 10_000;
-
     private final CoreThread core;
     private final ContactBridge bridge;
     private final Consumer<Packet> out;
@@ -47,9 +45,10 @@ public final class ContactHandler {
             return;
         }
         String body = message.getBody();
-        if (body != null && body.length() > MAX_BODY) {
+        if (body != null && body.length() > Limits.MAX_BODY) {
+            // Refused, not cut: the contact's client shows the line as undelivered.
             out.accept(StanzaErrors.reply(message, StanzaErrors.error(PacketError.Condition.not_acceptable,
-                    "messages are limited to " + MAX_BODY + " characters")));
+                    "messages are limited to " + Limits.MAX_BODY + " characters")));
             return;
         }
         if (message.getChildElement("gone", Protocol.NS_CHATSTATES) != null

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +24,8 @@ import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.StanzaErrors;
+import org.chatconsult.xmpp.edge.Fields;
+import org.chatconsult.xmpp.edge.Limits;
 import org.dom4j.Element;
 import org.dom4j.QName;
 import org.xmpp.forms.DataForm;
@@ -62,9 +65,6 @@ public final class DirectoryHandler {
         String agent = iq.getFrom().toBareJID();
         Element child = iq.getChildElement();
         return core.ask(centre -> {
-            if (centre.directory().agent(agent).isEmpty()) {
-                throw new CoreException(CoreException.Kind.FORBIDDEN, "the Team Communicator is for agents");
-            }
             if (NS_SEARCH.equals(child.getNamespaceURI())) {
                 return iq.getType() == IQ.Type.get ? searchForm(iq) : search(iq, centre, agent, child);
             }
@@ -97,10 +97,14 @@ public final class DirectoryHandler {
             throw new CoreException(CoreException.Kind.BAD_REQUEST, "submit the search form (XEP-0055 §3)");
         }
         DataForm submitted = new DataForm(x);
-        String text = first(submitted, "text").toLowerCase(Locale.ROOT);
+        String text = Objects.requireNonNullElse(Fields.formValue(submitted, "text", Limits.MAX_SEARCH), "")
+                .toLowerCase(Locale.ROOT);
         FormField kindField = submitted.getField("kind");
         List<String> kinds = kindField == null || kindField.getValues().isEmpty() ? KINDS : kindField.getValues();
-        String ready = first(submitted, "ready");
+        if (!KINDS.containsAll(kinds)) {
+            throw new CoreException(CoreException.Kind.BAD_REQUEST, "the field 'kind' takes " + KINDS);
+        }
+        String ready = Objects.requireNonNullElse(Fields.formValue(submitted, "ready", 5), "");
         boolean readyOnly = ready.equals("1") || ready.equalsIgnoreCase("true");
 
         List<Entry> entries = new ArrayList<>();
@@ -206,21 +210,18 @@ public final class DirectoryHandler {
     private IQ favorites(IQ iq, ContactCentre centre, String agent, Element command) {
         if (iq.getType() == IQ.Type.set) {
             for (Element change : command.elements()) {
-                String target = change.attributeValue("jid");
-                if (target == null) {
-                    throw new CoreException(CoreException.Kind.BAD_REQUEST, change.getName() + " needs a jid");
+                if (!change.getName().equals("add") && !change.getName().equals("remove")) {
+                    throw new CoreException(CoreException.Kind.BAD_REQUEST, "favorites are changed with add or remove");
                 }
-                String canonical = new JID(target.trim()).toBareJID();
+                String canonical = Fields.jid("the attribute 'jid'", change.attributeValue("jid")).toBareJID();
                 if (change.getName().equals("add")) {
                     if (kindOf(centre, canonical) == null) {
-                        throw new CoreException(CoreException.Kind.NOT_FOUND, "no agent, routing point or group "
-                                + canonical);
+                        throw new CoreException(CoreException.Kind.NOT_FOUND,
+                                "that is no agent, routing point or group of this service");
                     }
                     favorites.add(agent, canonical);
-                } else if (change.getName().equals("remove")) {
-                    favorites.remove(agent, canonical);
                 } else {
-                    throw new CoreException(CoreException.Kind.BAD_REQUEST, "use add or remove");
+                    favorites.remove(agent, canonical);
                 }
             }
         }
@@ -269,11 +270,6 @@ public final class DirectoryHandler {
     private static boolean matches(String text, String name, String address) {
         return text.isEmpty() || name.toLowerCase(Locale.ROOT).contains(text)
                 || address.toLowerCase(Locale.ROOT).contains(text);
-    }
-
-    private static String first(DataForm form, String var) {
-        FormField field = form.getField(var);
-        return field == null || field.getFirstValue() == null ? "" : field.getFirstValue().trim();
     }
 
     private static String token(Readiness readiness) {
