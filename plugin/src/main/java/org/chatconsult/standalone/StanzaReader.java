@@ -37,10 +37,10 @@ final class StanzaReader {
         // Text in the parser's own chunks: a huge text is counted piece by piece, not gathered first.
         factory.setProperty(XMLInputFactory.IS_COALESCING, false);
         // The JDK parser's own name and attribute-count limits would end the whole stream; the budget bounds
-        // those stanzas instead, and only them.
+        // those stanzas instead, and only them. (0 would mean "none allowed" for names, not "no limit".)
         for (String limit : new String[] {"jdk.xml.maxXMLNameLimit", "jdk.xml.elementAttributeLimit"}) {
             try {
-                factory.setProperty(limit, "0");
+                factory.setProperty(limit, String.valueOf(Integer.MAX_VALUE));
             } catch (IllegalArgumentException unsupported) {
                 // another StAX implementation: its own limits apply
             }
