@@ -26,9 +26,12 @@ public final class LocalProsody implements AutoCloseable {
     private final int c2sPort;
     private final int componentPort;
     private final String componentSecret;
+    private final List<String> otherHosts;
     private Process process;
 
-    private LocalProsody(Path dir, String domain, int c2sPort, int componentPort, String componentSecret) {
+    private LocalProsody(Path dir, String domain, int c2sPort, int componentPort, String componentSecret,
+            List<String> otherHosts) {
+        this.otherHosts = otherHosts;
         this.dir = dir;
         this.domain = domain;
         this.c2sPort = c2sPort;
@@ -42,8 +45,18 @@ public final class LocalProsody implements AutoCloseable {
      */
     public static LocalProsody start(Path dir, String domain, int c2sPort, int componentPort, String componentSubdomain,
             String componentSecret, Map<String, String> accounts) throws IOException, InterruptedException {
+        return start(dir, domain, c2sPort, componentPort, componentSubdomain, componentSecret, accounts, List.of());
+    }
+
+    /**
+     * The same, serving {@code otherHosts} too: domains of their own on the same server, whose users reach the
+     * service as users of another server would (Prosody routes between its hosts without s2s).
+     */
+    public static LocalProsody start(Path dir, String domain, int c2sPort, int componentPort, String componentSubdomain,
+            String componentSecret, Map<String, String> accounts, List<String> otherHosts)
+            throws IOException, InterruptedException {
         LocalProsody prosody = new LocalProsody(dir, domain, c2sPort == 0 ? freePort() : c2sPort,
-                componentPort == 0 ? freePort() : componentPort, componentSecret);
+                componentPort == 0 ? freePort() : componentPort, componentSecret, otherHosts);
         Files.createDirectories(dir.resolve("data"));
         Files.writeString(prosody.configFile(), prosody.config(componentSubdomain), StandardCharsets.UTF_8);
         for (Map.Entry<String, String> account : accounts.entrySet()) {
@@ -74,7 +87,12 @@ public final class LocalProsody implements AutoCloseable {
     }
 
     public void register(String user, String password) throws IOException, InterruptedException {
-        Process ctl = new ProcessBuilder(PROSODYCTL, "--config", configFile().toString(), "register", user, domain,
+        register(user, domain, password);
+    }
+
+    /** An account on {@code host}: the main domain or one of the other hosts. */
+    public void register(String user, String host, String password) throws IOException, InterruptedException {
+        Process ctl = new ProcessBuilder(PROSODYCTL, "--config", configFile().toString(), "register", user, host,
                 password).redirectErrorStream(true).start();
         String output = new String(ctl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!ctl.waitFor(30, TimeUnit.SECONDS) || ctl.exitValue() != 0) {
@@ -152,6 +170,7 @@ public final class LocalProsody implements AutoCloseable {
                 "",
                 "VirtualHost \"" + domain + "\"",
                 "",
+                otherHosts.stream().map(host -> "VirtualHost \"" + host + "\"\n").reduce("", String::concat),
                 "Component \"conference." + domain + "\" \"muc\"",
                 "  muc_room_cache_size = 10000",
                 "  max_history_messages = 200",

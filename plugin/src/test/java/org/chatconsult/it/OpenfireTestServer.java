@@ -76,6 +76,12 @@ final class OpenfireTestServer extends TestServer {
         return Party.connect(DOMAIN, C2S_PORT, user, false);
     }
 
+    /** Openfire's test server serves one domain: there is no stranger of another. */
+    @Override
+    public Party connectStranger() {
+        return null;
+    }
+
     /** The store is Openfire's database, whatever the scenario names. */
     @Override
     public Service service(Settings settings, Duration contactCheck, String storeUrl, Duration retention)

@@ -101,6 +101,29 @@ public final class Party implements AutoCloseable {
         connection.sendStanza(stanza);
     }
 
+    /**
+     * Sends XML as it is, past Smack's stanza model: how a test sends what no well-behaved client would. It must
+     * be well-formed, or the server closes this client's stream.
+     */
+    public void sendRaw(String xml) throws Exception {
+        connection.sendNonza(new org.jivesoftware.smack.packet.Nonza() {
+            @Override
+            public String getNamespace() {
+                return "jabber:client";
+            }
+
+            @Override
+            public String getElementName() {
+                return "raw";
+            }
+
+            @Override
+            public CharSequence toXML(org.jivesoftware.smack.packet.XmlEnvironment environment) {
+                return xml;
+            }
+        });
+    }
+
     public void chat(String to, String body) throws Exception {
         send(StanzaBuilder.buildMessage().to(jid(to)).ofType(Message.Type.chat).setBody(body).build());
     }

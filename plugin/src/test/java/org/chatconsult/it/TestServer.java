@@ -35,6 +35,9 @@ public class TestServer implements ParameterResolver {
     public static final List<String> AGENTS = List.of("agent1", "agent2", "agent3", "agent4");
     public static final List<String> CONTACTS = List.of("contact1", "contact2", "contact3", "contact4", "contact5",
             "contact6", "stranger");
+    /** Another server's domain (a second host of the test Prosody) and its one user, a stranger to the service. */
+    public static final String OTHER_DOMAIN = "elsewhere.localhost";
+    public static final String STRANGER = "visitor";
     /** Lanes of the privacy property test: each has an owner, two targets and a contact of its own. */
     public static final int LANES = 4;
 
@@ -61,7 +64,8 @@ public class TestServer implements ParameterResolver {
                     accounts.put(user, user);
                 }
             }
-            prosody = LocalProsody.start(dir, DOMAIN, 0, 0, SUBDOMAIN, "secret", accounts);
+            prosody = LocalProsody.start(dir, DOMAIN, 0, 0, SUBDOMAIN, "secret", accounts, List.of(OTHER_DOMAIN));
+            prosody.register(STRANGER, OTHER_DOMAIN, STRANGER);
             return () -> prosody.close();
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("could not start Prosody (is Debian's prosody package installed?)", e);
@@ -151,6 +155,11 @@ public class TestServer implements ParameterResolver {
 
     public Party connect(String user) throws Exception {
         return Party.connect(prosody(), user, true);
+    }
+
+    /** The stranger of another domain; null where the server has no second domain (Openfire's test server). */
+    public Party connectStranger() throws Exception {
+        return Party.connect(OTHER_DOMAIN, prosody().c2sPort(), STRANGER, false);
     }
 
     /** A contact whose client does not support multi-user chat: it chats 1:1 through the bridge. */
