@@ -219,10 +219,14 @@ class AuthorizationMatrixTest {
                 contact.awaitStanza(s -> s instanceof Presence
                         && ((Presence) s).getType() == Presence.Type.unsubscribed
                         && s.getFrom().toString().equals(SERVICE));
-                // Leave contact1's roster as it was for the other scenarios.
-                contact.sendRaw("<iq type='set' id='roster-2'><query xmlns='jabber:iq:roster'><item jid='sales@" + SERVICE
-                        + "' subscription='remove'/><item jid='" + SERVICE + "' subscription='remove'/></query></iq>");
-                contact.awaitStanza(s -> "roster-2".equals(s.getStanzaId()));
+                // Leave contact1's roster as it was for the other scenarios (one item per roster set, RFC 6121 §2.1.5).
+                for (String item : List.of("sales@" + SERVICE, SERVICE)) {
+                    String removal = "roster-remove-" + IDS.incrementAndGet();
+                    contact.sendRaw("<iq type='set' id='" + removal + "'><query xmlns='jabber:iq:roster'><item jid='"
+                            + item + "' subscription='remove'/></query></iq>");
+                    IQ removed = (IQ) contact.awaitStanza(s -> s instanceof IQ && removal.equals(s.getStanzaId()));
+                    assertThat(removed.getType()).isEqualTo(IQ.Type.result);
+                }
             } finally {
                 if (stranger != null) {
                     stranger.close();
