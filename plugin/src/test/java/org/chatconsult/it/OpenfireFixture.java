@@ -172,6 +172,16 @@ final class OpenfireFixture {
         }
     }
 
+    /** Openfire's own log, where the plugin's lines go too. */
+    static Path logFile() throws IOException {
+        return Path.of(Files.readString(stateDir().resolve("openfire.home")).trim()).resolve("logs/openfire.log");
+    }
+
+    /** The running Openfire's process id. */
+    static long pid() throws IOException {
+        return Long.parseLong(Files.readString(stateDir().resolve("openfire.pid")).trim());
+    }
+
     /** How many threads of the running Openfire have a name that starts with {@code prefix} (jcmd Thread.print). */
     static long threads(String prefix) throws Exception {
         Path state = stateDir();

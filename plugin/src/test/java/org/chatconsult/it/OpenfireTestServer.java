@@ -76,6 +76,24 @@ final class OpenfireTestServer extends TestServer {
         return Party.connect(DOMAIN, C2S_PORT, user, false);
     }
 
+    @Override
+    public ServiceLog watchLog() {
+        try {
+            return ServiceLog.file(OpenfireFixture.logFile());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("no Openfire log", e);
+        }
+    }
+
+    @Override
+    public long servicePid() {
+        try {
+            return OpenfireFixture.pid();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("no Openfire pid", e);
+        }
+    }
+
     /** Openfire's test server serves one domain: there is no stranger of another. */
     @Override
     public Party connectStranger() {

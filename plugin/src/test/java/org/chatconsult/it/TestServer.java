@@ -167,6 +167,16 @@ public class TestServer implements ParameterResolver {
         return Party.connect(prosody(), user, false);
     }
 
+    /** What the service logs from now on: here the test JVM's standard error, where the service's logger writes. */
+    public ServiceLog watchLog() {
+        return ServiceLog.standardError();
+    }
+
+    /** The process the service runs in: this JVM. */
+    public long servicePid() {
+        return ProcessHandle.current().pid();
+    }
+
     /** An empty embedded database of its own. */
     public static String freshStoreUrl() {
         return "jdbc:hsqldb:mem:chatconsult-" + STORES.incrementAndGet();
