@@ -284,7 +284,7 @@ class ConsultationTest {
                     .map(e -> e.getAttributeValue("kind")).toList();
             assertThat(kinds).contains("consultation-requested", "consultation-accepted", "im", "call");
             assertThat(carol.request(historyRequest(interaction)).getError().getCondition())
-                    .isEqualTo(StanzaError.Condition.item_not_found);
+                    .isEqualTo(StanzaError.Condition.forbidden);
 
             // The target ends it: the room is destroyed with a reason, and both are told.
             dora.command("end-consultation", Map.of("consultation", consultation));

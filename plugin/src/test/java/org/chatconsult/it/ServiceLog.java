@@ -22,6 +22,34 @@ abstract class ServiceLog implements AutoCloseable {
     public void close() {
     }
 
+    private static final java.util.regex.Pattern OTHER_HEADER =
+            java.util.regex.Pattern.compile("^[A-Z][a-z]{2} \\d{1,2}, \\d{4} .*");
+
+    /**
+     * The service's own log lines that carry a stack trace or name an exception: a line written by a logger of
+     * {@code org.chatconsult} (both slf4j-simple's and Openfire's lines begin with the time) and the trace lines
+     * that follow it. Other libraries' lines in the same stream (Smack's, through java.util.logging) are not the
+     * service's.
+     */
+    List<String> serviceTraces() throws IOException {
+        List<String> traces = new java.util.ArrayList<>();
+        boolean ours = false;
+        for (String line : lines()) {
+            if (!line.isEmpty() && Character.isDigit(line.charAt(0))) {
+                ours = line.contains("org.chatconsult");
+                if (ours && line.contains("Exception")) {
+                    traces.add(line);
+                }
+            } else if (OTHER_HEADER.matcher(line).matches()) {
+                ours = false;
+            } else if (ours && (line.startsWith("\tat ") || line.startsWith("Caused by")
+                    || line.matches("^[a-z][\\w.$]*(Exception|Error)\\b.*"))) {
+                traces.add(line);
+            }
+        }
+        return traces;
+    }
+
     /** The test JVM's standard error (the in-process service logs there), copied as it is written. */
     static ServiceLog standardError() {
         PrintStream original = System.err;
