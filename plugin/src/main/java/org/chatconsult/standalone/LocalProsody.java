@@ -116,6 +116,11 @@ public final class LocalProsody implements AutoCloseable {
         return componentSecret;
     }
 
+    /** The host where anyone logs in without an account (SASL ANONYMOUS). */
+    public String guestDomain() {
+        return "guest." + domain;
+    }
+
     public String mucService() {
         return "conference." + domain;
     }
@@ -171,6 +176,10 @@ public final class LocalProsody implements AutoCloseable {
                 "VirtualHost \"" + domain + "\"",
                 "",
                 otherHosts.stream().map(host -> "VirtualHost \"" + host + "\"\n").reduce("", String::concat),
+                // Guests, such as web-chat contacts, log in without an account (SASL ANONYMOUS, RFC 4505).
+                "VirtualHost \"" + guestDomain() + "\"",
+                "  authentication = \"anonymous\"",
+                "",
                 "Component \"conference." + domain + "\" \"muc\"",
                 "  muc_room_cache_size = 10000",
                 "  max_history_messages = 200",

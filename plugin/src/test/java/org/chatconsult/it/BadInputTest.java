@@ -168,4 +168,105 @@ class BadInputTest {
                     && "5".equals(Party.attr(s, "agent", "capacity")));
         }
     }
+
+    /**
+     * 2,000 lines from one contact in about a second: the service takes in as many as the sender's allowance
+     * holds and refuses the rest, each with its own error, so the contact knows exactly which to send again;
+     * every line taken in reaches the agent, in order.
+     */
+    @TestTemplate
+    void aFloodIsTakenInUpToTheSendersAllowanceAndEveryOtherLineRefused(TestServer server) throws Exception {
+        try (Party agent = server.connect("agent1");
+                Party contact = server.connectPlain("contact2");
+                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
+            agent.ready();
+            contact.chat("sales@consult.localhost", "first");
+            Message offer = agent.awaitElement("offer");
+            agent.join(Party.attr(offer, "offer", "room"), "Agent 1");
+            contact.awaitBody("has joined");
+            int total = 2_000;
+            long start = System.nanoTime();
+            for (int i = 0; i < total; i++) {
+                contact.send(StanzaBuilder.buildMessage("surge-" + i).to(Party.jid("sales@consult.localhost"))
+                        .ofType(Message.Type.chat).setBody("surge " + i).build());
+            }
+            long sending = System.nanoTime() - start;
+            Set<Integer> refused = ConcurrentHashMap.newKeySet();
+            List<Integer> delivered = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                refused.clear();
+                for (Stanza s : contact.received()) {
+                    if (s instanceof Message && ((Message) s).getType() == Message.Type.error
+                            && s.getStanzaId() != null && s.getStanzaId().startsWith("surge-")) {
+                        assertThat(s.getError().getCondition()).isEqualTo(StanzaError.Condition.resource_constraint);
+                        refused.add(Integer.parseInt(s.getStanzaId().substring("surge-".length())));
+                    }
+                }
+                delivered.clear();
+                for (Stanza s : agent.received()) {
+                    if (s instanceof Message && ((Message) s).getBody() != null
+                            && ((Message) s).getBody().startsWith("surge ")) {
+                        delivered.add(Integer.parseInt(((Message) s).getBody().substring("surge ".length())));
+                    }
+                }
+                if (refused.size() + delivered.size() >= total) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            System.out.printf("flood of %d lines in %d ms: %d taken in and delivered, %d refused%n", total,
+                    sending / 1_000_000, delivered.size(), refused.size());
+            assertThat(refused.size() + delivered.size()).isEqualTo(total);
+            assertThat(delivered).doesNotContainAnyElementsOf(refused).isSorted().doesNotHaveDuplicates();
+            assertThat(delivered.size()).isGreaterThanOrEqualTo(400);
+            assertThat(refused).isNotEmpty();
+        }
+    }
+
+    /**
+     * 200 contacts at once, each writing 5 lines while every agent is away: each chat opens and waits in the
+     * queue, no line is refused, and every line is in its chat's record. On Prosody, whose guest host lets 200
+     * contacts in without accounts; Openfire's test server has no anonymous login configured.
+     */
+    @TestTemplate
+    void twoHundredContactsAtOnceLoseNothing(TestServer server) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(!(server instanceof OpenfireTestServer),
+                "needs the guest host of the test Prosody");
+        List<Party> contacts = new ArrayList<>();
+        try (Party supervisor = server.connect("agent3");
+                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
+            for (int i = 0; i < 200; i++) {
+                contacts.add(Party.connectAnonymous(server.prosody().guestDomain(), server.prosody().c2sPort()));
+            }
+            for (int line = 1; line <= 5; line++) {
+                for (Party contact : contacts) {
+                    contact.chat("sales@consult.localhost", "crowd line " + line + " from " + contact.connection().getUser());
+                }
+            }
+            for (Party contact : contacts) {
+                String interaction = Party.attr(contact.awaitStanza(s -> Party.attr(s, "queue", "interaction") != null),
+                        "queue", "interaction");
+                assertThat(contact.received()).noneMatch(s -> s instanceof Message
+                        && ((Message) s).getType() == Message.Type.error);
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                String text;
+                do {
+                    IQ export = supervisor.command("export", Map.of("interaction", interaction, "format", "text"),
+                            IQ.Type.get);
+                    text = Party.ext(export, "export").getText();
+                } while (!text.contains("crowd line 5") && System.nanoTime() < deadline && sleep());
+                for (int line = 1; line <= 5; line++) {
+                    assertThat(text).contains("crowd line " + line + " from " + contact.connection().getUser());
+                }
+            }
+        } finally {
+            contacts.forEach(Party::close);
+        }
+    }
+
+    private static boolean sleep() throws InterruptedException {
+        Thread.sleep(100);
+        return true;
+    }
 }

@@ -64,7 +64,7 @@ class OpenfirePluginIT {
             collector.cancel();
             assertThat(error).isNotNull();
             assertThat(error.getError().getCondition()).isEqualTo(StanzaError.Condition.item_not_found);
-            assertThat(error.getError().getDescriptiveText()).contains("no routing point named sales");
+            assertThat(error.getError().getDescriptiveText()).isEqualTo("no such routing point");
         } finally {
             alice.disconnect();
         }

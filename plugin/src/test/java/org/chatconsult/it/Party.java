@@ -58,6 +58,9 @@ public final class Party implements AutoCloseable {
                 .setResource("test-" + Long.toHexString(System.nanoTime()))  // a new session each time: nothing meant for an earlier one arrives here
                 .build();
         XMPPTCPConnection connection = new XMPPTCPConnection(config);
+        // Stanzas sent raw (sendRaw) are counted by the server but not by Smack: stream management's (XEP-0198)
+        // counters would disagree, and Smack would close the connection.
+        connection.setUseStreamManagement(false);
         Party party = new Party(connection);
         connection.addSyncStanzaListener(party.received::add, stanza -> true);
         ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(connection);
@@ -66,6 +69,26 @@ public final class Party implements AutoCloseable {
         } else {
             disco.removeFeature("http://jabber.org/protocol/muc");
         }
+        connection.connect().login();
+        return party;
+    }
+
+    /** A guest without an account (SASL ANONYMOUS) on {@code domain}, a plain client like a web chat's. */
+    static Party connectAnonymous(String domain, int port) throws Exception {
+        XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()
+                .setXmppDomain(domain)
+                .setHost("127.0.0.1")
+                .setPort(port)
+                .setSecurityMode(ConnectionConfiguration.SecurityMode.disabled)
+                .performSaslAnonymousAuthentication()
+                .build();
+        XMPPTCPConnection connection = new XMPPTCPConnection(config);
+        // Stanzas sent raw (sendRaw) are counted by the server but not by Smack: stream management's (XEP-0198)
+        // counters would disagree, and Smack would close the connection.
+        connection.setUseStreamManagement(false);
+        Party party = new Party(connection);
+        connection.addSyncStanzaListener(party.received::add, stanza -> true);
+        ServiceDiscoveryManager.getInstanceFor(connection).removeFeature("http://jabber.org/protocol/muc");
         connection.connect().login();
         return party;
     }

@@ -39,7 +39,7 @@ class StanzaFuzzTest {
     void hostileStanzasAreAnsweredAndHarmNothing(TestServer server) throws Exception {
         boolean openfire = server instanceof OpenfireTestServer;
         long seed = Long.getLong("chatconsult.fuzz.seed", System.nanoTime());
-        int perSender = openfire ? 300 : 2_550;
+        int perSender = openfire ? 500 : 2_550;
         try (Party owner = server.connect("agent1");
                 Party target = server.connect("agent2");
                 Party contact = server.connectPlain("contact1");
@@ -86,7 +86,7 @@ class StanzaFuzzTest {
 
                 // Warm up what loads lazily, then take the heap's measure.
                 StanzaFuzzer fuzzer = new StanzaFuzzer(seed, TestServer.SERVICE, List.of(interaction, consultation,
-                        offer));
+                        offer), !openfire);
                 for (int i = 0; i < 50; i++) {
                     attackerAgent.sendRaw(fuzzer.next().xml());
                 }
@@ -118,7 +118,7 @@ class StanzaFuzzTest {
                 for (int a = 0; a < attackers.size(); a++) {
                     Party attacker = attackers.get(a);
                     StanzaFuzzer own = new StanzaFuzzer(seed + a + 1, TestServer.SERVICE, List.of(interaction,
-                            consultation, offer));
+                            consultation, offer), !openfire);
                     String prefix = "a" + a;
                     running.add(senders.submit(() -> {
                         long start = System.nanoTime();
