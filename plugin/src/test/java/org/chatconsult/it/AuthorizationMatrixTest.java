@@ -57,18 +57,22 @@ class AuthorizationMatrixTest {
                 + "</field></x></query></iq>");
     }
 
-    /** Sends the request and returns its one reply: "result" or the error condition. */
-    private static String answer(Party party, Request request) throws Exception {
+    /** Sends the request and returns its one reply. */
+    private static IQ reply(Party party, Request request) throws Exception {
         String id = "authz-" + IDS.incrementAndGet();
         party.sendRaw(request.xml().replace("{id}", id));
-        IQ reply = (IQ) party.awaitStanza(s -> s instanceof IQ && id.equals(s.getStanzaId()));
+        return (IQ) party.awaitStanza(s -> s instanceof IQ && id.equals(s.getStanzaId()));
+    }
+
+    /** The reply as "result" or its error condition. */
+    private static String answer(Party party, Request request) throws Exception {
+        IQ reply = reply(party, request);
         return reply.getType() == IQ.Type.result ? RESULT : reply.getError().getCondition().toString();
     }
 
+    /** The reply as "result" or its error condition with the error's text. */
     private static String text(Party party, Request request) throws Exception {
-        String id = "authz-" + IDS.incrementAndGet();
-        party.sendRaw(request.xml().replace("{id}", id));
-        IQ reply = (IQ) party.awaitStanza(s -> s instanceof IQ && id.equals(s.getStanzaId()));
+        IQ reply = reply(party, request);
         return reply.getError() == null ? RESULT : reply.getError().getCondition() + ": "
                 + reply.getError().getDescriptiveText();
     }

@@ -179,11 +179,7 @@ class BadInputTest {
         try (Party agent = server.connect("agent1");
                 Party contact = server.connectPlain("contact2");
                 TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
-            agent.ready();
-            contact.chat("sales@consult.localhost", "first");
-            Message offer = agent.awaitElement("offer");
-            agent.join(Party.attr(offer, "offer", "room"), "Agent 1");
-            contact.awaitBody("has joined");
+            ConsultationTest.activeChat(agent, contact);
             int total = 2_000;
             long start = System.nanoTime();
             for (int i = 0; i < total; i++) {
