@@ -19,12 +19,12 @@ public final class ConsultationDesk {
     public static final String NO_CONSULTATION = "no such consultation of yours";
 
     /** Ended consultations kept for a member's late Mark Done; the oldest go first beyond this. */
-    static final int MAX_AWAITING_DONE = 10_000;
+    static final int MAX_ENDED = 10_000;
 
     private final ContactCentre centre;
     private final ContactCentreListener listener;
     private final Map<String, Consultation> live = new LinkedHashMap<>();
-    private final Map<String, Consultation> awaitingDone = new LinkedHashMap<>();
+    private final Map<String, Consultation> ended = new LinkedHashMap<>();
 
     ConsultationDesk(ContactCentre centre, ContactCentreListener listener) {
         this.centre = centre;
@@ -177,9 +177,9 @@ public final class ConsultationDesk {
 
     /** A member ends the consultation. */
     public void end(String agent, String consultationId) {
-        Consultation consultation = live(consultationId);
-        if (!consultation.isMember(agent)) {
-            throw new CoreException(CoreException.Kind.NOT_FOUND, NO_CONSULTATION);
+        Consultation consultation = memberOf(agent, consultationId);
+        if (consultation.state() == ConsultationState.ENDED) {
+            throw new CoreException(CoreException.Kind.CONFLICT, "the consultation has already ended");
         }
         end(consultation, agent.equals(consultation.initiator()) ? ConsultationEndReason.ENDED_BY_INITIATOR
                 : ConsultationEndReason.ENDED_BY_TARGET);
@@ -190,10 +190,7 @@ public final class ConsultationDesk {
      * consultation still running ends), and once both members are done its record is complete.
      */
     public void done(String agent, String consultationId, String code, String note) {
-        Consultation consultation = Optional.ofNullable(live.get(consultationId))
-                .or(() -> Optional.ofNullable(awaitingDone.get(consultationId)))
-                .filter(c -> c.isMember(agent))
-                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND, NO_CONSULTATION));
+        Consultation consultation = memberOf(agent, consultationId);
         if (consultation.done().containsKey(agent)) {
             throw new CoreException(CoreException.Kind.CONFLICT, "already marked done");
         }
@@ -207,9 +204,12 @@ public final class ConsultationDesk {
         Disposition disposition = new Disposition(agent, code, note, centre.now());
         consultation.markDone(disposition);
         listener.consultationDone(consultation, disposition);
-        if (consultation.isComplete()) {
-            awaitingDone.remove(consultationId);
-        }
+    }
+
+    /** A live or ended consultation {@code agent} is a member of; {@link #NO_CONSULTATION} otherwise. */
+    private Consultation memberOf(String agent, String consultationId) {
+        return consultation(consultationId).filter(c -> c.isMember(agent))
+                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND, NO_CONSULTATION));
     }
 
     void interactionEnded(Interaction interaction) {
@@ -228,21 +228,20 @@ public final class ConsultationDesk {
         consultation.setEndReason(reason);
         consultation.moveTo(ConsultationState.ENDED);
         live.remove(consultation.id());
-        if (!consultation.isComplete()) {
-            awaitingDone.put(consultation.id(), consultation);
-            Iterator<String> oldest = awaitingDone.keySet().iterator();
-            while (awaitingDone.size() > MAX_AWAITING_DONE) {
-                oldest.next();
-                oldest.remove();
-            }
+        // Kept (the newest MAX_ENDED) for Mark Done, and so that a repeated end or done hears conflict.
+        ended.put(consultation.id(), consultation);
+        Iterator<String> oldest = ended.keySet().iterator();
+        while (ended.size() > MAX_ENDED) {
+            oldest.next();
+            oldest.remove();
         }
         listener.consultationEnded(consultation, reason);
         centre.capacityFreed();
     }
 
-    /** Live consultations, and ended ones still awaiting a member's Mark Done. */
+    /** Live consultations, and recently ended ones (for Mark Done and repeated actions). */
     public Optional<Consultation> consultation(String id) {
-        return Optional.ofNullable(live.get(id)).or(() -> Optional.ofNullable(awaitingDone.get(id)));
+        return Optional.ofNullable(live.get(id)).or(() -> Optional.ofNullable(ended.get(id)));
     }
 
     /** The live consultations of an interaction. */
@@ -268,7 +267,7 @@ public final class ConsultationDesk {
                 result.add(consultation);
             }
         }
-        for (Consultation consultation : awaitingDone.values()) {
+        for (Consultation consultation : ended.values()) {
             if (consultation.isMember(agent) && !consultation.done().containsKey(agent)) {
                 result.add(consultation);
             }

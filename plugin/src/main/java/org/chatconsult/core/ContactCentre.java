@@ -44,6 +44,17 @@ public final class ContactCentre {
     private final TreeSet<Interaction> queue = new TreeSet<>(
             Comparator.comparing(Interaction::started).thenComparing(Interaction::id));
     private final Map<String, Integer> announcedPositions = new HashMap<>();
+    /**
+     * Who owned each recently ended chat, so that the owner repeating a terminal action (end, done) hears
+     * conflict, not item-not-found (docs/protocol.md, "Lifecycle actions"). Bounded: the oldest go first.
+     */
+    private final Map<String, String> endedOwners = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > MAX_ENDED_REMEMBERED;
+        }
+    };
+    static final int MAX_ENDED_REMEMBERED = 10_000;
     private final ConsultationDesk consultations;
     private final HandoverDesk handovers;
 
@@ -326,9 +337,15 @@ public final class ContactCentre {
         end(interactionId, EndReason.AGENT_ENDED);
     }
 
-    /** The live chat {@code agentAddress} owns; {@link #NO_CHAT} alike for another's and for none. */
+    /**
+     * The live chat {@code agentAddress} owns; {@link #NO_CHAT} alike for another's and for none, and conflict
+     * for one the agent owned that has ended.
+     */
     Interaction ownedBy(String agentAddress, String interactionId) {
         Interaction interaction = interactions.get(interactionId);
+        if (interaction == null && agentAddress.equals(endedOwners.get(interactionId))) {
+            throw new CoreException(CoreException.Kind.CONFLICT, "the chat has already ended");
+        }
         if (interaction == null || !agentAddress.equals(interaction.owner())) {
             throw new CoreException(CoreException.Kind.NOT_FOUND, NO_CHAT);
         }
@@ -352,6 +369,9 @@ public final class ContactCentre {
         announcedPositions.remove(interactionId);
         interactions.remove(interactionId);
         byContact.remove(contactKey(bare(interaction.contact()), interaction.routingPoint().name()));
+        if (interaction.owner() != null) {
+            endedOwners.put(interactionId, interaction.owner());
+        }
         interaction.moveTo(InteractionState.ENDED);
         listener.ended(interaction, reason);
         dispatchQueue();

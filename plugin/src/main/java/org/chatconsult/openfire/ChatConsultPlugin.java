@@ -89,7 +89,9 @@ public final class ChatConsultPlugin implements Plugin {
                 // Openfire's own database and pool; Openfire made the tables from the plugin's database/ scripts.
                 new JdbcStore(DbConnectionManager::getConnection), settings.retention(),
                 // Openfire's MUC invites whom an owner makes a member of a members-only room by itself.
-                true);
+                true,
+                // Beside Openfire's own log, where its operator looks (its start script names its home).
+                java.nio.file.Path.of(System.getProperty("openfireHome", "."), "logs", "chatconsult-set-aside.jsonl"));
         ConsultComponent service = new ConsultComponent(config);
         try {
             componentManager.addComponent(subdomain, service);

@@ -79,7 +79,9 @@ public record StandaloneConfig(String host, int port, String xmppDomain, String 
                 blankToNull(p.getProperty("muc.service")), settings,
                 new ConfiguredDirectory(agents, points, groups), duration(p, "contact.check", Duration.ofSeconds(30)),
                 store(p), retention.isEmpty() || retention.equals("forever") ? null : duration(p, "retention", null),
-                Boolean.parseBoolean(p.getProperty("muc.invites.members", "false").trim()));
+                Boolean.parseBoolean(p.getProperty("muc.invites.members", "false").trim()),
+                // In the store's folder (store.dir), also when the store is a database server (store.url).
+                Path.of(p.getProperty("store.dir", "chatconsult-data").trim(), "set-aside.jsonl"));
         return new StandaloneConfig(p.getProperty("xmpp.host", "127.0.0.1").trim(),
                 Integer.parseInt(p.getProperty("xmpp.component.port", "5347").trim()), domain, subdomain,
                 required(p, "component.secret"), service);

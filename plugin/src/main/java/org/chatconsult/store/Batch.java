@@ -35,6 +35,16 @@ public final class Batch {
         return this;
     }
 
+    /** Every change the batch holds, snapshots first, then messages and events in order. */
+    public List<Object> changes() {
+        List<Object> all = new ArrayList<>(agents.values());
+        all.addAll(interactions.values());
+        all.addAll(consultations.values());
+        all.addAll(messages);
+        all.addAll(events);
+        return all;
+    }
+
     public boolean isEmpty() {
         return agents.isEmpty() && interactions.isEmpty() && consultations.isEmpty() && messages.isEmpty()
                 && events.isEmpty();

@@ -16,12 +16,16 @@ import org.slf4j.LoggerFactory;
  * Writes behind: the core hands changes over and goes on routing; one thread of its own writes whatever has
  * piled up in one transaction (group commit), in the order it was handed over. What must be durable before the
  * service answers waits for {@link #afterDurable}; reads run on the same thread, so they see every change
- * handed over before them. If the database fails the batch is kept and tried again: nothing is dropped.
+ * handed over before them. If the database cannot be reached the batch is kept and tried again, with a backoff
+ * up to {@link #MAX_RETRY}: nothing is dropped. A change the database refuses for good (a constraint, a value
+ * too long or malformed) is found by writing the batch change by change, set aside ({@link SetAside}) and the
+ * journal goes on without it; the first answer waiting behind it hears that it failed.
  */
 public final class Journal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
     private static final int MAX_BATCH = 2_000;
     private static final Duration RETRY = Duration.ofSeconds(1);
+    static final Duration MAX_RETRY = Duration.ofSeconds(30);
     /** How long lines wait for company before they are written: far inside the one second they may take. */
     private static final Duration LINGER = Duration.ofMillis(50);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
@@ -32,20 +36,26 @@ public final class Journal implements AutoCloseable {
         T run(Store store) throws StoreException;
     }
 
-    private record Task(Runnable action) {
+    /** Runs once what was handed over before it is committed; {@code refused} instead if some of it was set aside. */
+    private record Task(Runnable action, Runnable refused) {
     }
 
     private static final Object STOP = new Object();
 
     private final Store store;
+    private final SetAside setAside;
+    /** Whether a change was set aside since the last task ran: that task is told (the writer's thread only). */
+    private boolean refusedSinceTask;
+    private volatile boolean unreachable;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final AtomicLong written = new AtomicLong();
     private volatile boolean stopping;
     private volatile boolean lingering;
 
-    public Journal(Store store) {
+    public Journal(Store store, SetAside setAside) {
         this.store = store;
+        this.setAside = setAside;
         this.writer = new Thread(this::run, "chatconsult-store");
         writer.setDaemon(true);
         writer.start();
@@ -61,7 +71,15 @@ public final class Journal implements AutoCloseable {
 
     /** Runs {@code action} on the journal's thread once everything handed over so far is committed. */
     public void afterDurable(Runnable action) {
-        queue.add(new Task(action));
+        afterDurable(action, action);
+    }
+
+    /**
+     * Runs {@code action} once everything handed over so far is committed, or {@code refused} if some of it was
+     * refused for good and set aside.
+     */
+    public void afterDurable(Runnable action, Runnable refused) {
+        queue.add(new Task(action, refused));
         hurry();
     }
 
@@ -102,6 +120,16 @@ public final class Journal implements AutoCloseable {
         return written.get();
     }
 
+    /** Changes set aside since the journal started. */
+    public long setAside() {
+        return setAside.count();
+    }
+
+    /** Whether the last write found the database out of reach (the journal is retrying). */
+    public boolean isRetrying() {
+        return unreachable;
+    }
+
     private void run() {
         List<Object> pending = new ArrayList<>();
         while (true) {
@@ -119,7 +147,8 @@ public final class Journal implements AutoCloseable {
                 } else if (item instanceof Task task) {
                     commit(batch);
                     batch = new Batch();
-                    runQuietly(task.action());
+                    runQuietly(refusedSinceTask ? task.refused() : task.action());
+                    refusedSinceTask = false;
                 } else {
                     batch.add(item);
                 }
@@ -161,33 +190,65 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    /** Writes the batch, trying again until the database takes it (or the journal is closing and gives up). */
+    /**
+     * Writes the batch: trying again while the database cannot be reached (or until the journal is closing and
+     * gives up); writing it change by change when the database refuses it, so that only what it refuses for good
+     * is set aside.
+     */
     private void commit(Batch batch) {
+        Duration backoff = RETRY;
         while (!batch.isEmpty()) {
             try {
                 store.write(batch);
                 written.addAndGet(batch.size());
+                if (unreachable) {
+                    unreachable = false;
+                    LOG.info("the store takes writes again");
+                }
                 return;
             } catch (StoreException e) {
+                if (e.isPermanent()) {
+                    refused(batch, e);
+                    return;
+                }
                 if (stopping) {
                     LOG.error("the store refused {} changes at shutdown; they are lost", batch.size(), e);
                     return;
                 }
-                LOG.warn("the store refused {} changes; trying again in {}", batch.size(), RETRY, e);
+                unreachable = true;
+                LOG.warn("the store could not take {} changes ({}); trying again in {} s, holding {} more in memory",
+                        batch.size(), e.getMessage(), backoff.toSeconds(), queue.size());
                 try {
-                    Thread.sleep(RETRY.toMillis());
+                    Thread.sleep(backoff.toMillis());
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;
                 }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : backoff.multipliedBy(2);
+            } catch (RuntimeException e) {
+                // A fault of the driver or of ours, not of the database: the batch cannot be written as it is.
+                refused(batch, new StoreException("the store failed on a write", e));
+                return;
             }
+        }
+    }
+
+    /** The database refused the batch for good: one change at a time finds what it refuses, which is set aside. */
+    private void refused(Batch batch, StoreException why) {
+        if (batch.size() == 1) {
+            setAside.add(batch.changes().get(0), why);
+            refusedSinceTask = true;
+            return;
+        }
+        for (Object change : batch.changes()) {
+            commit(new Batch().add(change));
         }
     }
 
     private static void runQuietly(Runnable action) {
         try {
             action.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             LOG.warn("a task after a store write failed", e);
         }
     }

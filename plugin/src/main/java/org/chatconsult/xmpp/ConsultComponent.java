@@ -21,6 +21,7 @@ import org.chatconsult.core.Recents;
 import org.chatconsult.core.RoutingPoint;
 import org.chatconsult.store.Journal;
 import org.chatconsult.store.Restoration;
+import org.chatconsult.store.SetAside;
 import org.chatconsult.store.StateRecorder;
 import org.chatconsult.xmpp.edge.ClientMistakes;
 import org.chatconsult.xmpp.edge.Limits;
@@ -113,7 +114,7 @@ public final class ConsultComponent implements Component, Reconnectable, StanzaR
         RoomDriver rooms = new RoomDriver(this::send, iqs, config.mucInvitesMembers());
         AgentSessions sessions = new AgentSessions();
         RoomOccupants occupants = new RoomOccupants();
-        this.journal = new Journal(config.store());
+        this.journal = new Journal(config.store(), new SetAside(config.setAside()));
         this.transcripts = new TranscriptMirror(addresses, this::send, journal::append);
         ConsultationRooms consultationRooms = new ConsultationRooms(addresses, rooms, transcripts, core);
         this.log = new InteractionLog(clock, journal);
@@ -489,9 +490,12 @@ public final class ConsultComponent implements Component, Reconnectable, StanzaR
         } catch (CoreException refused) {
             answered = CompletableFuture.failedFuture(refused); // a field refused at the edge (Fields)
         }
-        // What the request changed is durable before the answer says it is done.
-        answered.whenComplete((answer, failure) -> journal.afterDurable(() -> send(answer != null ? answer
-                : StanzaErrors.reply(iq, StanzaErrors.of(failure)))));
+        // What the request changed is durable before the answer says it is done; a change the store refused for
+        // good (set aside for the operator) makes it an error.
+        answered.whenComplete((answer, failure) -> journal.afterDurable(
+                () -> send(answer != null ? answer : StanzaErrors.reply(iq, StanzaErrors.of(failure))),
+                () -> send(StanzaErrors.reply(iq, StanzaErrors.error(PacketError.Condition.internal_server_error,
+                        "the change could not be stored; it is set aside for the operator")))));
         return null;
     }
 

@@ -168,6 +168,10 @@ class ConsultationDeskTest {
                 .hasFieldOrPropertyWithValue("kind", CoreException.Kind.NOT_FOUND);
         desk.done(ANN, id, null, null);
         assertThat(events.drain()).containsExactly("consultation " + id + " done by " + ANN + " complete");
-        assertThat(desk.consultation(id)).isEmpty();
+        // A complete record is kept a while, so that a repeated Done is a conflict, not an unknown id.
+        assertThatThrownBy(() -> desk.done(ANN, id, null, null))
+                .hasFieldOrPropertyWithValue("kind", CoreException.Kind.CONFLICT);
+        assertThatThrownBy(() -> desk.end(ANN, id))
+                .hasFieldOrPropertyWithValue("kind", CoreException.Kind.CONFLICT);
     }
 }

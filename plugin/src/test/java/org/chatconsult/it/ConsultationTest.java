@@ -241,7 +241,7 @@ class ConsultationTest {
                     .isEqualTo(StanzaError.Condition.item_not_found);
             alice.command("end", Map.of("interaction", interaction));
             assertThat(consult(alice, interaction, "agent2@localhost").getError().getCondition())
-                    .isEqualTo(StanzaError.Condition.item_not_found);
+                    .isEqualTo(StanzaError.Condition.conflict);
         }
     }
 
@@ -305,7 +305,7 @@ class ConsultationTest {
             assertThat(dora.request(done).getType()).isEqualTo(IQ.Type.result);
             assertThat(alice.command("done", Map.of("consultation", consultation)).getType()).isEqualTo(IQ.Type.result);
             assertThat(alice.command("done", Map.of("consultation", consultation)).getError().getCondition())
-                    .isEqualTo(StanzaError.Condition.item_not_found);
+                    .isEqualTo(StanzaError.Condition.conflict);
             carol.chat(SALES, "Still there?");
             alice.awaitMessage(m -> "Still there?".equals(m.getBody()));
         }
@@ -344,6 +344,49 @@ class ConsultationTest {
             }
             EndingTest.assertRoomGone(alice, one);
             EndingTest.assertRoomGone(alice, two);
+        }
+    }
+
+    /**
+     * The seed's order the other way round: the chat ends first (which ends its consultation), then both members
+     * mark the consultation done. Each Done is stored and answered; repeating a terminal action is a conflict;
+     * and the store goes on taking changes (a new chat's offer, which waits for its change to be stored, comes).
+     */
+    @TestTemplate
+    void doneAfterTheChatEndedIsStoredAndARepeatIsAConflict(TestServer server) throws Exception {
+        try (Party alice = server.connect("agent1");
+                Party dora = server.connect("agent4");
+                Party carol = server.connectPlain("contact1");
+                Party next = server.connectPlain("contact2");
+                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
+            String interaction = activeChat(alice, carol);
+            dora.ready();
+            String room = roomOf(consult(alice, interaction, "agent4@localhost"));
+            String consultation = room.substring(0, room.indexOf('@'));
+            dora.join(Party.attr(dora.awaitElement("consultation-offer"), "consultation-offer", "room"), "Agent 4");
+            alice.awaitElement("consultation-accepted");
+
+            carol.chat(SALES, "/end");
+            alice.awaitElement("consultation-ended");
+            IQ doraDone = dora.command("done", Map.of("consultation", consultation, "disposition", "resolved"));
+            assertThat(doraDone.getType()).as(doraDone.toString()).isEqualTo(IQ.Type.result);
+            assertThat(alice.command("done", Map.of("consultation", consultation)).getType()).isEqualTo(IQ.Type.result);
+            for (Party member : List.of(alice, dora)) {
+                assertThat(member.command("done", Map.of("consultation", consultation)).getError().getCondition())
+                        .isEqualTo(StanzaError.Condition.conflict);
+                assertThat(member.command("end-consultation", Map.of("consultation", consultation)).getError()
+                        .getCondition()).isEqualTo(StanzaError.Condition.conflict);
+            }
+            assertThat(alice.command("end", Map.of("interaction", interaction)).getError().getCondition())
+                    .isEqualTo(StanzaError.Condition.conflict);
+            assertThat(alice.command("done", Map.of("interaction", interaction)).getError().getCondition())
+                    .isEqualTo(StanzaError.Condition.conflict);
+            assertThat(dora.command("end", Map.of("interaction", interaction)).getError().getCondition())
+                    .isEqualTo(StanzaError.Condition.item_not_found);
+
+            next.chat(SALES, "Anyone there?");
+            alice.awaitMessage(m -> Party.attr(m, "offer", "interaction") != null
+                    && !interaction.equals(Party.attr(m, "offer", "interaction")));
         }
     }
 }

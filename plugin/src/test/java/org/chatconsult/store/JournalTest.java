@@ -12,11 +12,47 @@ import org.junit.jupiter.api.Test;
 
 /** The write-behind journal: in order, durable before its acknowledgements, and it never drops a change. */
 class JournalTest {
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    private SetAside setAside() {
+        return new SetAside(dir.resolve("set-aside.jsonl"));
+    }
+
+    /**
+     * What the database refuses for good (a key it holds already, a value too long) is set aside and named in
+     * the file; everything around it is written; the answer waiting behind it hears it failed, the next does not;
+     * and the journal goes on.
+     */
+    @Test
+    void aChangeRefusedForGoodIsSetAsideAndTheJournalGoesOn() throws Exception {
+        JdbcStore store = Databases.open("jdbc:hsqldb:mem:journal4", "SA", "");
+        SetAside setAside = setAside();
+        List<String> answers = new CopyOnWriteArrayList<>();
+        try (Journal journal = new Journal(store, setAside)) {
+            journal.append(new Store.Event("c1", 1, JdbcStoreTest.T0, "created", null, null));
+            journal.flush().get(10, TimeUnit.SECONDS);
+            journal.append(new Store.Event("c1", 2, JdbcStoreTest.T0, "queued", null, null));
+            journal.append(new Store.Event("c1", 1, JdbcStoreTest.T0, "done", "ann@example.com", "again"));
+            journal.append(new Store.Event("c1", 3, JdbcStoreTest.T0, "x".repeat(5_000), null, null));
+            journal.append(new Store.Event("c1", 4, JdbcStoreTest.T0, "ended", null, null));
+            journal.afterDurable(() -> answers.add("done"), () -> answers.add("refused"));
+            journal.append(new Store.Event("c2", 1, JdbcStoreTest.T0, "created", null, null));
+            journal.afterDurable(() -> answers.add("done"), () -> answers.add("refused"));
+            assertThat(journal.read(s -> s.events("c2").size()).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(answers).containsExactly("refused", "done");
+            assertThat(store.events("c1")).extracting(Store.Event::kind).containsExactly("created", "queued", "ended");
+            assertThat(journal.setAside()).isEqualTo(2);
+        }
+        List<String> lines = java.nio.file.Files.readAllLines(setAside.file());
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("\"kind\":\"Event\"", "\"detail\":\"again\"", "\"seq\":\"1\"");
+    }
     @Test
     void acknowledgementsRunOnlyAfterWhatCameBeforeIsCommitted() throws Exception {
         JdbcStore store = Databases.open("jdbc:hsqldb:mem:journal1", "SA", "");
         List<Integer> seenAtAck = new CopyOnWriteArrayList<>();
-        try (Journal journal = new Journal(store)) {
+        try (Journal journal = new Journal(store, setAside())) {
             for (int i = 1; i <= 500; i++) {
                 journal.append(new Store.Message("c1", "c1", i, JdbcStoreTest.T0, "Carol", "contact", "line " + i, null));
                 if (i % 100 == 0) {
@@ -45,7 +81,7 @@ class JournalTest {
             }
             return java.sql.DriverManager.getConnection("jdbc:hsqldb:mem:journal2", "SA", "");
         });
-        try (Journal journal = new Journal(flaky)) {
+        try (Journal journal = new Journal(flaky, setAside())) {
             for (int i = 1; i <= 10; i++) {
                 journal.append(new Store.Message("c1", "c1", i, JdbcStoreTest.T0, "Carol", "contact", "l" + i, null));
             }
@@ -58,7 +94,7 @@ class JournalTest {
     void closingWritesWhatIsLeft() throws Exception {
         JdbcStore store = Databases.open("jdbc:hsqldb:mem:journal3", "SA", "");
         Journal journal = new Journal(new JdbcStore(() -> java.sql.DriverManager.getConnection(
-                "jdbc:hsqldb:mem:journal3", "SA", "")));
+                "jdbc:hsqldb:mem:journal3", "SA", "")), setAside());
         for (int i = 1; i <= 1000; i++) {
             journal.append(new Store.Event("c1", i, JdbcStoreTest.T0, "queued", null, null));
         }

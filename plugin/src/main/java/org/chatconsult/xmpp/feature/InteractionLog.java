@@ -18,6 +18,7 @@ import org.chatconsult.core.Handover;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.core.Offer;
 import org.chatconsult.core.RevokeReason;
+import org.chatconsult.store.Columns;
 import org.chatconsult.store.Journal;
 import org.chatconsult.store.Store;
 
@@ -35,6 +36,18 @@ public final class InteractionLog implements ContactCentreListener {
     private final Clock clock;
     private final Journal journal;
     private final Map<String, List<Entry>> logs = new HashMap<>();
+    /**
+     * How many entries each recently ended interaction has: a consultation may still be marked done after its
+     * chat ended, and that entry must take the next number, not one the store already holds. Bounded like the
+     * ended consultations the core keeps for that Mark Done.
+     */
+    private final Map<String, Integer> endedCounts = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+            return size() > MAX_ENDED;
+        }
+    };
+    private static final int MAX_ENDED = 10_000;
 
     public InteractionLog(Clock clock, Journal journal) {
         this.clock = clock;
@@ -42,10 +55,19 @@ public final class InteractionLog implements ContactCentreListener {
     }
 
     public void add(Interaction interaction, String kind, String actor, String detail) {
-        List<Entry> entries = logs.computeIfAbsent(interaction.id(), id -> new ArrayList<>());
-        Entry entry = new Entry(clock.instant(), kind, actor, detail);
-        entries.add(entry);
-        journal.append(new Store.Event(interaction.id(), entries.size(), entry.time(), kind, actor, detail));
+        Entry entry = new Entry(clock.instant(), kind, Columns.fit(actor, Columns.ADDRESS),
+                Columns.fit(detail, Columns.DETAIL));
+        int seq;
+        Integer endedCount = endedCounts.get(interaction.id());
+        if (endedCount != null) {
+            seq = endedCount + 1;
+            endedCounts.put(interaction.id(), seq);
+        } else {
+            List<Entry> entries = logs.computeIfAbsent(interaction.id(), id -> new ArrayList<>());
+            entries.add(entry);
+            seq = entries.size();
+        }
+        journal.append(new Store.Event(interaction.id(), seq, entry.time(), kind, entry.actor(), entry.detail()));
     }
 
     public List<Entry> entries(String interactionId) {
@@ -150,7 +172,7 @@ public final class InteractionLog implements ContactCentreListener {
             add(interaction, "done", done.party(), done.code());
         }
         add(interaction, "ended", null, reason.token());
-        logs.remove(interaction.id());
+        endedCounts.put(interaction.id(), logs.remove(interaction.id()).size());
     }
 
     private static String revocation(RevokeReason reason) {

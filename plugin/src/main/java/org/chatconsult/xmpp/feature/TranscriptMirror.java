@@ -19,6 +19,7 @@ import org.chatconsult.core.ConsultationState;
 import org.chatconsult.core.ContactCentreListener;
 import org.chatconsult.core.EndReason;
 import org.chatconsult.core.Interaction;
+import org.chatconsult.store.Columns;
 import org.chatconsult.store.Store;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.Protocol;
@@ -196,9 +197,12 @@ public final class TranscriptMirror implements ContactCentreListener {
             String stanzaId) {
         List<Line> lines = transcripts.computeIfAbsent(roomId, id -> new ArrayList<>());
         long seq = lines.isEmpty() ? 1 : lines.get(lines.size() - 1).seq() + 1;
-        Line line = new Line(seq, from, role, time, text, stanzaId);
+        // Sized for the store: a nick cut to its column, an id too long to keep is no use for finding a line again.
+        String sender = Columns.fit(from, Columns.ADDRESS);
+        String id = stanzaId != null && stanzaId.length() > Columns.STANZA_ID ? null : stanzaId;
+        Line line = new Line(seq, sender, role, time, text, id);
         lines.add(line);
-        archive.accept(new Store.Message(interactionId, roomId, seq, time, from, role, text, stanzaId));
+        archive.accept(new Store.Message(interactionId, roomId, seq, time, sender, role, text, id));
         return line;
     }
 

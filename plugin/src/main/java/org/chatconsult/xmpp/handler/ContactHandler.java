@@ -7,6 +7,7 @@ import org.chatconsult.core.Interaction;
 import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.StanzaErrors;
+import org.chatconsult.store.Columns;
 import org.chatconsult.xmpp.edge.Limits;
 import org.chatconsult.xmpp.feature.ContactBridge;
 import org.chatconsult.xmpp.feature.ContactNotices;
@@ -59,6 +60,11 @@ public final class ContactHandler {
         if (body == null || body.isBlank()) {
             return; // chat states and receipts carry nothing to relay
         }
+        if (contact.toString().length() > Columns.CONTACT) {
+            out.accept(StanzaErrors.reply(message, StanzaErrors.error(PacketError.Condition.not_acceptable,
+                    "addresses longer than " + Columns.CONTACT + " characters cannot chat here")));
+            return;
+        }
         core.ask(centre -> {
             Interaction live = centre.chatOf(contact.toString(), routingPoint).orElse(null);
             if (live != null) {
@@ -80,6 +86,6 @@ public final class ContactHandler {
     }
 
     private static String nameOf(JID contact) {
-        return contact.getNode() != null ? contact.getNode() : contact.getDomain();
+        return Columns.fit(contact.getNode() != null ? contact.getNode() : contact.getDomain(), Columns.NAME);
     }
 }
