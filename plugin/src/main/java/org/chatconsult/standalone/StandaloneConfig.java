@@ -7,15 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 
 import org.chatconsult.core.AgentGroup;
 import org.chatconsult.core.AgentProfile;
+import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.RoutingPoint;
 import org.chatconsult.core.Settings;
 import org.chatconsult.store.Databases;
@@ -31,17 +30,23 @@ import org.chatconsult.xmpp.ServiceConfig;
 public record StandaloneConfig(String host, int port, String xmppDomain, String subdomain, String secret,
         ServiceConfig service) {
 
+    /** Reads the file; a setting it cannot use is a {@link BadSetting} naming the file, the key and the value. */
     public static StandaloneConfig load(Path file) throws IOException {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
-        return from(properties);
+        return from(properties, file.toString());
     }
 
     public static StandaloneConfig from(Properties p) {
-        String domain = required(p, "xmpp.domain");
-        String subdomain = p.getProperty("component.subdomain", "consult").trim();
+        return from(p, "the settings");
+    }
+
+    private static StandaloneConfig from(Properties p, String source) {
+        SettingsFile f = new SettingsFile(p, source);
+        String domain = f.required("xmpp.domain", "name the XMPP server's domain, e.g. xmpp.domain=example.com");
+        String subdomain = f.text("component.subdomain", "consult");
         List<AgentProfile> agents = new ArrayList<>();
         for (String key : p.stringPropertyNames()) {
             if (key.startsWith("agent.") && key.contains("@")) {
@@ -49,94 +54,56 @@ public record StandaloneConfig(String host, int port, String xmppDomain, String 
             }
         }
         List<RoutingPoint> points = new ArrayList<>();
-        for (String name : list(p.getProperty("routingpoints", ""))) {
+        for (String name : f.list("routingpoints")) {
             if (Addresses.BRIDGE_NODE.equals(name)) {
-                throw new IllegalArgumentException("'" + name + "' is reserved and cannot name a routing point");
+                throw new BadSetting(source, "routingpoints", name, "'" + name + "' is reserved: choose another name");
             }
-            String served = p.getProperty("routingpoint." + name + ".agents", "*").trim();
+            String served = f.text("routingpoint." + name + ".agents", "*");
             Set<String> members = new LinkedHashSet<>();
             if (served.equals("*")) {
                 agents.forEach(a -> members.add(a.address()));
             } else {
-                members.addAll(list(served));
+                members.addAll(f.list("routingpoint." + name + ".agents"));
             }
-            points.add(new RoutingPoint(name, p.getProperty("routingpoint." + name + ".name", name).trim(), members));
+            points.add(new RoutingPoint(name, f.text("routingpoint." + name + ".name", name), members));
         }
         List<AgentGroup> groups = new ArrayList<>();
-        for (String name : list(p.getProperty("groups", ""))) {
-            groups.add(new AgentGroup(name, p.getProperty("group." + name + ".name", name).trim(),
-                    new LinkedHashSet<>(list(p.getProperty("group." + name + ".agents", "")))));
+        for (String name : f.list("groups")) {
+            groups.add(new AgentGroup(name, f.text("group." + name + ".name", name),
+                    new LinkedHashSet<>(f.list("group." + name + ".agents"))));
         }
         Settings defaults = Settings.DEFAULTS;
         Settings settings = new Settings(
-                duration(p, "offer.timeout", defaults.offerTimeout()),
-                duration(p, "queue.maxwait", defaults.maxQueueWait()),
-                Integer.parseInt(p.getProperty("agent.capacity", String.valueOf(defaults.defaultCapacity())).trim()),
-                Integer.parseInt(p.getProperty("max.interactions", String.valueOf(defaults.maxInteractions())).trim()),
-                new LinkedHashSet<>(list(p.getProperty("dispositions", ""))));
-        String retention = p.getProperty("retention", "").trim();
-        ServiceConfig service = new ServiceConfig(subdomain + "." + domain,
-                blankToNull(p.getProperty("muc.service")), settings,
-                new ConfiguredDirectory(agents, points, groups), duration(p, "contact.check", Duration.ofSeconds(30)),
-                store(p), retention.isEmpty() || retention.equals("forever") ? null : duration(p, "retention", null),
-                Boolean.parseBoolean(p.getProperty("muc.invites.members", "false").trim()),
+                f.duration("offer.timeout", defaults.offerTimeout()),
+                f.duration("queue.maxwait", defaults.maxQueueWait()),
+                f.integer("agent.capacity", defaults.defaultCapacity(), 1, ContactCentre.MAX_CAPACITY),
+                f.integer("max.interactions", defaults.maxInteractions(), 1, 1_000_000),
+                new LinkedHashSet<>(f.list("dispositions")));
+        String retention = f.text("retention", "");
+        ServiceConfig service = new ServiceConfig(subdomain + "." + domain, f.text("muc.service", null), settings,
+                new ConfiguredDirectory(agents, points, groups), f.duration("contact.check", Duration.ofSeconds(30)),
+                store(f, source), retention.isEmpty() || retention.equals("forever") ? null
+                        : f.duration("retention", null),
+                f.bool("muc.invites.members", false),
                 // In the store's folder (store.dir), also when the store is a database server (store.url).
-                Path.of(p.getProperty("store.dir", "chatconsult-data").trim(), "set-aside.jsonl"));
-        return new StandaloneConfig(p.getProperty("xmpp.host", "127.0.0.1").trim(),
-                Integer.parseInt(p.getProperty("xmpp.component.port", "5347").trim()), domain, subdomain,
-                required(p, "component.secret"), service);
+                Path.of(f.text("store.dir", "chatconsult-data"), "set-aside.jsonl"));
+        return new StandaloneConfig(f.text("xmpp.host", "127.0.0.1"),
+                f.integer("xmpp.component.port", 5347, 1, 65_535), domain, subdomain,
+                f.required("component.secret", "give the secret the XMPP server holds for the component"), service);
     }
 
     /** The store: {@code store.url} (any JDBC URL whose driver is on the class path), or files in {@code store.dir}. */
-    private static Store store(Properties p) {
-        String url = p.getProperty("store.url", "").trim();
-        if (url.isEmpty()) {
-            url = Databases.embeddedUrl(p.getProperty("store.dir", "chatconsult-data").trim());
+    private static Store store(SettingsFile f, String source) {
+        String url = f.text("store.url", null);
+        String key = url == null ? "store.dir" : "store.url";
+        if (url == null) {
+            url = Databases.embeddedUrl(f.text("store.dir", "chatconsult-data"));
         }
         try {
-            return Databases.open(url, p.getProperty("store.user", "SA").trim(),
-                    p.getProperty("store.password", ""));
-        } catch (StoreException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String required(Properties p, String key) {
-        String value = p.getProperty(key);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("missing setting " + key);
-        }
-        return value.trim();
-    }
-
-    private static List<String> list(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    /** Durations as {@code 30s}, {@code 5m}, {@code 500ms}, or ISO-8601 ({@code PT30S}). */
-    static Duration duration(Properties p, String key, Duration fallback) {
-        String value = p.getProperty(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        if (v.startsWith("pt")) {
-            return Duration.parse(v.toUpperCase(Locale.ROOT));
-        }
-        if (v.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-        }
-        long amount = Long.parseLong(v.substring(0, v.length() - 1));
-        switch (v.charAt(v.length() - 1)) {
-            case 's': return Duration.ofSeconds(amount);
-            case 'm': return Duration.ofMinutes(amount);
-            case 'h': return Duration.ofHours(amount);
-            case 'd': return Duration.ofDays(amount);
-            default: throw new IllegalArgumentException(key + ": use 30s, 5m, 1h, 7d, 500ms or PT30S");
+            return Databases.open(url, f.text("store.user", "SA"), f.properties().getProperty("store.password", ""));
+        } catch (StoreException | RuntimeException e) {
+            throw new BadSetting(source, key, f.text(key, "chatconsult-data"), "the store could not be opened ("
+                    + e.getMessage() + ")");
         }
     }
 }

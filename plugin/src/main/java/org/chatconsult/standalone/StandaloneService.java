@@ -61,7 +61,19 @@ public final class StandaloneService implements AutoCloseable {
             System.err.println("usage: StandaloneService <config.properties>");
             System.exit(2);
         }
-        StandaloneService service = start(StandaloneConfig.load(Path.of(args[0])), Duration.ofMinutes(5));
+        StandaloneConfig config;
+        try {
+            config = StandaloneConfig.load(Path.of(args[0]));
+        } catch (java.nio.file.NoSuchFileException e) {
+            System.err.println("ChatConsult: no settings file " + args[0] + " (copy standalone.example.properties)");
+            System.exit(2);
+            return;
+        } catch (BadSetting e) {
+            System.err.println("ChatConsult: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        StandaloneService service = start(config, Duration.ofMinutes(5));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "chatconsult-shutdown"));
         System.out.println("ChatConsult is running as " + service.component().addresses().service());
         Thread.currentThread().join();
