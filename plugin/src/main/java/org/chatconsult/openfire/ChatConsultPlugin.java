@@ -41,9 +41,12 @@ public final class ChatConsultPlugin implements Plugin {
             JiveGlobals.setProperty(key, value);
         }
     });
+    private final SettingsWatcher watcher = new SettingsWatcher(this::applyChangedSettings);
     private ComponentManager componentManager;
     private String subdomain;
     private ConsultComponent component;
+    /** The settings the running service was started with, to tell whether a property change changed them. */
+    private Object applied;
 
     public static ChatConsultPlugin running() {
         return running;
@@ -54,12 +57,30 @@ public final class ChatConsultPlugin implements Plugin {
         componentManager = ComponentManagerFactory.getComponentManager();
         startService();
         running = this;
+        watcher.start();
     }
 
     @Override
     public void destroyPlugin() {
+        watcher.stop();
         running = null;
         stopService();
+    }
+
+    /**
+     * A {@code chatconsult.*} property changed (Openfire's System Properties page, say): the service restarts in
+     * place with the new settings when they differ from those it runs with. A value that cannot be read is
+     * logged with its property and the service keeps the settings it has.
+     */
+    private synchronized void applyChangedSettings() {
+        if (running != this) {
+            return; // unloaded meanwhile
+        }
+        Object now = settings.snapshot();
+        if (!now.equals(applied)) {
+            LOG.info("ChatConsult settings changed; restarting the service in place");
+            restartService();
+        }
     }
 
     public OpenfireSettings settings() {
@@ -81,6 +102,7 @@ public final class ChatConsultPlugin implements Plugin {
     }
 
     private synchronized void startService() {
+        applied = settings.snapshot();
         String domain = XMPPServer.getInstance().getServerInfo().getXMPPDomain();
         subdomain = settings.subdomain();
         ServiceConfig config = new ServiceConfig(subdomain + "." + domain, settings.mucService(),

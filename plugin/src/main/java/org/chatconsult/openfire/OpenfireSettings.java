@@ -44,6 +44,12 @@ public final class OpenfireSettings {
         this.write = write;
     }
 
+    /** Every setting as read now, comparable with an earlier reading. */
+    public Object snapshot() {
+        return java.util.Arrays.asList(settings(), subdomain(), mucService(), contactCheck(), retention(),
+                agentsGroup(), agentGroups(), routingPoints());
+    }
+
     public Settings settings() {
         Settings defaults = Settings.DEFAULTS;
         return new Settings(Duration.ofSeconds(number(OFFER_TIMEOUT, defaults.offerTimeout().toSeconds())),

@@ -63,6 +63,15 @@ final class AdminConsoleClient {
         submit("offline-messages.jsp", Map.of("strategy", "2", "update", "Save Settings"));
     }
 
+    /** Sets a property on Openfire's own System Properties page, as an operator would. */
+    void setSystemProperty(String key, String value) throws Exception {
+        submit("server-properties.jsp", Map.of("action", "save", "key", key, "value", value, "encrypt", "false"));
+    }
+
+    void deleteSystemProperty(String key) throws Exception {
+        submit("server-properties.jsp", Map.of("action", "delete", "key", key));
+    }
+
     /** Ends every live chat from the live page (whose forms, and token, are there only when chats are). */
     void endAllChats() throws Exception {
         if (CSRF.matcher(get("plugins/chatconsult/chatconsult-live")).find()) {

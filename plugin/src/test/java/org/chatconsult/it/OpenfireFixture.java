@@ -128,7 +128,9 @@ final class OpenfireFixture {
 
     static void disconnect(XMPPTCPConnection... connections) {
         for (XMPPTCPConnection connection : connections) {
-            connection.disconnect();
+            if (connection != null) {
+                connection.disconnect();
+            }
         }
     }
 

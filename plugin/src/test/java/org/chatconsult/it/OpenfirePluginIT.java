@@ -285,6 +285,53 @@ class OpenfirePluginIT {
     private record Scene(Interaction chat, Consultation bobSide, java.util.concurrent.BlockingQueue<Message> toCarol) {
     }
 
+    /**
+     * A setting changed on Openfire's own System Properties page (not the plugin's) applies at once: the
+     * service restarts in place with it, and a disposition code outside the new list is refused.
+     */
+    @Test
+    void aSettingChangedAsAnOpenfireSystemPropertyAppliesAtOnce() throws Exception {
+        AdminConsoleClient console = AdminConsoleClient.login();
+        long offset = java.nio.file.Files.size(OpenfireFixture.logFile());
+        console.setSystemProperty("chatconsult.dispositions", "refund,upsell");
+        XMPPTCPConnection alice = null;
+        XMPPTCPConnection bob = null;
+        XMPPTCPConnection carol = null;
+        try {
+            awaitSettingsApplied(offset);
+            alice = OpenfireFixture.connect("alice");
+            bob = OpenfireFixture.connect("bob");
+            carol = OpenfireFixture.connectPlain("carol");
+            Scene scene = chatWithConsultation(alice, bob, carol, "which codes today?");
+            Consultation bobSide = scene.bobSide();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> bobSide.markDone("resolved", null))
+                    .isInstanceOf(org.jivesoftware.smack.XMPPException.XMPPErrorException.class)
+                    .satisfies(e -> assertThat(((org.jivesoftware.smack.XMPPException.XMPPErrorException) e)
+                            .getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.bad_request));
+            bobSide.markDone("refund", "told Alice the rule");
+            scene.chat().end();
+        } finally {
+            OpenfireFixture.disconnect(alice, bob, carol);
+            long before = java.nio.file.Files.size(OpenfireFixture.logFile());
+            console.deleteSystemProperty("chatconsult.dispositions");
+            awaitSettingsApplied(before); // so that the restart does not fall into the next test
+        }
+    }
+
+    /** Waits until the plugin has restarted its service for changed settings, as its log says after {@code offset}. */
+    private static void awaitSettingsApplied(long offset) throws Exception {
+        java.nio.file.Path log = OpenfireFixture.logFile();
+        RestartTest.waitLong(() -> {
+            try {
+                String fresh = java.nio.file.Files.readString(log).substring((int) offset);
+                int restart = fresh.indexOf("ChatConsult settings changed");
+                return restart >= 0 && fresh.indexOf("ChatConsult serves", restart) > 0;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     /** Alice accepts Carol's chat (Carol on a plain client, through the bridge) and consults Bob, who accepts. */
     private static Scene chatWithConsultation(XMPPTCPConnection alice, XMPPTCPConnection bob, XMPPTCPConnection carol,
             String firstLine) throws Exception {
