@@ -33,6 +33,10 @@ public final class Databases {
         config.setPassword(password);
         config.setMaximumPoolSize(2); // the journal's thread writes and reads; one spare
         config.setPoolName("chatconsult-store");
+        // A database out of reach is told within 2 s (Hikari waits 30 s by default): the journal then retries
+        // with its own backoff and keeps answering meanwhile.
+        config.setConnectionTimeout(2_000);
+        config.setValidationTimeout(1_000);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);

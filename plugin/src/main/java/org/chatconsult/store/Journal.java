@@ -36,9 +36,15 @@ public final class Journal implements AutoCloseable {
         T run(Store store) throws StoreException;
     }
 
-    /** Runs once what was handed over before it is committed; {@code refused} instead if some of it was set aside. */
-    private record Task(Runnable action, Runnable refused) {
+    /**
+     * Runs once what was handed over before it is committed; {@code refused} instead if some of it was set aside;
+     * {@code unreachable} instead when it needs the store (a read) while the database is out of reach.
+     */
+    private record Task(Runnable action, Runnable refused, Runnable unreachable) {
     }
+
+    /** Changes held in memory while the database is out of reach; past this, they are set aside on disk. */
+    static final int MAX_HELD = 200_000;
 
     private static final Object STOP = new Object();
 
@@ -47,7 +53,12 @@ public final class Journal implements AutoCloseable {
     /** Whether a change was set aside since the last task ran: that task is told (the writer's thread only). */
     private boolean refusedSinceTask;
     private volatile boolean unreachable;
+    /** The close was asked for while the database was out of reach: stop once the retrying ends. */
+    private boolean stopSeen;
+    private volatile int held;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    /** What the writer took from the queue and has not handled yet (the writer's thread only). */
+    private final java.util.ArrayDeque<Object> pending = new java.util.ArrayDeque<>();
     private final Thread writer;
     private final AtomicLong written = new AtomicLong();
     private volatile boolean stopping;
@@ -79,7 +90,7 @@ public final class Journal implements AutoCloseable {
      * refused for good and set aside.
      */
     public void afterDurable(Runnable action, Runnable refused) {
-        queue.add(new Task(action, refused));
+        queue.add(new Task(action, refused, null));
         hurry();
     }
 
@@ -100,13 +111,16 @@ public final class Journal implements AutoCloseable {
     /** Reads the store after everything handed over so far is committed. */
     public <T> CompletableFuture<T> read(Read<T> read) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        afterDurable(() -> {
+        Runnable run = () -> {
             try {
                 result.complete(read.run(store));
             } catch (StoreException | RuntimeException e) {
                 result.completeExceptionally(e);
             }
-        });
+        };
+        queue.add(new Task(run, run, () -> result.completeExceptionally(
+                new StoreException("the store is out of reach", null))));
+        hurry();
         return result;
     }
 
@@ -130,31 +144,47 @@ public final class Journal implements AutoCloseable {
         return unreachable;
     }
 
+    /** Changes held in memory, waiting for the database to be back. */
+    public int held() {
+        return held;
+    }
+
     private void run() {
-        List<Object> pending = new ArrayList<>();
+        List<Object> collected = new ArrayList<>();
         while (true) {
             try {
-                collect(pending);
+                collect(collected);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+            pending.addAll(collected);
+            collected.clear();
             Batch batch = new Batch();
-            for (Object item : pending) {
+            while (!pending.isEmpty()) {
+                Object item = pending.poll();
                 if (item == STOP) {
                     commit(batch);
                     return;
                 } else if (item instanceof Task task) {
+                    // Left at the head while the batch before it is written: if the database is out of reach,
+                    // waitOut answers it meanwhile rather than keep it waiting.
+                    pending.addFirst(task);
                     commit(batch);
                     batch = new Batch();
-                    runQuietly(refusedSinceTask ? task.refused() : task.action());
-                    refusedSinceTask = false;
+                    if (pending.peekFirst() == task) {
+                        pending.pollFirst();
+                        runQuietly(refusedSinceTask ? task.refused() : task.action());
+                        refusedSinceTask = false;
+                    }
                 } else {
                     batch.add(item);
                 }
             }
             commit(batch);
-            pending.clear();
+            if (stopSeen) {
+                return;
+            }
         }
     }
 
@@ -201,6 +231,7 @@ public final class Journal implements AutoCloseable {
             try {
                 store.write(batch);
                 written.addAndGet(batch.size());
+                held = 0;
                 if (unreachable) {
                     unreachable = false;
                     LOG.info("the store takes writes again");
@@ -216,10 +247,10 @@ public final class Journal implements AutoCloseable {
                     return;
                 }
                 unreachable = true;
-                LOG.warn("the store could not take {} changes ({}); trying again in {} s, holding {} more in memory",
-                        batch.size(), e.getMessage(), backoff.toSeconds(), queue.size());
+                LOG.warn("the store could not take {} changes ({}); trying again in {} s, holding them in memory"
+                        + " meanwhile", batch.size(), e.getMessage(), backoff.toSeconds());
                 try {
-                    Thread.sleep(backoff.toMillis());
+                    waitOut(backoff, batch);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;
@@ -230,6 +261,33 @@ public final class Journal implements AutoCloseable {
                 refused(batch, new StoreException("the store failed on a write", e));
                 return;
             }
+        }
+    }
+
+    /**
+     * While the database is out of reach the service keeps answering: what comes during the backoff joins the
+     * held batch (up to {@link #MAX_HELD} changes; past that they are set aside on disk, so still nothing is
+     * lost), answers go out without waiting for the write, and reads fail at once.
+     */
+    private void waitOut(Duration backoff, Batch heldBatch) throws InterruptedException {
+        long deadline = System.nanoTime() + backoff.toNanos();
+        for (long left = backoff.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            Object item = !pending.isEmpty() ? pending.poll()
+                    : queue.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+            if (item == null) {
+                break;
+            }
+            if (item == STOP) {
+                stopSeen = true;
+            } else if (item instanceof Task task) {
+                runQuietly(task.unreachable() != null ? task.unreachable() : task.action());
+            } else if (heldBatch.size() < MAX_HELD) {
+                heldBatch.add(item);
+            } else {
+                setAside.add(item, new StoreException("held in memory past " + MAX_HELD
+                        + " changes while the store was out of reach", null));
+            }
+            held = heldBatch.size();
         }
     }
 

@@ -24,6 +24,10 @@ public final class StanzaErrors {
             CoreException refusal = (CoreException) cause;
             return error(condition(refusal.kind()), refusal.getMessage());
         }
+        if (cause instanceof org.chatconsult.store.StoreException) {
+            // The database is out of reach for a moment (the journal retries): not the client's mistake, not a bug.
+            return error(PacketError.Condition.resource_constraint, "the store is out of reach; try again shortly");
+        }
         if (cause instanceof XmppErrorException) {
             return error(PacketError.Condition.internal_server_error, "the chat server refused: " + cause.getMessage());
         }

@@ -101,4 +101,45 @@ class JournalTest {
         journal.close();
         assertThat(store.events("c1")).hasSize(1000);
     }
+
+    /**
+     * The database out of reach for a while: answers keep going out at once, reads fail at once instead of
+     * waiting, the statistics say so, and once it is back every change held meanwhile is written.
+     */
+    @Test
+    void whileTheDatabaseIsOutOfReachTheJournalKeepsAnsweringAndLosesNothing() throws Exception {
+        JdbcStore healthy = Databases.open("jdbc:hsqldb:mem:journal5", "SA", "");
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        JdbcStore store = new JdbcStore(() -> {
+            if (down.get()) {
+                throw new SQLException("connection refused", "08001");
+            }
+            return java.sql.DriverManager.getConnection("jdbc:hsqldb:mem:journal5", "SA", "");
+        });
+        try (Journal journal = new Journal(store, setAside())) {
+            down.set(true);
+            for (int i = 1; i <= 100; i++) {
+                journal.append(new Store.Message("c1", "c1", i, JdbcStoreTest.T0, "Carol", "contact", "l" + i, null));
+                if (i % 25 == 0) {
+                    long start = System.nanoTime();
+                    journal.flush().get(3, TimeUnit.SECONDS);
+                    assertThat(System.nanoTime() - start).as("an answer while the store is down")
+                            .isLessThan(TimeUnit.SECONDS.toNanos(3));
+                }
+            }
+            assertThat(journal.isRetrying()).isTrue();
+            assertThat(journal.held()).isGreaterThan(0);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> journal.read(s -> s.messages("c1")).get(3,
+                    TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class);
+            down.set(false);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+            while (journal.isRetrying() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(journal.read(s -> s.messages("c1").size()).get(10, TimeUnit.SECONDS)).isEqualTo(100);
+            assertThat(journal.held()).isZero();
+            assertThat(journal.setAside()).isZero();
+        }
+        assertThat(healthy.messages("c1")).extracting(Store.Message::seq).hasSize(100).isSorted();
+    }
 }

@@ -59,6 +59,10 @@ public final class StatisticsCommand {
             add(form, "ready-agents", "Ready agents",
                     now.agents().stream().filter(agent -> agent.readiness() == Readiness.READY).count());
             add(form, "stored", "Changes stored", journal.written());
+            // The store's health: out of reach (retrying, changes held in memory), and what it refused for good.
+            add(form, "store-reachable", "Store reachable", journal.isRetrying() ? 0 : 1);
+            add(form, "store-held", "Changes held while the store is out of reach", journal.held());
+            add(form, "store-set-aside", "Changes the store refused, set aside", journal.setAside());
             add(form, "cpu-delivering-us", "CPU handling stanzas (µs)", cpu.deliveringNanos() / 1_000);
             add(form, "cpu-core-us", "CPU of the core thread (µs)", CpuAccount.nanos(core.thread()) / 1_000);
             add(form, "cpu-store-us", "CPU of the store thread (µs)", CpuAccount.nanos(journal.thread()) / 1_000);
