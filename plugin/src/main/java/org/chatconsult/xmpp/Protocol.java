@@ -22,8 +22,19 @@ public final class Protocol {
     public static final String NS_DISCO_INFO = "http://jabber.org/protocol/disco#info";
     public static final String NS_PING = "urn:xmpp:ping";
     public static final String NS_STANZAS = "urn:ietf:params:xml:ns:xmpp-stanzas";
+    /** XEP-0359 unique and stable stanza ids. */
+    public static final String NS_SID = "urn:xmpp:sid:0";
 
     private Protocol() {
+    }
+
+    /**
+     * Gives a line the service says on someone's behalf an id that stays the same however often it is said (a
+     * restart may say it again): as its id attribute and as a XEP-0359 origin-id, by which clients drop a repeat.
+     */
+    public static void stableId(org.xmpp.packet.Message message, String id) {
+        message.setID(id);
+        message.addChildElement("origin-id", NS_SID).addAttribute("id", id);
     }
 
     /** A detached element in our namespace, ready to be added to a stanza. */

@@ -389,4 +389,48 @@ class ConsultationTest {
                     && !interaction.equals(Party.attr(m, "offer", "interaction")));
         }
     }
+
+    /**
+     * Lines the service says on someone's behalf carry ids that a restart does not change (XEP-0359 origin-id):
+     * a mirrored line its consultation and place in the chat, a line relayed to a bridged contact the id the
+     * agent's client gave it. Clients drop a line they have seen by that id.
+     */
+    @TestTemplate
+    void mirroredAndRelayedLinesCarryStableIds(TestServer server) throws Exception {
+        try (Party alice = server.connect("agent1");
+                Party dora = server.connect("agent4");
+                Party carol = server.connectPlain("contact1");
+                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
+            String interaction = activeChat(alice, carol);
+            dora.ready();
+            String room = roomOf(consult(alice, interaction, "agent4@localhost"));
+            String consultation = room.substring(0, room.indexOf('@'));
+            dora.join(Party.attr(dora.awaitElement("consultation-offer"), "consultation-offer", "room"), "Agent 4");
+            alice.awaitElement("consultation-accepted");
+            carol.chat(SALES, "Is my refund on its way?");
+            Message mirrored = dora.awaitMessage(m -> m.getBody() != null
+                    && m.getBody().endsWith("Is my refund on its way?"));
+            String seq = Party.attr(mirrored, "mirrored", "seq");
+            assertThat(mirrored.getStanzaId()).isEqualTo(consultation + "-" + seq);
+            assertThat(originId(mirrored)).isEqualTo(consultation + "-" + seq);
+
+            var chatRoom = org.jivesoftware.smackx.muc.MultiUserChatManager.getInstanceFor(alice.connection())
+                    .getMultiUserChat(Party.room(Party.attr(alice.awaitElement("offer"), "offer", "room")));
+            Message line = chatRoom.createMessage();
+            line.setBody("It is, since this morning.");
+            chatRoom.sendMessage(line);
+            Message relayed = carol.awaitMessage(m -> m.getBody() != null
+                    && m.getBody().endsWith("It is, since this morning."));
+            assertThat(originId(relayed)).isEqualTo(line.getStanzaId());
+        }
+    }
+
+    /** The XEP-0359 origin-id of a message, whichever parser read it. */
+    private static String originId(Message message) {
+        var element = message.getExtensionElement("origin-id", "urn:xmpp:sid:0");
+        assertThat(element).as("an origin-id").isNotNull();
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("id=['\"]([^'\"]+)['\"]")
+                .matcher(element.toXML().toString());
+        return id.find() ? id.group(1) : null;
+    }
 }

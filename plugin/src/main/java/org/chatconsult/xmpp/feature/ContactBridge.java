@@ -216,7 +216,12 @@ public final class ContactBridge implements ContactCentreListener {
                 || message.getChildElement("delay", Protocol.NS_DELAY) != null) {
             return;
         }
-        tellContact(interaction, link.contact, nick + ": " + message.getBody());
+        Message relayed = chatMessage(interaction, link.contact, nick + ": " + message.getBody());
+        if (message.getID() != null) {
+            // The room's line keeps its id in the room's history: the relay of it keeps it too (XEP-0359).
+            Protocol.stableId(relayed, message.getID());
+        }
+        out.accept(relayed);
     }
 
     @Override
@@ -279,12 +284,17 @@ public final class ContactBridge implements ContactCentreListener {
     }
 
     private void tellContact(Interaction interaction, JID contact, String text) {
+        out.accept(chatMessage(interaction, contact, text));
+    }
+
+    /** A 1:1 message from the chat's routing point to its contact. */
+    private Message chatMessage(Interaction interaction, JID contact, String text) {
         Message message = new Message();
         message.setType(Message.Type.chat);
         message.setFrom(addresses.routingPoint(interaction.routingPoint().name()));
         message.setTo(contact);
         message.setBody(text);
-        out.accept(message);
+        return message;
     }
 
     private static String nickOf(Interaction interaction) {

@@ -234,6 +234,8 @@ public final class TranscriptMirror implements ContactCentreListener {
         message.setFrom(addresses.serviceOccupant(consultation.id()));
         message.setTo(addresses.room(consultation.id()));
         message.setBody("[" + CLOCK.format(line.time()) + "] " + line.from() + " (" + line.role() + "): " + line.text());
+        // The line's place in the chat is stored, so the id is the same after a restart says it again.
+        Protocol.stableId(message, consultation.id() + "-" + line.seq());
         Element mirrored = Protocol.element("mirrored");
         mirrored.addAttribute("consultation", consultation.id());
         mirrored.addAttribute("interaction", consultation.interaction().id());
