@@ -129,6 +129,9 @@ public final class ExternalComponentConnection implements ComponentManager, Auto
             } catch (IOException | XMLStreamException | ComponentException | RuntimeException | StackOverflowError e) {
                 // Whatever ends the reading ends this connection, never the reader: it dials again. (Any other
                 // error, out of memory above all, ends the thread; the standalone service then exits.)
+                if (started && !closed && component instanceof Reconnectable reconnectable) {
+                    reconnectable.disconnected();
+                }
                 if (!closed) {
                     LOG.warn("{}: connection to {}:{} lost or refused ({}); retrying in {} ms", domain, host, port,
                             e.getMessage(), backoff.toMillis());

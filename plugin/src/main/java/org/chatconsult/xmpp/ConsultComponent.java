@@ -225,7 +225,14 @@ public final class ConsultComponent implements Component, Reconnectable, StanzaR
      */
     @Override
     public void reconnected() {
+        roomTraffic.outage();
         core.submit(ContactCentre::resume);
+    }
+
+    /** The server went away: whoever it disconnected from a room just before did not leave their chat. */
+    @Override
+    public void disconnected() {
+        roomTraffic.outage();
     }
 
     /** Deletes what ended longer ago than the retention period; again every hour. */

@@ -6,4 +6,8 @@ package org.chatconsult.xmpp;
  */
 public interface Reconnectable {
     void reconnected();
+
+    /** The connection to the server was lost; a reconnection is being tried. */
+    default void disconnected() {
+    }
 }

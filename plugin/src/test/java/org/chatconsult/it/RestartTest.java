@@ -216,6 +216,67 @@ class RestartTest {
         }
     }
 
+    /**
+     * The server restarts while everyone stays connected, the contact on a client that joins rooms: the rooms'
+     * shutdown presences (and every session ending with the server) are an outage, not a departure. The chat
+     * is not ended; once the server is back the service re-takes the room, invites both back, and the chat
+     * goes on both ways.
+     */
+    @Test
+    void aServerRestartIsAnOutageNotADeparture() throws Exception {
+        Path dir = Files.createTempDirectory("chatconsult-server-outage");
+        try (LocalProsody prosody = LocalProsody.start(dir, TestServer.DOMAIN, 0, 0, TestServer.SUBDOMAIN, "secret",
+                java.util.Map.of("agent1", "agent1", "contact1", "contact1"));
+                ExternalComponentConnection connection = new ExternalComponentConnection("127.0.0.1",
+                        prosody.componentPort(), TestServer.DOMAIN, "secret")) {
+            connection.addComponent(TestServer.SUBDOMAIN, new ConsultComponent(new ServiceConfig(TestServer.SERVICE,
+                    prosody.mucService(), TestServer.settings(LONG, LONG, 3), TestServer.directory(), null,
+                    Databases.open(Databases.embeddedUrl(dir.resolve("store").toString()), "SA", ""), null)));
+            assertThat(connection.awaitConnected(Duration.ofSeconds(10))).isTrue();
+            Party alice = Party.connect(prosody, "agent1", true);
+            Party carol = Party.connect(prosody, "contact1", true);
+            java.util.concurrent.LinkedBlockingQueue<org.jivesoftware.smackx.muc.MultiUserChat> invited =
+                    new java.util.concurrent.LinkedBlockingQueue<>();
+            org.jivesoftware.smackx.muc.MultiUserChatManager.getInstanceFor(carol.connection()).addInvitationListener(
+                    (conn, muc, inviter, reason, password, message, invitation) -> invited.add(muc));
+            alice.ready();
+            carol.chat("sales@consult.localhost", "before the restart");
+            String room = Party.attr(alice.awaitElement("offer"), "offer", "room");
+            alice.join(room, "Agent 1");
+            invited.poll(10, java.util.concurrent.TimeUnit.SECONDS).join(org.jxmpp.jid.parts.Resourcepart.from("carol"));
+
+            prosody.stop(); // everyone still connected: their sessions end with the server
+            alice.close();
+            carol.close();
+            prosody.start();
+            RestartTest.waitLong(connection::isConnected);
+            alice = Party.connect(prosody, "agent1", true);
+            carol = Party.connect(prosody, "contact1", true);
+            invited.clear();
+            org.jivesoftware.smackx.muc.MultiUserChatManager.getInstanceFor(carol.connection()).addInvitationListener(
+                    (conn, muc, inviter, reason, password, message, invitation) -> invited.add(muc));
+            try {
+                alice.awaitStanza(s -> s instanceof Message && ((Message) s).getExtensionElement("x",
+                        "http://jabber.org/protocol/muc#user") != null
+                        && room.equals(s.getFrom().asBareJid().toString()), Duration.ofSeconds(30));
+                MultiUserChat aliceRoom = alice.join(room, "Agent 1");
+                var carolRoom = invited.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(carolRoom).as("the contact invited back into her chat").isNotNull();
+                carolRoom.join(org.jxmpp.jid.parts.Resourcepart.from("carol"));
+                carolRoom.sendMessage("after the restart");
+                alice.awaitMessage(m -> m.getType() == Message.Type.groupchat && "after the restart".equals(m.getBody()));
+                aliceRoom.sendMessage("glad you are back");
+                carol.awaitMessage(m -> m.getType() == Message.Type.groupchat
+                        && "glad you are back".equals(m.getBody()));
+                assertThat(carol.received()).noneMatch(s -> s instanceof Message && ((Message) s).getBody() != null
+                        && ((Message) s).getBody().contains("chat has ended"));
+            } finally {
+                alice.close();
+                carol.close();
+            }
+        }
+    }
+
     private static String contactLine(String text) {
         return text.substring(text.indexOf("contact line"));
     }

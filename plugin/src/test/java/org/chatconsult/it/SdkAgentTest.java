@@ -73,7 +73,7 @@ class SdkAgentTest {
             assertThatThrownBy(() -> agent.endInteraction(offer.getInteraction()))
                     .isInstanceOf(XMPPException.XMPPErrorException.class)
                     .satisfies(e -> assertThat(((XMPPException.XMPPErrorException) e).getStanzaError()
-                            .getCondition()).isEqualTo(StanzaError.Condition.item_not_found));
+                            .getCondition()).isEqualTo(StanzaError.Condition.conflict));
         }
     }
 

@@ -27,6 +27,11 @@ public final class RoomOccupants implements ContactCentreListener {
         }
     }
 
+    /** Whether {@code bareAddress} sits in the room now, under any nickname. */
+    public boolean isIn(String interactionId, String bareAddress) {
+        return rooms.getOrDefault(interactionId, Map.of()).containsValue(bareAddress);
+    }
+
     /** The bare address behind a nickname in a room, or null. */
     public String addressOf(String interactionId, String nick) {
         return rooms.getOrDefault(interactionId, Map.of()).get(nick);

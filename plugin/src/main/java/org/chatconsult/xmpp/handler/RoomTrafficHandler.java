@@ -33,6 +33,10 @@ import org.xmpp.packet.Presence;
  */
 public final class RoomTrafficHandler {
     private static final Duration REJOIN_PAUSE = Duration.ofSeconds(1);
+    /** How long a contact whose session the server dropped has to come back before her chat ends. */
+    static final Duration RETURN_GRACE = Duration.ofSeconds(30);
+    /** Connection losses and returns so far; a pending departure is void once it changes. */
+    private volatile long outages;
 
     private final Addresses addresses;
     private final RoomDriver rooms;
@@ -58,6 +62,12 @@ public final class RoomTrafficHandler {
             return;
         }
         String id = presence.getFrom().getNode();
+        if (presence.getType() == Presence.Type.unavailable && RoomDriver.hasStatus(presence, "332")) {
+            // XEP-0045 status 332: the MUC service is shutting down and takes everyone out. An outage, not a
+            // departure: nobody left their chat, and once the server is back the reconnection re-takes the rooms
+            // and invites everyone back.
+            return;
+        }
         boolean self = RoomDriver.hasStatus(presence, "110");
         if (self && presence.getType() == Presence.Type.unavailable && !destroyed(presence)) {
             // Put out of a room it still runs: Openfire removes occupants it takes for ghosts (a stanza to them
@@ -73,6 +83,8 @@ public final class RoomTrafficHandler {
         String who = real.toBareJID();
         String nick = presence.getFrom().getResource();
         boolean left = presence.getType() == Presence.Type.unavailable;
+        boolean dropped = left && droppedByServer(presence);
+        long seen = outages;
         core.submit(centre -> {
             if (left) {
                 occupants.left(id, nick);
@@ -83,7 +95,17 @@ public final class RoomTrafficHandler {
             if (chat != null) {
                 boolean contact = who.equals(new JID(chat.contact()).toBareJID());
                 if (left && contact && !bridge.isBridged(id)) {
-                    centre.end(id, EndReason.CONTACT_LEFT);
+                    if (dropped) {
+                        // Her session ended without her leaving: she may be back in a moment (a phone's network,
+                        // a server restart). Only if she is not, and the server did not go away, has she left.
+                        core.schedule(RETURN_GRACE, () -> core.submit(later -> {
+                            if (outages == seen && !occupants.isIn(id, who) && later.interaction(id).isPresent()) {
+                                later.end(id, EndReason.CONTACT_LEFT);
+                            }
+                        }));
+                    } else {
+                        centre.end(id, EndReason.CONTACT_LEFT);
+                    }
                 } else if (!contact && centre.directory().agent(who).isPresent()) {
                     agentMoved(centre, chat, who, left);
                 }
@@ -93,6 +115,24 @@ public final class RoomTrafficHandler {
                     .filter(consultation -> !left && consultation.offers().stream().anyMatch(o -> o.agent().equals(who)))
                     .ifPresent(consultation -> centre.consultations().agentJoined(id, who));
         });
+    }
+
+    /**
+     * The connection to the server was lost or is back: a contact whose session the server dropped before that
+     * did not leave her chat (the server went away under her).
+     */
+    public void outage() {
+        outages++;
+    }
+
+    /**
+     * Whether the server ended the occupant's session rather than the occupant leaving: Prosody says so in the
+     * presence's status ("Disconnected: …", e.g. a connection lost or the server shutting down). XEP-0045 has no
+     * standard marker; a plain leave carries none of this.
+     */
+    private static boolean droppedByServer(Presence presence) {
+        String status = presence.getStatus();
+        return status != null && status.startsWith("Disconnected");
     }
 
     /** A room's destruction (XEP-0045 §10.9) also takes the service out, but for good. */
