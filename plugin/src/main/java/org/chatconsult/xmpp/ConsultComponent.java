@@ -119,8 +119,8 @@ public final class ConsultComponent implements Component, Reconnectable, StanzaR
         ConsultationRooms consultationRooms = new ConsultationRooms(addresses, rooms, transcripts, core);
         this.log = new InteractionLog(clock, journal);
         Recents recents = new Recents();
-        this.bridge = new ContactBridge(addresses, rooms, iqs, core, this::send, config.contactCheck(),
-                config.directory(), log);
+        this.bridge = new ContactBridge(addresses, rooms, iqs, core, this::send, this::sendWhenDurable,
+                config.contactCheck(), config.directory(), log);
         ContactCentreListener features = ContactCentreListener.all(List.of(
                 new StateRecorder(journal, clock, sessions::session),
                 new ContactNotices(addresses, this::sendWhenDurable),

@@ -31,10 +31,16 @@ class ConsultationTest {
 
     /** agent1 owns an active chat with a bridged contact; returns the interaction id. */
     static String activeChat(Party owner, Party contact, String... contactLines) throws Exception {
+        return activeChatAs(owner, "Agent 1", contact, "Hi, my parcel is late", contactLines);
+    }
+
+    /** {@code owner} (in the room as {@code nick}) owns an active chat that {@code contact} opened with {@code first}. */
+    static String activeChatAs(Party owner, String nick, Party contact, String first, String... contactLines)
+            throws Exception {
         owner.ready();
-        contact.chat(SALES, "Hi, my parcel is late");
+        contact.chat(SALES, first);
         Message offer = owner.awaitElement("offer");
-        owner.join(Party.attr(offer, "offer", "room"), "Agent 1");
+        owner.join(Party.attr(offer, "offer", "room"), nick);
         contact.awaitBody("has joined the chat");
         for (String line : contactLines) {
             contact.chat(SALES, line);

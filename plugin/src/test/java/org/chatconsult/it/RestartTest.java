@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -214,6 +215,69 @@ class RestartTest {
                 carol.close();
             }
         }
+    }
+
+    /**
+     * The drill with a plain 1:1 contact (no group chat): the service is killed (SIGKILL) and started again in the
+     * middle of her chat. Her lines during the outage bounce (her server tells her); the agent's line said
+     * meanwhile reaches her once the service is back, exactly once; she is told once to send again what bounced;
+     * and lines go both ways at once. Every line is counted.
+     */
+    @Test
+    void aPlainContactsChatCarriesLinesBothWaysAfterAKill(TestServer server) throws Exception {
+        Path dir = Files.createTempDirectory("chatconsult-kill-plain");
+        Path config = ServiceProcess.config(server.prosody(), dir, Databases.embeddedUrl(dir.toString()));
+        try (Party alice = server.connect("agent2");
+                Party carol = server.connectPlain("contact4")) {
+            ServiceProcess service = ServiceProcess.start(config);
+            try {
+                String interaction = ConsultationTest.activeChatAs(alice, "Agent 2", carol, "hello");
+                carol.chat("sales@consult.localhost", "line 1 from carol");
+                alice.awaitMessage(m -> m.getType() == Message.Type.groupchat && "line 1 from carol".equals(m.getBody()));
+                MultiUserChat room = MultiUserChatManager.getInstanceFor(alice.connection())
+                        .getMultiUserChat(Party.room(Party.attr(alice.awaitElement("offer"), "offer", "room")));
+                room.sendMessage("line 1 from alice");
+                carol.awaitBody("line 1 from alice");
+
+                service.kill();
+                carol.chat("sales@consult.localhost", "said while it was away");
+                Message bounced = carol.awaitMessage(m -> m.getType() == Message.Type.error);
+                room.sendMessage("line 2 from alice, while it was away");
+
+                service = ServiceProcess.start(config);
+                carol.awaitBody("line 2 from alice, while it was away");
+                carol.awaitBody("unavailable for a moment");
+                carol.chat("sales@consult.localhost", "line 2 from carol");
+                alice.awaitMessage(m -> m.getType() == Message.Type.groupchat && "line 2 from carol".equals(m.getBody()));
+                room.sendMessage("line 3 from alice");
+                carol.awaitBody("line 3 from alice");
+                Thread.sleep(1_000); // let any duplicate arrive
+
+                Map<String, Long> atCarol = count(carol, "from alice");
+                Map<String, Long> atAlice = count(alice, "from carol");
+                System.out.printf("kill drill, plain contact (chat %s): carol sent 3 (1 bounced: %s), alice got %s;"
+                        + " alice sent 3, carol got %s; outage notices %d%n", interaction,
+                        bounced.getError().getCondition(), atAlice, atCarol, count(carol, "unavailable for a moment")
+                                .values().stream().mapToLong(Long::longValue).sum());
+                assertThat(atCarol).containsOnly(Map.entry("Agent 2: line 1 from alice", 1L),
+                        Map.entry("Agent 2: line 2 from alice, while it was away", 1L),
+                        Map.entry("Agent 2: line 3 from alice", 1L));
+                assertThat(atAlice).containsOnly(Map.entry("line 1 from carol", 1L), Map.entry("line 2 from carol", 1L));
+                assertThat(count(carol, "unavailable for a moment")).hasSize(1).containsValue(1L);
+            } finally {
+                service.close();
+            }
+        }
+    }
+
+    /** How often each body containing {@code fragment} reached {@code party}, live lines only (not room history). */
+    private static Map<String, Long> count(Party party, String fragment) {
+        return party.received().stream().filter(s -> s instanceof Message && ((Message) s).getBody() != null
+                && ((Message) s).getBody().contains(fragment) && ((Message) s).getExtensionElement("delay",
+                "urn:xmpp:delay") == null)
+                .map(s -> ((Message) s).getBody())
+                .collect(java.util.stream.Collectors.groupingBy(b -> b, java.util.TreeMap::new,
+                        java.util.stream.Collectors.counting()));
     }
 
     /**

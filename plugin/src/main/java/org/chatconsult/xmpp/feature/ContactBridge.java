@@ -41,16 +41,26 @@ public final class ContactBridge implements ContactCentreListener {
     private final IqTracker iqs;
     private final CoreThread core;
     private final Consumer<Packet> out;
+    /**
+     * Relays a room's line once the line is stored: a restart then either has it (and never says it again) or
+     * never said it (and says it once, from the room's history). Exactly once, across any restart.
+     */
+    private final Consumer<Packet> outWhenStored;
     private final Duration presenceCheck;
     private final Directory directory;
     /** The log entry that says how the contact was attached: in the room, or bridged (and whether pingable). */
     private static final String ATTACHED = "contact-attached";
+    /** What a bridged contact is told once when her chat is taken up again after the service was away. */
+    public static final String OUTAGE_NOTICE = "Our chat service was unavailable for a moment and is back. If your"
+            + " app marked any of your messages as not delivered, please send them again.";
     private static final String IN_ROOM = "room";
     private static final String BRIDGE = "bridge";
     private static final String PINGABLE = " ping";
 
     private final Map<String, Link> links = new HashMap<>();
     private final Map<String, List<String>> early = new HashMap<>();
+    /** Lines of a room's history the service had missed, waiting for the bridge to be back in the room. */
+    private final Map<String, List<Message>> missed = new HashMap<>();
 
     /** How a contact is attached to its room. */
     private static final class Link {
@@ -70,7 +80,9 @@ public final class ContactBridge implements ContactCentreListener {
     private final InteractionLog log;
 
     public ContactBridge(Addresses addresses, RoomDriver rooms, IqTracker iqs, CoreThread core,
-            Consumer<Packet> out, Duration presenceCheck, Directory directory, InteractionLog log) {
+            Consumer<Packet> out, Consumer<Packet> outWhenStored, Duration presenceCheck, Directory directory,
+            InteractionLog log) {
+        this.outWhenStored = outWhenStored;
         this.directory = directory;
         this.log = log;
         this.addresses = addresses;
@@ -106,7 +118,10 @@ public final class ContactBridge implements ContactCentreListener {
         }
         JID contact = new JID(interaction.contact());
         if (how.startsWith(BRIDGE)) {
-            return bridge(interaction, contact, how.endsWith(PINGABLE), false);
+            // Her lines to the routing point bounced while the service was away (her server told her so): say
+            // once what to do about them.
+            return bridge(interaction, contact, how.endsWith(PINGABLE), false).thenRun(() -> tellContact(
+                    interaction, contact, OUTAGE_NOTICE));
         }
         String id = interaction.id();
         Link link = new Link(contact, nickOf(interaction), false, false);
@@ -172,6 +187,10 @@ public final class ContactBridge implements ContactCentreListener {
                         log.add(interaction, ATTACHED, interaction.contact(), pingable ? BRIDGE + PINGABLE : BRIDGE);
                         relayEarly(interaction, link);
                     }
+                    for (Message line : missed.getOrDefault(id, List.of())) {
+                        relay(interaction, line);
+                    }
+                    missed.remove(id);
                 }, core);
     }
 
@@ -209,11 +228,29 @@ public final class ContactBridge implements ContactCentreListener {
 
     /** A message said in the room, as the service's occupant received it: relay it to a bridged contact. */
     public void fromRoom(Interaction interaction, Message message) {
+        if (message.getChildElement("delay", Protocol.NS_DELAY) == null) {
+            relay(interaction, message);
+        }
+    }
+
+    /**
+     * A line of the room's history the service had not heard: said while it was away (a restart). A bridged
+     * contact heard nothing then, so it is relayed now, with its own id (a client drops it if it had it).
+     */
+    public void missedInRoom(Interaction interaction, Message message) {
+        if (links.containsKey(interaction.id())) {
+            relay(interaction, message);
+        } else {
+            // The room's history can come before the bridge is back in the room: held until it is.
+            missed.computeIfAbsent(interaction.id(), id -> new ArrayList<>()).add(message);
+        }
+    }
+
+    private void relay(Interaction interaction, Message message) {
         Link link = links.get(interaction.id());
         String nick = message.getFrom().getResource();
         if (link == null || !link.bridged || message.getBody() == null || nick == null
-                || nick.equals(link.nick) || nick.equals(interaction.routingPoint().displayName())
-                || message.getChildElement("delay", Protocol.NS_DELAY) != null) {
+                || nick.equals(link.nick) || nick.equals(interaction.routingPoint().displayName())) {
             return;
         }
         Message relayed = chatMessage(interaction, link.contact, nick + ": " + message.getBody());
@@ -221,7 +258,7 @@ public final class ContactBridge implements ContactCentreListener {
             // The room's line keeps its id in the room's history: the relay of it keeps it too (XEP-0359).
             Protocol.stableId(relayed, message.getID());
         }
-        out.accept(relayed);
+        outWhenStored.accept(relayed);
     }
 
     @Override
@@ -245,6 +282,7 @@ public final class ContactBridge implements ContactCentreListener {
     public void ended(Interaction interaction, EndReason reason) {
         links.remove(interaction.id());
         early.remove(interaction.id());
+        missed.remove(interaction.id());
     }
 
     /** Whether the contact of this interaction chats 1:1 through the bridge. */

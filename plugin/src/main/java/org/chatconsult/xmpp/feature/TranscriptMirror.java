@@ -80,13 +80,13 @@ public final class TranscriptMirror implements ContactCentreListener {
 
     /**
      * A line from a room's history, heard when the service re-entered the room after a restart: kept (and, in a
-     * contact room, mirrored) unless the service had it already.
+     * contact room, mirrored) unless the service had it already. True if it was new.
      */
-    public void recover(Interaction interaction, Consultation consultation, String from, String role, Instant time,
+    public boolean recover(Interaction interaction, Consultation consultation, String from, String role, Instant time,
             String text, String stanzaId) {
         String roomId = consultation == null ? interaction.id() : consultation.id();
         if (known(roomId, from, time, text, stanzaId)) {
-            return;
+            return false;
         }
         // Servers stamp history to the second (XEP-0203): never let a recovered line go before a known one.
         Instant last = lastTime(roomId);
@@ -96,6 +96,7 @@ public final class TranscriptMirror implements ContactCentreListener {
         } else {
             recordConsultation(consultation, from, role, at, text, stanzaId);
         }
+        return true;
     }
 
     /** When the newest known line of a room was said, or null if none is. */

@@ -187,7 +187,9 @@ public final class RoomTrafficHandler {
         if (delayed != null) {
             // History, asked for only when re-entering a room after a restart: lines said while the service was away.
             if (chat != null) {
-                transcripts.recover(chat, null, nick, role(chat, nick, sender), delayed, body, message.getID());
+                if (transcripts.recover(chat, null, nick, role(chat, nick, sender), delayed, body, message.getID())) {
+                    bridge.missedInRoom(chat, message); // a bridged contact never heard it either
+                }
             } else if (consultation != null) {
                 transcripts.recover(consultation.interaction(), consultation, nick, "agent", delayed, body,
                         message.getID());
