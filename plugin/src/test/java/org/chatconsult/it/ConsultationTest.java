@@ -366,11 +366,7 @@ class ConsultationTest {
                 Party next = server.connectPlain("contact2");
                 TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
             String interaction = activeChat(alice, carol);
-            dora.ready();
-            String room = roomOf(consult(alice, interaction, "agent4@localhost"));
-            String consultation = room.substring(0, room.indexOf('@'));
-            dora.join(Party.attr(dora.awaitElement("consultation-offer"), "consultation-offer", "room"), "Agent 4");
-            alice.awaitElement("consultation-accepted");
+            String consultation = acceptedConsultation(alice, dora, interaction);
 
             carol.chat(SALES, "/end");
             alice.awaitElement("consultation-ended");
@@ -408,11 +404,7 @@ class ConsultationTest {
                 Party carol = server.connectPlain("contact1");
                 TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
             String interaction = activeChat(alice, carol);
-            dora.ready();
-            String room = roomOf(consult(alice, interaction, "agent4@localhost"));
-            String consultation = room.substring(0, room.indexOf('@'));
-            dora.join(Party.attr(dora.awaitElement("consultation-offer"), "consultation-offer", "room"), "Agent 4");
-            alice.awaitElement("consultation-accepted");
+            String consultation = acceptedConsultation(alice, dora, interaction);
             carol.chat(SALES, "Is my refund on its way?");
             Message mirrored = dora.awaitMessage(m -> m.getBody() != null
                     && m.getBody().endsWith("Is my refund on its way?"));
@@ -429,6 +421,15 @@ class ConsultationTest {
                     && m.getBody().endsWith("It is, since this morning."));
             assertThat(originId(relayed)).isEqualTo(line.getStanzaId());
         }
+    }
+
+    /** agent4 ({@code dora}) accepts a consultation about {@code interaction} from its owner; returns its id. */
+    private static String acceptedConsultation(Party owner, Party dora, String interaction) throws Exception {
+        dora.ready();
+        String room = roomOf(consult(owner, interaction, "agent4@localhost"));
+        dora.join(Party.attr(dora.awaitElement("consultation-offer"), "consultation-offer", "room"), "Agent 4");
+        owner.awaitElement("consultation-accepted");
+        return room.substring(0, room.indexOf('@'));
     }
 
     /** The XEP-0359 origin-id of a message, whichever parser read it. */

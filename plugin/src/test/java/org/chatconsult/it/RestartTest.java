@@ -177,12 +177,7 @@ class RestartTest {
         Path dir = Files.createTempDirectory("chatconsult-server-restart");
         try (LocalProsody prosody = LocalProsody.start(dir, TestServer.DOMAIN, 0, 0, TestServer.SUBDOMAIN, "secret",
                 java.util.Map.of("agent1", "agent1", "agent4", "agent4", "contact1", "contact1"));
-                ExternalComponentConnection connection = new ExternalComponentConnection("127.0.0.1",
-                        prosody.componentPort(), TestServer.DOMAIN, "secret")) {
-            connection.addComponent(TestServer.SUBDOMAIN, new ConsultComponent(new ServiceConfig(TestServer.SERVICE,
-                    prosody.mucService(), TestServer.settings(LONG, LONG, 3), TestServer.directory(), null,
-                    Databases.open(Databases.embeddedUrl(dir.resolve("store").toString()), "SA", ""), null)));
-            assertThat(connection.awaitConnected(Duration.ofSeconds(10))).isTrue();
+                ExternalComponentConnection connection = serviceOn(prosody, dir)) {
             Party alice = Party.connect(prosody, "agent1", true);
             Party carol = Party.connect(prosody, "contact1", false);
             alice.ready();
@@ -291,12 +286,7 @@ class RestartTest {
         Path dir = Files.createTempDirectory("chatconsult-server-outage");
         try (LocalProsody prosody = LocalProsody.start(dir, TestServer.DOMAIN, 0, 0, TestServer.SUBDOMAIN, "secret",
                 java.util.Map.of("agent1", "agent1", "contact1", "contact1"));
-                ExternalComponentConnection connection = new ExternalComponentConnection("127.0.0.1",
-                        prosody.componentPort(), TestServer.DOMAIN, "secret")) {
-            connection.addComponent(TestServer.SUBDOMAIN, new ConsultComponent(new ServiceConfig(TestServer.SERVICE,
-                    prosody.mucService(), TestServer.settings(LONG, LONG, 3), TestServer.directory(), null,
-                    Databases.open(Databases.embeddedUrl(dir.resolve("store").toString()), "SA", ""), null)));
-            assertThat(connection.awaitConnected(Duration.ofSeconds(10))).isTrue();
+                ExternalComponentConnection connection = serviceOn(prosody, dir)) {
             Party alice = Party.connect(prosody, "agent1", true);
             Party carol = Party.connect(prosody, "contact1", true);
             java.util.concurrent.LinkedBlockingQueue<org.jivesoftware.smackx.muc.MultiUserChat> invited =
@@ -339,6 +329,17 @@ class RestartTest {
                 carol.close();
             }
         }
+    }
+
+    /** The service as an external component of a private Prosody of the test's own, with its store in {@code dir}. */
+    private static ExternalComponentConnection serviceOn(LocalProsody prosody, Path dir) throws Exception {
+        ExternalComponentConnection connection = new ExternalComponentConnection("127.0.0.1", prosody.componentPort(),
+                TestServer.DOMAIN, "secret");
+        connection.addComponent(TestServer.SUBDOMAIN, new ConsultComponent(new ServiceConfig(TestServer.SERVICE,
+                prosody.mucService(), TestServer.settings(LONG, LONG, 3), TestServer.directory(), null,
+                Databases.open(Databases.embeddedUrl(dir.resolve("store").toString()), "SA", ""), null)));
+        assertThat(connection.awaitConnected(Duration.ofSeconds(10))).isTrue();
+        return connection;
     }
 
     private static String contactLine(String text) {
