@@ -243,7 +243,12 @@ public final class Journal implements AutoCloseable {
                     return;
                 }
                 if (stopping) {
-                    LOG.error("the store refused {} changes at shutdown; they are lost", batch.size(), e);
+                    // Closing with the database still out of reach: what is held goes to the set-aside file.
+                    LOG.error("the store is out of reach at shutdown; {} changes go to {}", batch.size(),
+                            setAside.file().toAbsolutePath());
+                    for (Object change : batch.changes()) {
+                        setAside.add(change, e);
+                    }
                     return;
                 }
                 unreachable = true;

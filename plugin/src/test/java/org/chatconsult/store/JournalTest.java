@@ -142,4 +142,19 @@ class JournalTest {
         }
         assertThat(healthy.messages("c1")).extracting(Store.Message::seq).hasSize(100).isSorted();
     }
+
+    /** Closing while the database is still out of reach: what is held goes to the set-aside file, not away. */
+    @Test
+    void closingWhileTheDatabaseIsAwaySetsWhatIsHeldAside() throws Exception {
+        SetAside setAside = setAside();
+        Journal journal = new Journal(new JdbcStore(() -> {
+            throw new SQLException("connection refused", "08001");
+        }), setAside);
+        for (int i = 1; i <= 5; i++) {
+            journal.append(new Store.Event("c1", i, JdbcStoreTest.T0, "queued", null, null));
+        }
+        journal.close();
+        assertThat(java.nio.file.Files.readAllLines(setAside.file())).hasSize(5)
+                .allMatch(line -> line.contains("\"kind\":\"Event\""));
+    }
 }
