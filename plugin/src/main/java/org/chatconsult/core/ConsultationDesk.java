@@ -1,7 +1,6 @@
 package org.chatconsult.core;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ public final class ConsultationDesk {
     private final ContactCentre centre;
     private final ContactCentreListener listener;
     private final Map<String, Consultation> live = new LinkedHashMap<>();
-    private final Map<String, Consultation> ended = new LinkedHashMap<>();
+    private final Map<String, Consultation> ended = new Newest<>(MAX_ENDED);
 
     ConsultationDesk(ContactCentre centre, ContactCentreListener listener) {
         this.centre = centre;
@@ -230,11 +229,6 @@ public final class ConsultationDesk {
         live.remove(consultation.id());
         // Kept (the newest MAX_ENDED) for Mark Done, and so that a repeated end or done hears conflict.
         ended.put(consultation.id(), consultation);
-        Iterator<String> oldest = ended.keySet().iterator();
-        while (ended.size() > MAX_ENDED) {
-            oldest.next();
-            oldest.remove();
-        }
         listener.consultationEnded(consultation, reason);
         centre.capacityFreed();
     }

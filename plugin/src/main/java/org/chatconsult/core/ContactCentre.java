@@ -48,12 +48,7 @@ public final class ContactCentre {
      * Who owned each recently ended chat, so that the owner repeating a terminal action (end, done) hears
      * conflict, not item-not-found (docs/protocol.md, "Lifecycle actions"). Bounded: the oldest go first.
      */
-    private final Map<String, String> endedOwners = new java.util.LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > MAX_ENDED_REMEMBERED;
-        }
-    };
+    private final Map<String, String> endedOwners = new Newest<>(MAX_ENDED_REMEMBERED);
     static final int MAX_ENDED_REMEMBERED = 10_000;
     private final ConsultationDesk consultations;
     private final HandoverDesk handovers;
@@ -322,8 +317,7 @@ public final class ContactCentre {
      * disposition stays on its record.
      */
     public void markDone(String agentAddress, String interactionId, String code, String note) {
-        ownedBy(agentAddress, interactionId);
-        Interaction interaction = live(interactionId);
+        Interaction interaction = ownedBy(agentAddress, interactionId);
         if (code != null && !settings.isDisposition(code)) {
             throw new CoreException(CoreException.Kind.BAD_REQUEST, "the disposition is not one of the configured codes");
         }

@@ -16,6 +16,7 @@ import org.chatconsult.core.Disposition;
 import org.chatconsult.core.EndReason;
 import org.chatconsult.core.Handover;
 import org.chatconsult.core.Interaction;
+import org.chatconsult.core.Newest;
 import org.chatconsult.core.Offer;
 import org.chatconsult.core.RevokeReason;
 import org.chatconsult.store.Columns;
@@ -41,12 +42,7 @@ public final class InteractionLog implements ContactCentreListener {
      * chat ended, and that entry must take the next number, not one the store already holds. Bounded like the
      * ended consultations the core keeps for that Mark Done.
      */
-    private final Map<String, Integer> endedCounts = new java.util.LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
-            return size() > MAX_ENDED;
-        }
-    };
+    private final Map<String, Integer> endedCounts = new Newest<>(MAX_ENDED);
     private static final int MAX_ENDED = 10_000;
 
     public InteractionLog(Clock clock, Journal journal) {
