@@ -41,14 +41,17 @@ final class SettingsWatcher implements PropertyEventListener {
         TaskEngine.getInstance().submit(() -> {
             try {
                 Thread.sleep(SETTLE_MILLIS);
-                pending.set(false);
-                check.run();
             } catch (InterruptedException e) {
+                pending.set(false);
                 Thread.currentThread().interrupt();
+                return;
+            }
+            // Cleared before the settings are read: a change from now on is looked at again.
+            pending.set(false);
+            try {
+                check.run();
             } catch (RuntimeException e) {
                 LOG.warn("ChatConsult could not apply its changed settings: {}", e.getMessage());
-            } finally {
-                pending.set(false);
             }
         });
     }

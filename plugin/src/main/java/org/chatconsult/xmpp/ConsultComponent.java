@@ -363,11 +363,6 @@ public final class ConsultComponent implements Component, Reconnectable, StanzaR
         }
     }
 
-    /** Stanzas refused at the edge since the start. */
-    public long refusedStanzas() {
-        return mistakes.total();
-    }
-
     private void handle(Packet own) {
         try {
             if (own instanceof IQ) {

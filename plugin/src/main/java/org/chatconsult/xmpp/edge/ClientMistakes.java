@@ -2,7 +2,6 @@ package org.chatconsult.xmpp.edge;
 
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -18,7 +17,6 @@ public final class ClientMistakes {
 
     private final LongSupplier nanoTime;
     private final Map<String, Long> counts = new TreeMap<>();
-    private final AtomicLong total = new AtomicLong();
     private long nextSummary;
 
     public ClientMistakes(LongSupplier nanoTime) {
@@ -28,7 +26,6 @@ public final class ClientMistakes {
 
     /** A stanza from {@code sender} refused for {@code reason} (a short fixed text of ours). */
     public void refused(String sender, String reason) {
-        total.incrementAndGet();
         LOG.debug("refused a stanza from {}: {}", sender, reason);
         String summary = null;
         synchronized (counts) {
@@ -43,10 +40,5 @@ public final class ClientMistakes {
         if (summary != null) {
             LOG.info("refused client stanzas in the last minute, by reason: {}", summary);
         }
-    }
-
-    /** Every refusal since the start. */
-    public long total() {
-        return total.get();
     }
 }

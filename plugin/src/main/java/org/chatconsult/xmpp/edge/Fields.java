@@ -47,8 +47,18 @@ public final class Fields {
         return trimmed.isEmpty() ? null : trimmed;
     }
 
+    /** A required address attribute of {@code command}. */
+    public static JID jid(Element command, String attribute) {
+        return jid(Names.attribute(attribute), command.attributeValue(attribute));
+    }
+
+    /** A required address field of a submitted form. */
+    public static JID jid(DataForm form, String var) {
+        return jid("the field " + Names.field(var), requiredFormValue(form, var, Limits.MAX_JID));
+    }
+
     /** An address (RFC 7622), checked for length before anything parses it. */
-    public static JID jid(String what, String value) {
+    private static JID jid(String what, String value) {
         String text = text(what, value, Limits.MAX_JID);
         if (text == null) {
             throw missing(what + " needs an address");

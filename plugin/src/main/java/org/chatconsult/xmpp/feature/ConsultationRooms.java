@@ -140,7 +140,6 @@ public final class ConsultationRooms implements ContactCentreListener {
         rooms.leave(addresses.room(consultation.id()), addresses.serviceOccupant(consultation.id()), NICK);
     }
 
-
     @Override
     public void consultationEnded(Consultation consultation, ConsultationEndReason reason) {
         // Kept until now: the request that started the consultation may ask after its room was ready.

@@ -169,8 +169,7 @@ public final class AdHocCommandHandler {
     private CompletableFuture<String> complete(String agent, String node, DataForm form) {
         switch (node) {
             case "consult":
-                return consultations.start(agent, id(form, "interaction"), Fields.jid("the field 'target'",
-                                Fields.requiredFormValue(form, "target", Limits.MAX_JID)))
+                return consultations.start(agent, id(form, "interaction"), Fields.jid(form, "target"))
                         .thenApply(consultation -> "Consultation started. Join "
                                 + addresses.room(consultation.id()).toBareJID() + " to talk with the target.");
             case "end-consultation":

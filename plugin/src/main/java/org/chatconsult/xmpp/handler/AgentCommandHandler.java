@@ -54,7 +54,7 @@ public final class AgentCommandHandler {
             case "conference":
             case "transfer": {
                 String interaction = Fields.id(command, "interaction");
-                JID target = Fields.jid("the attribute 'target'", command.attributeValue("target"));
+                JID target = Fields.jid(command, "target");
                 Handover.Kind kind = kind(command);
                 if (kind == null) {
                     return refuse(iq, PacketError.Condition.bad_request, "transfer needs the attribute 'mode': warm or cold");

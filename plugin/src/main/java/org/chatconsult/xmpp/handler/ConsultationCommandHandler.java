@@ -35,8 +35,6 @@ import org.xmpp.packet.PacketError;
 public final class ConsultationCommandHandler {
     public static final Set<String> COMMANDS = Set.of("consult", "end-consultation", "done", "im", "call", "history",
             "transcript");
-    /** For an id that is unknown and for one that is not the requester's alike: the answer reveals nothing. */
-    private static final String NO_CONSULTATION = ConsultationDesk.NO_CONSULTATION;
 
     private final Addresses addresses;
     private final CoreThread core;
@@ -76,7 +74,7 @@ public final class ConsultationCommandHandler {
         CompletableFuture<IQ> reply;
         switch (name) {
             case "consult":
-                reply = consult(iq, agent, id, Fields.jid("the attribute 'target'", command.attributeValue("target")));
+                reply = consult(iq, agent, id, Fields.jid(command, "target"));
                 break;
             case "end-consultation":
                 reply = core.ask(centre -> {
@@ -142,7 +140,8 @@ public final class ConsultationCommandHandler {
         Consultation consultation = centre.consultations().consultation(consultationId)
                 .filter(c -> c.state() == ConsultationState.ACTIVE)
                 .filter(c -> c.isMember(agent))
-                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND, NO_CONSULTATION));
+                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND,
+                        ConsultationDesk.NO_CONSULTATION));
         String other = consultation.otherParty(agent);
         log.add(consultation.interaction(), kind, agent, consultation.id() + " " + other);
         recents.add(agent, other, kind, clock.instant());
@@ -162,7 +161,8 @@ public final class ConsultationCommandHandler {
     private IQ transcript(IQ iq, ContactCentre centre, String agent, String consultationId, String after) {
         Consultation consultation = centre.consultations().consultation(consultationId)
                 .filter(c -> c.state() == ConsultationState.ACTIVE && c.isMember(agent))
-                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND, NO_CONSULTATION));
+                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND,
+                        ConsultationDesk.NO_CONSULTATION));
         long from;
         try {
             from = after == null ? 0 : Long.parseLong(after);

@@ -213,7 +213,7 @@ public final class DirectoryHandler {
                 if (!change.getName().equals("add") && !change.getName().equals("remove")) {
                     throw new CoreException(CoreException.Kind.BAD_REQUEST, "favorites are changed with add or remove");
                 }
-                String canonical = Fields.jid("the attribute 'jid'", change.attributeValue("jid")).toBareJID();
+                String canonical = Fields.jid(change, "jid").toBareJID();
                 if (change.getName().equals("add")) {
                     if (kindOf(centre, canonical) == null) {
                         throw new CoreException(CoreException.Kind.NOT_FOUND,
