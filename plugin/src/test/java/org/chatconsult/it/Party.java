@@ -47,17 +47,28 @@ public final class Party implements AutoCloseable {
 
     /** A client of the server for {@code domain} listening on 127.0.0.1:{@code port}; the password is the name. */
     static Party connect(String domain, int port, String user, boolean mucCapable) throws Exception {
+        return open(builder(domain, port).setUsernameAndPassword(user, user)
+                // a new session each time: nothing meant for an earlier one arrives here
+                .setResource("test-" + Long.toHexString(System.nanoTime())), mucCapable);
+    }
+
+    /** A guest without an account (SASL ANONYMOUS) on {@code domain}, a plain client like a web chat's. */
+    static Party connectAnonymous(String domain, int port) throws Exception {
+        return open(builder(domain, port).performSaslAnonymousAuthentication(), false);
+    }
+
+    private static XMPPTCPConnectionConfiguration.Builder builder(String domain, int port) throws Exception {
         SmackConfiguration.setDefaultReplyTimeout(10_000);
         Roster.setRosterLoadedAtLoginDefault(false);
-        XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()
+        return XMPPTCPConnectionConfiguration.builder()
                 .setXmppDomain(domain)
                 .setHost("127.0.0.1")
                 .setPort(port)
-                .setSecurityMode(ConnectionConfiguration.SecurityMode.disabled)
-                .setUsernameAndPassword(user, user)
-                .setResource("test-" + Long.toHexString(System.nanoTime()))  // a new session each time: nothing meant for an earlier one arrives here
-                .build();
-        XMPPTCPConnection connection = new XMPPTCPConnection(config);
+                .setSecurityMode(ConnectionConfiguration.SecurityMode.disabled);
+    }
+
+    private static Party open(XMPPTCPConnectionConfiguration.Builder config, boolean mucCapable) throws Exception {
+        XMPPTCPConnection connection = new XMPPTCPConnection(config.build());
         // Stanzas sent raw (sendRaw) are counted by the server but not by Smack: stream management's (XEP-0198)
         // counters would disagree, and Smack would close the connection.
         connection.setUseStreamManagement(false);
@@ -69,26 +80,6 @@ public final class Party implements AutoCloseable {
         } else {
             disco.removeFeature("http://jabber.org/protocol/muc");
         }
-        connection.connect().login();
-        return party;
-    }
-
-    /** A guest without an account (SASL ANONYMOUS) on {@code domain}, a plain client like a web chat's. */
-    static Party connectAnonymous(String domain, int port) throws Exception {
-        XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain(domain)
-                .setHost("127.0.0.1")
-                .setPort(port)
-                .setSecurityMode(ConnectionConfiguration.SecurityMode.disabled)
-                .performSaslAnonymousAuthentication()
-                .build();
-        XMPPTCPConnection connection = new XMPPTCPConnection(config);
-        // Stanzas sent raw (sendRaw) are counted by the server but not by Smack: stream management's (XEP-0198)
-        // counters would disagree, and Smack would close the connection.
-        connection.setUseStreamManagement(false);
-        Party party = new Party(connection);
-        connection.addSyncStanzaListener(party.received::add, stanza -> true);
-        ServiceDiscoveryManager.getInstanceFor(connection).removeFeature("http://jabber.org/protocol/muc");
         connection.connect().login();
         return party;
     }
