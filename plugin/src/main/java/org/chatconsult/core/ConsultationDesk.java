@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The rules of chat consultations (the seed's two lessons): only the agent who owns an active chat starts one,
@@ -80,6 +81,26 @@ public final class ConsultationDesk {
         }
         unfinished.forEach(consultation -> end(consultation, ConsultationEndReason.SERVICE_ERROR));
         return restored;
+    }
+
+    /**
+     * Takes back consultations that ended before a restart (oldest first), with the members who had marked them
+     * done: a repeated end or done still hears conflict, and a member not yet done can still mark it.
+     */
+    void restoreEnded(List<Snapshot.ConsultationRecord> saved, Map<String, Set<String>> doneBy,
+            Function<String, Optional<Interaction>> interactions) {
+        for (Snapshot.ConsultationRecord record : saved) {
+            interactions.apply(record.interactionId()).ifPresent(interaction -> {
+                Consultation consultation = new Consultation(record.id(), interaction, record.initiator(),
+                        record.requestedTarget(), record.candidates(), record.started());
+                consultation.restore(ConsultationState.ENDED, record.target());
+                consultation.setEndReason(ConsultationEndReason.ofToken(record.endReason()));
+                for (String member : doneBy.getOrDefault(record.id(), Set.of())) {
+                    consultation.markDone(new Disposition(member, null, null, record.ended()));
+                }
+                ended.put(consultation.id(), consultation);
+            });
+        }
     }
 
     /** The consultation's room exists: offer it to every eligible candidate, or release it. */

@@ -26,6 +26,11 @@ public enum ConsultationEndReason {
         return this == DECLINED || this == TIMEOUT || this == NO_READY_TARGET;
     }
 
+    /** The reason a {@link #token()} names, as the store keeps it. */
+    public static ConsultationEndReason ofToken(String token) {
+        return valueOf(token.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
     /** The value used on the wire, e.g. {@code no-ready-target}. */
     public String token() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

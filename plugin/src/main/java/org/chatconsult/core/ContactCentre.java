@@ -49,7 +49,7 @@ public final class ContactCentre {
      * conflict, not item-not-found (docs/protocol.md, "Lifecycle actions"). Bounded: the oldest go first.
      */
     private final Map<String, String> endedOwners = new Newest<>(MAX_ENDED_REMEMBERED);
-    static final int MAX_ENDED_REMEMBERED = 10_000;
+    public static final int MAX_ENDED_REMEMBERED = 10_000;
     private final ConsultationDesk consultations;
     private final HandoverDesk handovers;
 
@@ -424,6 +424,28 @@ public final class ContactCentre {
         List<Consultation> consultationsBack = consultations.restore(consultationRecords);
         restored.forEach(listener::interactionRestored);
         consultationsBack.forEach(listener::consultationRestored);
+    }
+
+    /**
+     * Takes back what ended recently (oldest first): who owned each ended chat, and the ended consultations with
+     * their done marks, so that the lifecycle table's answers do not change across a restart.
+     */
+    public void restoreEnded(List<Snapshot.InteractionRecord> chats, List<Snapshot.ConsultationRecord> ended,
+            Map<String, Set<String>> doneBy) {
+        Map<String, Interaction> endedChats = new HashMap<>();
+        for (Snapshot.InteractionRecord saved : chats) {
+            if (saved.owner() != null) {
+                endedOwners.put(saved.id(), saved.owner());
+            }
+            directory.routingPoint(saved.routingPoint()).ifPresent(routingPoint -> {
+                Interaction interaction = new Interaction(saved.id(), routingPoint, saved.contact(),
+                        saved.contactName(), saved.firstMessage(), saved.started());
+                interaction.restore(InteractionState.ENDED, saved.owner(), saved.participants(), saved.disposition());
+                endedChats.put(saved.id(), interaction);
+            });
+        }
+        consultations.restoreEnded(ended, doneBy, id -> Optional.ofNullable(interactions.get(id))
+                .or(() -> Optional.ofNullable(endedChats.get(id))));
     }
 
     private void restoreState(Interaction interaction, Snapshot.InteractionRecord saved) {

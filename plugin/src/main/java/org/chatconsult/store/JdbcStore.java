@@ -8,8 +8,12 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -161,6 +165,53 @@ public final class JdbcStore implements Store {
                         JdbcStore::interaction),
                 list(connection, CONSULTATION_SELECT + " WHERE ended IS NULL ORDER BY started", null,
                         JdbcStore::consultation)));
+    }
+
+    @Override
+    public Ended endedSince(Instant since, int limit) throws StoreException {
+        return query(connection -> {
+            List<Snapshot.InteractionRecord> interactions = oldestFirst(newest(connection, INTERACTION_SELECT
+                    + " WHERE ended >= ? ORDER BY ended DESC", since, limit, JdbcStore::interaction));
+            List<Snapshot.ConsultationRecord> consultations = oldestFirst(newest(connection, CONSULTATION_SELECT
+                    + " WHERE ended >= ? ORDER BY ended DESC", since, limit, JdbcStore::consultation));
+            Map<String, Set<String>> doneBy = new HashMap<>();
+            consultations.forEach(c -> doneBy.put(c.id(), new HashSet<>()));
+            // A consultation-done event's detail begins with the consultation's id (InteractionLog).
+            for (Map.Entry<String, String> done : newest(connection, "SELECT detail, actor FROM ccEvent WHERE "
+                    + "kind='consultation-done' AND happenedAt >= ?", since, 0,
+                    r -> Map.entry(r.getString(1).split(" ", 2)[0], r.getString(2)))) {
+                Optional.ofNullable(doneBy.get(done.getKey())).ifPresent(members -> members.add(done.getValue()));
+            }
+            Map<String, Long> lastEvents = new HashMap<>();
+            for (Map.Entry<String, Long> last : newest(connection, "SELECT interactionId, MAX(seq) FROM ccEvent "
+                    + "WHERE interactionId IN (SELECT id FROM ccInteraction WHERE ended >= ?) GROUP BY interactionId",
+                    since, 0, r -> Map.entry(r.getString(1), r.getLong(2)))) {
+                lastEvents.put(last.getKey(), last.getValue());
+            }
+            return new Ended(interactions, consultations, doneBy, lastEvents);
+        });
+    }
+
+    /** Rows of a query whose one parameter is a time; at most {@code limit} of them, all if it is 0. */
+    private static <T> List<T> newest(Connection connection, String sql, Instant since, int limit, Row<T> row)
+            throws SQLException {
+        List<T> result = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, since.toEpochMilli());
+            statement.setMaxRows(limit);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    result.add(row.read(rows));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static <T> List<T> oldestFirst(List<T> newestFirst) {
+        List<T> result = new ArrayList<>(newestFirst);
+        Collections.reverse(result);
+        return result;
     }
 
     @Override

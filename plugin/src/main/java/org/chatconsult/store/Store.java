@@ -2,7 +2,9 @@ package org.chatconsult.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.chatconsult.core.Snapshot;
 
@@ -25,10 +27,22 @@ public interface Store extends AutoCloseable {
             List<Snapshot.ConsultationRecord> consultations) {
     }
 
+    /**
+     * What ended recently, oldest first: enough for a restarted service to answer a repeated end or done with
+     * conflict, and to take a Mark Done of a consultation that ended before it stopped. {@code doneBy} holds, per
+     * consultation, the members who marked it done; {@code lastEvents}, per interaction, its last event's number.
+     */
+    record Ended(List<Snapshot.InteractionRecord> interactions, List<Snapshot.ConsultationRecord> consultations,
+            Map<String, Set<String>> doneBy, Map<String, Long> lastEvents) {
+    }
+
     /** Writes everything in the batch in one transaction, or nothing. */
     void write(Batch batch) throws StoreException;
 
     Live live() throws StoreException;
+
+    /** The newest {@code limit} interactions, and as many consultations, that ended at {@code since} or later. */
+    Ended endedSince(Instant since, int limit) throws StoreException;
 
     Optional<Snapshot.InteractionRecord> interaction(String id) throws StoreException;
 

@@ -82,9 +82,12 @@ public final class ConsultComponent implements Component, Reconnectable, StanzaR
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
     private static final Duration STORE_WAIT = Duration.ofSeconds(30);
     private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+    /** How far back a restart takes ended chats and consultations (their repeated actions, a late Mark Done). */
+    private static final Duration ENDED_REMEMBERED = Duration.ofDays(1);
 
     private final ServiceConfig config;
-    private final Clock clock = Clock.systemUTC();
+    /** Ticks in milliseconds, what the store keeps: a time read back after a restart equals the one first shown. */
+    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     private final Addresses addresses;
     private final CoreThread core = new CoreThread();
     private final IqTracker iqs;
@@ -180,7 +183,9 @@ public final class ConsultComponent implements Component, Reconnectable, StanzaR
             core.execute(this::discoverMucService);
         }
         try {
-            Restoration saved = journal.read(Restoration::load).get(STORE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            Instant endedSince = clock.instant().minus(ENDED_REMEMBERED);
+            Restoration saved = journal.read(store -> Restoration.load(store, endedSince,
+                    ContactCentre.MAX_ENDED_REMEMBERED)).get(STORE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             if (!saved.isEmpty()) {
                 LOG.info("restoring {} live interactions and {} consultations", saved.live().interactions().size(),
                         saved.live().consultations().size());
@@ -189,6 +194,9 @@ public final class ConsultComponent implements Component, Reconnectable, StanzaR
                 saved.messages().values().forEach(transcripts::restore);
                 saved.events().forEach(log::restore);
                 centre.restore(saved.live().agents(), saved.live().interactions(), saved.live().consultations());
+                centre.restoreEnded(saved.ended().interactions(), saved.ended().consultations(),
+                        saved.ended().doneBy());
+                log.restoreEnded(saved.ended().lastEvents());
                 readiness.verify(saved.live().agents());
             });
         } catch (Exception e) {

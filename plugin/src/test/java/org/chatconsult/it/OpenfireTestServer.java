@@ -100,6 +100,28 @@ final class OpenfireTestServer extends TestServer {
         return null;
     }
 
+    /** The plugin with the scenario's settings, restarted by reloading it (a new jar dropped in, as an upgrade does). */
+    @Override
+    public RestartableService restartableService(Settings settings) throws Exception {
+        console.saveSettings(settings, Duration.ofSeconds(30));
+        return new RestartableService() {
+            @Override
+            public void restart() throws Exception {
+                OpenfireFixture.run("deploy", OpenfireFixture.pluginJar().toString());
+            }
+
+            @Override
+            public String restartKind() {
+                return "plugin reload in Openfire";
+            }
+
+            @Override
+            public void close() throws Exception {
+                console.endAllChats();
+            }
+        };
+    }
+
     /** The store is Openfire's database, whatever the scenario names. */
     @Override
     public Service service(Settings settings, Duration contactCheck, String storeUrl, Duration retention)

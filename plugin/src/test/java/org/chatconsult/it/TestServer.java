@@ -153,6 +153,34 @@ public class TestServer implements ParameterResolver {
         return connection::close;
     }
 
+    /**
+     * A service a test restarts the hard way while chats run: here the standalone service in a process of its
+     * own, killed (SIGKILL: no shutdown, no flush, no leaving rooms) and started again on the same store.
+     */
+    public RestartableService restartableService(Settings settings) throws Exception {
+        Path dir = Files.createTempDirectory("chatconsult-restartable");
+        Path config = ServiceProcess.config(prosody(), dir, Databases.embeddedUrl(dir.resolve("store").toString()),
+                settings);
+        ServiceProcess[] running = {ServiceProcess.start(config)};
+        return new RestartableService() {
+            @Override
+            public void restart() throws Exception {
+                running[0].kill();
+                running[0] = ServiceProcess.start(config);
+            }
+
+            @Override
+            public String restartKind() {
+                return "SIGKILL of the standalone service";
+            }
+
+            @Override
+            public void close() throws Exception {
+                running[0].stop();
+            }
+        };
+    }
+
     public Party connect(String user) throws Exception {
         return Party.connect(prosody(), user, true);
     }
@@ -183,6 +211,14 @@ public class TestServer implements ParameterResolver {
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger STORES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A running service that a test can restart in the middle of its chats. */
+    public interface RestartableService extends Service {
+        void restart() throws Exception;
+
+        /** How it restarts, for the test's report. */
+        String restartKind();
+    }
 
     /** A running service; closing it stops it (the chats it leaves live stay in its store). */
     public interface Service extends AutoCloseable {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.chatconsult.core.Agent;
 import org.chatconsult.core.Consultation;
 import org.chatconsult.core.ConsultationEndReason;
+import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.ContactCentreListener;
 import org.chatconsult.core.Disposition;
 import org.chatconsult.core.EndReason;
@@ -42,8 +43,7 @@ public final class InteractionLog implements ContactCentreListener {
      * chat ended, and that entry must take the next number, not one the store already holds. Bounded like the
      * ended consultations the core keeps for that Mark Done.
      */
-    private final Map<String, Integer> endedCounts = new Newest<>(MAX_ENDED);
-    private static final int MAX_ENDED = 10_000;
+    private final Map<String, Integer> endedCounts = new Newest<>(ContactCentre.MAX_ENDED_REMEMBERED);
 
     public InteractionLog(Clock clock, Journal journal) {
         this.clock = clock;
@@ -88,6 +88,11 @@ public final class InteractionLog implements ContactCentreListener {
             entries.add(new Entry(event.time(), event.kind(), event.actor(), event.detail()));
         }
         logs.put(interactionId, entries);
+    }
+
+    /** Takes back how many entries each recently ended interaction has, so that a late Mark Done numbers on. */
+    public void restoreEnded(Map<String, Long> lastEvents) {
+        lastEvents.forEach((interactionId, last) -> endedCounts.put(interactionId, last.intValue()));
     }
 
     @Override
