@@ -62,6 +62,8 @@ class LifecycleModelTest {
     static final Duration DURABLE = Duration.ofSeconds(1);
     static final Duration WAIT = Duration.ofSeconds(15);
     static final String UNKNOWN = "nosuchid0000";
+    static final List<String> UNKNOWN_ACTIONS = List.of("end", "done", "consult", "conference", "transfer",
+            "end-consultation", "done-consultation", "im", "call", "transcript", "decline");
 
     /** Every cell of the lifecycle table (docs/protocol.md, "Lifecycle actions") the run must meet. */
     static final Set<String> TABLE = Set.of(
@@ -71,8 +73,10 @@ class LifecycleModelTest {
             "done × done → conflict", "done × unknown → item-not-found",
             "consult × offered → item-not-found", "consult × active → result", "consult × ended → conflict",
             "consult × done → conflict", "consult × unknown → item-not-found",
-            "conference × active → result", "conference × ended → conflict", "conference × unknown → item-not-found",
-            "transfer × active → result", "transfer × ended → conflict", "transfer × unknown → item-not-found",
+            "conference × active → result", "conference × ended → conflict", "conference × done → conflict",
+            "conference × unknown → item-not-found",
+            "transfer × active → result", "transfer × ended → conflict", "transfer × done → conflict",
+            "transfer × unknown → item-not-found",
             "end-consultation × active → result", "end-consultation × ended → conflict",
             "end-consultation × done → conflict", "end-consultation × released → conflict",
             "end-consultation × unknown → item-not-found",
@@ -80,7 +84,7 @@ class LifecycleModelTest {
             "done-consultation × done → conflict", "done-consultation × released → result",
             "done-consultation × unknown → item-not-found",
             "im × active → result", "im × ended → item-not-found", "im × unknown → item-not-found",
-            "call × active → result", "call × ended → item-not-found",
+            "call × active → result", "call × ended → item-not-found", "call × unknown → item-not-found",
             "transcript × active → result", "transcript × ended → item-not-found",
             "transcript × unknown → item-not-found",
             "decline × open → result", "decline × answered → item-not-found", "decline × unknown → item-not-found");
@@ -126,11 +130,11 @@ class LifecycleModelTest {
                 lane.cells.forEach((cell, count) -> cells.merge(cell, count, Integer::sum));
             }
             pool.shutdown();
-            System.out.printf("lifecycle model (%s): seed %d, %d sequences in %.1f s, %d restarts (%s; back in %s ms);"
+            System.out.printf("lifecycle model (%s): seed %d, %d sequences in %.1f s, %d restarts (%s; chats/consultations live %s; back in %s ms);"
                     + " %d requests, each answered once; %d lines, %d receipts counted, 0 lost, 0 duplicated;"
                     + " slowest durable write %d ms; table cells met %d of %d: %s%n", openfire ? "Openfire" : "Prosody",
                     SEED, done, (System.nanoTime() - started) / 1e9, meeting.done.get(), service.restartKind(),
-                    meeting.backInMs, requests, lines, receipts, slowestDurable,
+                    meeting.liveAtRestarts, meeting.backInMs, requests, lines, receipts, slowestDurable,
                     cells.keySet().stream().filter(TABLE::contains).count(), TABLE.size(), cells);
             assertThat(done).isEqualTo(sequences);
             assertThat(meeting.done.get()).isEqualTo(restarts);
@@ -176,6 +180,8 @@ class LifecycleModelTest {
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
         final AtomicInteger done = new AtomicInteger();
         final List<Long> backInMs = Collections.synchronizedList(new ArrayList<>());
+        /** Chats/consultations live at each restart. */
+        final List<String> liveAtRestarts = Collections.synchronizedList(new ArrayList<>());
 
         Restarts(TestServer.RestartableService service, Party supervisor, int count) {
             this.service = service;
@@ -205,6 +211,7 @@ class LifecycleModelTest {
             try {
                 Map<String, String> before = statistics();
                 String expected = chats.get() + " chats, " + consultations.get() + " consultations";
+                liveAtRestarts.add(chats.get() + "/" + consultations.get());
                 assertThat(live(before)).as("the service's count before the restart").isEqualTo(expected);
                 long started = System.nanoTime();
                 service.restart();
@@ -813,21 +820,24 @@ class LifecycleModelTest {
         private void unknownIds() throws Exception {
             program.add("unknown-ids");
             Party agent = agents.get(random.nextInt(agents.size()));
-            switch (random.nextInt(6)) {
-                case 0 -> ask(agent, "end", Map.of("interaction", UNKNOWN), "end × unknown",
-                        StanzaError.Condition.item_not_found);
-                case 1 -> ask(agent, "done", Map.of("interaction", UNKNOWN), "done × unknown",
-                        StanzaError.Condition.item_not_found);
-                case 2 -> ask(agent, List.of("consult", "conference", "transfer").get(random.nextInt(3)),
-                        Map.of("interaction", UNKNOWN, "target", targetB.bare()), null,
-                        StanzaError.Condition.item_not_found);
-                case 3 -> ask(agent, List.of("end-consultation", "done").get(random.nextInt(2)),
-                        Map.of("consultation", UNKNOWN), null, StanzaError.Condition.item_not_found);
-                case 4 -> ask(agent, "transcript", Map.of("consultation", UNKNOWN), IQ.Type.get,
-                        "transcript × unknown", StanzaError.Condition.item_not_found);
-                default -> ask(agent, List.of("decline", "im").get(random.nextInt(2)),
-                        Map.of("offer", UNKNOWN, "consultation", UNKNOWN), null, StanzaError.Condition.item_not_found);
+            String action = UNKNOWN_ACTIONS.get(random.nextInt(UNKNOWN_ACTIONS.size()));
+            Map<String, String> attributes = new LinkedHashMap<>();
+            String command = action;
+            switch (action) {
+                case "end", "done" -> attributes.put("interaction", UNKNOWN);
+                case "consult", "conference" -> attributes.putAll(Map.of("interaction", UNKNOWN, "target",
+                        targetB.bare()));
+                case "transfer" -> attributes.putAll(Map.of("interaction", UNKNOWN, "target", targetB.bare(),
+                        "mode", "warm"));
+                case "decline" -> attributes.put("offer", UNKNOWN);
+                case "transcript" -> attributes.putAll(Map.of("consultation", UNKNOWN, "after", "0"));
+                default -> {
+                    attributes.put("consultation", UNKNOWN);
+                    command = action.equals("done-consultation") ? "done" : action;
+                }
             }
+            ask(agent, command, attributes, action.equals("transcript") ? IQ.Type.get : IQ.Type.set,
+                    action + " × unknown", StanzaError.Condition.item_not_found);
         }
 
         /** Declining an offer already accepted or withdrawn. */
