@@ -92,8 +92,8 @@ class LifecycleModelTest {
     @TestTemplate
     void everyActionAnswersAsTheTableSaysAndNothingIsLostAcrossRestarts(TestServer server) throws Exception {
         boolean openfire = server instanceof OpenfireTestServer;
-        int sequences = Integer.getInteger("chatconsult.model.sequences", openfire ? 60 : 200);
-        int restarts = Integer.getInteger("chatconsult.model.restarts", openfire ? 3 : 8);
+        int sequences = Integer.getInteger("chatconsult.model.sequences", 200);
+        int restarts = Integer.getInteger("chatconsult.model.restarts", openfire ? 6 : 8);
         try (TestServer.RestartableService service = server.restartableService(
                 TestServer.settings(OFFER_TIMEOUT, Duration.ofMinutes(10), 30));
                 Party supervisor = server.connect("agent4")) {

@@ -119,9 +119,14 @@ public final class ContactBridge implements ContactCentreListener {
         JID contact = new JID(interaction.contact());
         if (how.startsWith(BRIDGE)) {
             // Her lines to the routing point bounced while the service was away (her server told her so): say
-            // once what to do about them.
-            return bridge(interaction, contact, how.endsWith(PINGABLE), false).thenRun(() -> tellContact(
-                    interaction, contact, OUTAGE_NOTICE));
+            // once what to do about them. Once: re-entering a room the service was put out of (the link is still
+            // here) is no news to her.
+            boolean serviceWasAway = !links.containsKey(interaction.id());
+            return bridge(interaction, contact, how.endsWith(PINGABLE), false).thenRun(() -> {
+                if (serviceWasAway) {
+                    tellContact(interaction, contact, OUTAGE_NOTICE);
+                }
+            });
         }
         String id = interaction.id();
         Link link = new Link(contact, nickOf(interaction), false, false);
