@@ -94,7 +94,9 @@ public final class ConsultationDesk {
                 Consultation consultation = new Consultation(record.id(), interaction, record.initiator(),
                         record.requestedTarget(), record.candidates(), record.started());
                 consultation.restore(ConsultationState.ENDED, record.target());
-                consultation.setEndReason(ConsultationEndReason.ofToken(record.endReason()));
+                // An ended consultation has a reason, or a later Mark Done would store it as live again.
+                consultation.setEndReason(ConsultationEndReason.ofToken(record.endReason(),
+                        ConsultationEndReason.SERVICE_ERROR));
                 for (String member : doneBy.getOrDefault(record.id(), Set.of())) {
                     consultation.markDone(new Disposition(member, null, null, record.ended()));
                 }

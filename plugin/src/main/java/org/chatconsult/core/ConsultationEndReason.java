@@ -26,9 +26,14 @@ public enum ConsultationEndReason {
         return this == DECLINED || this == TIMEOUT || this == NO_READY_TARGET;
     }
 
-    /** The reason a {@link #token()} names, as the store keeps it. */
-    public static ConsultationEndReason ofToken(String token) {
-        return valueOf(token.toUpperCase(Locale.ROOT).replace('-', '_'));
+    /** The reason a {@link #token()} names, as the store keeps it; {@code otherwise} for none or one unknown. */
+    public static ConsultationEndReason ofToken(String token, ConsultationEndReason otherwise) {
+        for (ConsultationEndReason reason : values()) {
+            if (reason.token().equals(token)) {
+                return reason;
+            }
+        }
+        return otherwise;
     }
 
     /** The value used on the wire, e.g. {@code no-ready-target}. */

@@ -195,17 +195,10 @@ public final class JdbcStore implements Store {
     /** Rows of a query whose one parameter is a time; at most {@code limit} of them, all if it is 0. */
     private static <T> List<T> newest(Connection connection, String sql, Instant since, int limit, Row<T> row)
             throws SQLException {
-        List<T> result = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        return rows(connection, sql, statement -> {
             statement.setLong(1, since.toEpochMilli());
             statement.setMaxRows(limit);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    result.add(row.read(rows));
-                }
-            }
-        }
-        return result;
+        }, row);
     }
 
     private static <T> List<T> oldestFirst(List<T> newestFirst) {
@@ -267,11 +260,18 @@ public final class JdbcStore implements Store {
 
     /** Every row the query finds, read by {@code row}; {@code key}, if given, is its one parameter. */
     private static <T> List<T> list(Connection connection, String sql, String key, Row<T> row) throws SQLException {
-        List<T> result = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        return rows(connection, sql, statement -> {
             if (key != null) {
                 statement.setString(1, key);
             }
+        }, row);
+    }
+
+    private static <T> List<T> rows(Connection connection, String sql, Parameters parameters, Row<T> row)
+            throws SQLException {
+        List<T> result = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            parameters.set(statement);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     result.add(row.read(rows));
@@ -357,6 +357,11 @@ public final class JdbcStore implements Store {
 
     private interface RowBinder<T> {
         void bind(PreparedStatement statement, T row) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Parameters {
+        void set(PreparedStatement statement) throws SQLException;
     }
 
     @FunctionalInterface

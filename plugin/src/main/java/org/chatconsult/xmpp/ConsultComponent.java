@@ -124,10 +124,11 @@ public final class ConsultComponent implements Component, Reconnectable, StanzaR
         Recents recents = new Recents();
         this.bridge = new ContactBridge(addresses, rooms, iqs, core, this::send, this::sendWhenDurable,
                 config.contactCheck(), config.directory(), log);
+        this.roomTraffic = new RoomTrafficHandler(addresses, rooms, bridge, occupants, transcripts, core, clock);
         ContactCentreListener features = ContactCentreListener.all(List.of(
                 new StateRecorder(journal, clock, sessions::session),
                 new ContactNotices(addresses, this::sendWhenDurable),
-                new RoomLifecycle(addresses, rooms, bridge, transcripts, core),
+                new RoomLifecycle(addresses, rooms, bridge, transcripts, core, roomTraffic),
                 bridge,
                 occupants,
                 new OfferDelivery(addresses, rooms, sessions, this::sendWhenDurable),
@@ -151,7 +152,6 @@ public final class ConsultComponent implements Component, Reconnectable, StanzaR
         this.adHocCommands = new AdHocCommandHandler(addresses, core, consultationCommands,
                 new StatisticsCommand(core, journal, cpu, config.directory(), started), config.directory());
         this.archive = new ArchiveHandler(addresses, core, journal, config.directory(), this::send);
-        this.roomTraffic = new RoomTrafficHandler(addresses, rooms, bridge, occupants, transcripts, core, clock);
     }
 
     public Addresses addresses() {

@@ -247,6 +247,37 @@ class ContactCentreTest {
     }
 
     @Test
+    void whatEndedBeforeARestartAnswersAsItDidBefore() {
+        java.time.Instant now = time.instant();
+        Snapshot.InteractionRecord ended = new Snapshot.InteractionRecord("e1", "sales", "c1@x/phone", "c1", "hi",
+                now.minusSeconds(60), InteractionState.ENDED, ANN, Set.of(), null, now.minusSeconds(10),
+                "agent-ended", null);
+        Snapshot.ConsultationRecord consultation = new Snapshot.ConsultationRecord("k1", "e1", ANN, BEN, Set.of(BEN),
+                now.minusSeconds(50), ConsultationState.ENDED, BEN, List.of(), now.minusSeconds(10),
+                "interaction-ended");
+        centre.restore(List.of(), List.of(), List.of());
+        centre.restoreEnded(List.of(ended), List.of(consultation), Map.of("k1", Set.of(BEN)));
+
+        assertThatThrownBy(() -> centre.endByAgent(ANN, "e1")).hasFieldOrPropertyWithValue("kind",
+                CoreException.Kind.CONFLICT);
+        assertThatThrownBy(() -> centre.endByAgent(BEN, "e1")).hasFieldOrPropertyWithValue("kind",
+                CoreException.Kind.NOT_FOUND);
+        assertThatThrownBy(() -> centre.consultations().done(BEN, "k1", null, null))
+                .hasFieldOrPropertyWithValue("kind", CoreException.Kind.CONFLICT);
+        assertThatThrownBy(() -> centre.consultations().end(ANN, "k1")).hasFieldOrPropertyWithValue("kind",
+                CoreException.Kind.CONFLICT);
+        assertThatThrownBy(() -> centre.consultations().done(CAT, "k1", null, null))
+                .hasFieldOrPropertyWithValue("kind", CoreException.Kind.NOT_FOUND);
+        events.drain();
+        centre.consultations().done(ANN, "k1", null, null);
+        assertThat(events.drain()).containsExactly("consultation k1 done by " + ANN + " complete");
+        assertThat(centre.consultations().consultation("k1").orElseThrow().endReason())
+                .isEqualTo(ConsultationEndReason.INTERACTION_ENDED);
+        assertThat(centre.consultations().consultation("k1").orElseThrow().done()).containsOnlyKeys(ANN, BEN);
+        assertThat(centre.interaction("e1")).isEmpty();
+    }
+
+    @Test
     void aRestoredOfferThatRanOutWhileTheServiceWasAwayExpiresAtOnce() {
         java.time.Instant now = time.instant();
         centre.restore(List.of(new Snapshot.AgentRecord(ANN, Readiness.READY, 2, null)),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -84,6 +85,37 @@ class JdbcStoreTest {
             assertThat(store.messages("c1").get(0))
                     .isEqualTo(new Store.Message("c1", "c1", 1, T0, "Carol", "contact", "hello", "m1"));
             assertThat(store.events("c1")).extracting(Store.Event::kind).containsExactly("created", "offered");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void findsTheNewestOfWhatEndedSinceATimeWithDoneMarksAndLastEventNumbers(String url) throws Exception {
+        try (JdbcStore store = Databases.open(url, "SA", "")) {
+            store.write(new Batch().add(chat("old", InteractionState.ACTIVE, T0.plusSeconds(10)))
+                    .add(chat("first", InteractionState.ACTIVE, T0.plusSeconds(100)))
+                    .add(chat("second", InteractionState.ACTIVE, T0.plusSeconds(200)))
+                    .add(chat("third", InteractionState.ACTIVE, T0.plusSeconds(300)))
+                    .add(chat("live", InteractionState.ACTIVE, null))
+                    .add(consultation("k-live", "live", null))
+                    .add(consultation("k1", "second", T0.plusSeconds(150)))
+                    .add(consultation("k2", "live", T0.plusSeconds(250)))
+                    .add(new Store.Event("second", 1, T0, "created", null, "sales"))
+                    .add(new Store.Event("second", 7, T0.plusSeconds(160), "consultation-done", "bob@example.com",
+                            "k1 resolved"))
+                    .add(new Store.Event("second", 8, T0.plusSeconds(170), "consultation-done", "alice@example.com",
+                            "k1"))
+                    .add(new Store.Event("old", 3, T0.plusSeconds(5), "consultation-done", "alice@example.com",
+                            "k-old")));
+
+            Store.Ended ended = store.endedSince(T0.plusSeconds(50), 2);
+
+            assertThat(ended.interactions()).extracting(Snapshot.InteractionRecord::id)
+                    .containsExactly("second", "third");
+            assertThat(ended.consultations()).extracting(Snapshot.ConsultationRecord::id).containsExactly("k1", "k2");
+            assertThat(ended.doneBy()).containsOnly(Map.entry("k1", Set.of("bob@example.com", "alice@example.com")),
+                    Map.entry("k2", Set.of()));
+            assertThat(ended.lastEvents()).containsOnly(Map.entry("second", 8L));
         }
     }
 

@@ -23,14 +23,16 @@ public final class RoomLifecycle implements ContactCentreListener {
     private final CoreThread core;
 
     private final TranscriptMirror transcripts;
+    private final Reentry reentry;
 
     public RoomLifecycle(Addresses addresses, RoomDriver rooms, ContactBridge contacts, TranscriptMirror transcripts,
-            CoreThread core) {
+            CoreThread core, Reentry reentry) {
         this.addresses = addresses;
         this.rooms = rooms;
         this.contacts = contacts;
         this.transcripts = transcripts;
         this.core = core;
+        this.reentry = reentry;
     }
 
     @Override
@@ -61,13 +63,16 @@ public final class RoomLifecycle implements ContactCentreListener {
         String id = interaction.id();
         JID room = addresses.room(id);
         JID self = addresses.serviceOccupant(id);
+        reentry.reentering(id);
         rooms.retake(room, self, interaction.routingPoint().displayName(), title(interaction),
                         transcripts.historySince(id, interaction.started()))
                 .thenComposeAsync(recreated -> {
                     if (recreated || inviteBack) {
                         readmitAgents(interaction, room, self);
+                        return contacts.reattach(interaction, true);
                     }
-                    return contacts.reattach(interaction, recreated || inviteBack);
+                    // The room went on without the service: whoever left meanwhile did so unseen.
+                    return contacts.reattach(interaction, false).thenRun(() -> reentry.reentered(id));
                 }, core)
                 .whenCompleteAsync((ready, failure) -> settled(id, failure), core);
     }

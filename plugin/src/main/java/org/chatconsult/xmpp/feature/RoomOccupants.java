@@ -27,6 +27,11 @@ public final class RoomOccupants implements ContactCentreListener {
         }
     }
 
+    /** Forgets who sat in a room, to learn it anew as the service enters it again. */
+    public void forget(String roomId) {
+        rooms.remove(roomId);
+    }
+
     /** Whether {@code bareAddress} sits in the room now, under any nickname. */
     public boolean isIn(String interactionId, String bareAddress) {
         return rooms.getOrDefault(interactionId, Map.of()).containsValue(bareAddress);

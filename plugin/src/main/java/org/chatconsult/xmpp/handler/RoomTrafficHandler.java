@@ -17,6 +17,7 @@ import org.chatconsult.xmpp.RoomDriver;
 import org.chatconsult.xmpp.feature.ConsultationRooms;
 import org.chatconsult.xmpp.feature.ContactBridge;
 import org.chatconsult.xmpp.feature.ContactNotices;
+import org.chatconsult.xmpp.feature.Reentry;
 import org.chatconsult.xmpp.feature.RoomOccupants;
 import org.chatconsult.xmpp.feature.TranscriptMirror;
 import org.dom4j.Element;
@@ -31,7 +32,7 @@ import org.xmpp.packet.Presence;
  * service forwards. In a consultation room: the offered agent entering accepts, and {@code /end} from a
  * member ends it. Nothing said in a consultation room goes anywhere else.
  */
-public final class RoomTrafficHandler {
+public final class RoomTrafficHandler implements Reentry {
     private static final Duration REJOIN_PAUSE = Duration.ofSeconds(1);
     /** How long a contact whose session the server dropped has to come back before her chat ends. */
     static final Duration RETURN_GRACE = Duration.ofSeconds(30);
@@ -97,12 +98,8 @@ public final class RoomTrafficHandler {
                 if (left && contact && !bridge.isBridged(id)) {
                     if (dropped) {
                         // Her session ended without her leaving: she may be back in a moment (a phone's network,
-                        // a server restart). Only if she is not, and the server did not go away, has she left.
-                        core.schedule(RETURN_GRACE, () -> core.submit(later -> {
-                            if (outages == seen && !occupants.isIn(id, who) && later.interaction(id).isPresent()) {
-                                later.end(id, EndReason.CONTACT_LEFT);
-                            }
-                        }));
+                        // a server restart).
+                        awaitReturn(id, who, seen);
                     } else {
                         centre.end(id, EndReason.CONTACT_LEFT);
                     }
@@ -115,6 +112,40 @@ public final class RoomTrafficHandler {
                     .filter(consultation -> !left && consultation.offers().stream().anyMatch(o -> o.agent().equals(who)))
                     .ifPresent(consultation -> centre.consultations().agentJoined(id, who));
         });
+    }
+
+    /** Only if she is not back in the room within the grace, and the server did not go away, has she left. */
+    private void awaitReturn(String id, String contact, long seen) {
+        core.schedule(RETURN_GRACE, () -> core.submit(later -> {
+            if (outages == seen && !occupants.isIn(id, contact) && later.interaction(id).isPresent()) {
+                later.end(id, EndReason.CONTACT_LEFT);
+            }
+        }));
+    }
+
+    /**
+     * The service is about to enter again a chat's room it was out of (a restart, a reload, put out as a ghost):
+     * who sits there is learned anew from the presences the room sends on entry (XEP-0045 §7.2.3).
+     */
+    @Override
+    public void reentering(String interactionId) {
+        occupants.forget(interactionId);
+    }
+
+    /**
+     * Back in the room: a contact who sat in it and is no longer there may have left while the service was away,
+     * unseen. She is treated as one whose session dropped: her chat ends unless she is back within the grace (her
+     * client may be rejoining, or accepting the invitation back).
+     */
+    @Override
+    public void reentered(String interactionId) {
+        long seen = outages;
+        core.submit(centre -> centre.interaction(interactionId).ifPresent(chat -> {
+            String contact = new JID(chat.contact()).toBareJID();
+            if (!bridge.isBridged(interactionId) && !occupants.isIn(interactionId, contact)) {
+                awaitReturn(interactionId, contact, seen);
+            }
+        }));
     }
 
     /**
