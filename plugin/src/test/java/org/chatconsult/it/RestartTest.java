@@ -22,8 +22,10 @@ import org.chatconsult.standalone.LocalProsody;
 import org.chatconsult.xmpp.ConsultComponent;
 import org.chatconsult.xmpp.ServiceConfig;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
+import org.jivesoftware.smackx.muc.packet.MUCUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.jxmpp.jid.impl.JidCreate;
@@ -123,6 +125,42 @@ class RestartTest {
                         contactRoom.stream().filter(b -> b.contains(" line ")).count() + consultRoom.size(),
                         14 - contactRoom.stream().filter(b -> b.contains(" line ")).count() - consultRoom.size(),
                         mirrored.size());
+            }
+        }
+    }
+
+    /**
+     * The contact leaves her room while the service is down: nobody tells the service, so once it is back in the
+     * room it finds her gone and ends the chat (after the grace a dropped session gets), as if it had seen her go.
+     */
+    @Test
+    void aContactWhoLeftWhileTheServiceWasAwayEndsHerChatOnceItIsBack(TestServer server) throws Exception {
+        Path dir = Files.createTempDirectory("chatconsult-left-unseen");
+        Path config = ServiceProcess.config(server.prosody(), dir, Databases.embeddedUrl(dir.toString()));
+        try (Party alice = server.connect("agent1"); Party carol = server.connect("contact3")) {
+            ServiceProcess service = ServiceProcess.start(config);
+            try {
+                alice.ready(1);
+                int aliceMark = alice.mark();
+                int carolMark = carol.mark();
+                carol.chat("sales@consult.localhost", "hello, then gone");
+                String room = Party.attr(alice.awaitSince(aliceMark, s -> s.hasExtension("offer", Party.NS),
+                        Party.WAIT), "offer", "room");
+                carol.awaitSince(carolMark, s -> s instanceof Message && MUCUser.from(s) != null
+                        && MUCUser.from(s).getInvite() != null, Party.WAIT);
+                MultiUserChat carolRoom = carol.join(room, "carol");
+                alice.join(room, "alice");
+
+                service.kill();
+                carolRoom.leave();
+                service = ServiceProcess.start(config);
+                long back = System.nanoTime();
+                alice.awaitSince(aliceMark, s -> s instanceof Presence && MUCUser.from(s) != null
+                        && MUCUser.from(s).getDestroy() != null, Duration.ofSeconds(45));
+                System.out.printf("left unseen: the chat ended %d ms after the service was back%n",
+                        (System.nanoTime() - back) / 1_000_000);
+            } finally {
+                service.stop();
             }
         }
     }
