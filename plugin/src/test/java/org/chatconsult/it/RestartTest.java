@@ -243,6 +243,13 @@ class RestartTest {
                         && "after the restart".equals(m.getBody()));
                 again.sendMessage("still here");
                 carol.awaitBody("Agent 1: still here");
+                Thread.sleep(500); // let any late duplicate arrive
+                long atAlice = bodiesEnding(alice, "after the restart");
+                long atCarol = bodiesEnding(carol, "still here");
+                assertThat(List.of(atAlice, atCarol)).as("each line received exactly once").containsOnly(1L);
+                System.out.printf("server restart drill, bridged contact: lines sent after the restart 2 (1 each way), "
+                        + "received %d (by the agent %d, by the contact %d), lost 0, duplicated 0%n",
+                        atAlice + atCarol, atAlice, atCarol);
             } finally {
                 alice.close();
                 carol.close();
@@ -363,6 +370,13 @@ class RestartTest {
                         && "glad you are back".equals(m.getBody()));
                 assertThat(carol.received()).noneMatch(s -> s instanceof Message && ((Message) s).getBody() != null
                         && ((Message) s).getBody().contains("chat has ended"));
+                Thread.sleep(500); // let any late duplicate arrive
+                long atAlice = bodiesEnding(alice, "after the restart");
+                long atCarol = bodiesEnding(carol, "glad you are back");
+                assertThat(List.of(atAlice, atCarol)).as("each line received exactly once").containsOnly(1L);
+                System.out.printf("server restart drill, contact in the room: lines sent after the restart 2 (1 each way), "
+                        + "received %d (by the agent %d, by the contact %d), lost 0, duplicated 0%n",
+                        atAlice + atCarol, atAlice, atCarol);
             } finally {
                 alice.close();
                 carol.close();
@@ -379,6 +393,12 @@ class RestartTest {
                 Databases.open(Databases.embeddedUrl(dir.resolve("store").toString()), "SA", ""), null)));
         assertThat(connection.awaitConnected(Duration.ofSeconds(10))).isTrue();
         return connection;
+    }
+
+    /** How many messages the party received since it connected whose body ends with {@code text}. */
+    private static long bodiesEnding(Party party, String text) {
+        return party.received().stream().filter(s -> s instanceof Message && ((Message) s).getBody() != null
+                && ((Message) s).getBody().endsWith(text)).count();
     }
 
     private static String contactLine(String text) {
