@@ -247,8 +247,8 @@ class RestartTest {
                 long atAlice = bodiesEnding(alice, "after the restart");
                 long atCarol = bodiesEnding(carol, "still here");
                 assertThat(List.of(atAlice, atCarol)).as("each line received exactly once").containsOnly(1L);
-                System.out.printf("server restart drill, bridged contact: lines sent after the restart 2 (1 each way), "
-                        + "received %d (by the agent %d, by the contact %d), lost 0, duplicated 0%n",
+                System.out.printf("server restart drill, bridged contact: lines sent after the restart 2 "
+                        + "(1 each way), received %d (by the agent %d, by the contact %d), lost 0, duplicated 0%n",
                         atAlice + atCarol, atAlice, atCarol);
             } finally {
                 alice.close();
@@ -374,8 +374,8 @@ class RestartTest {
                 long atAlice = bodiesEnding(alice, "after the restart");
                 long atCarol = bodiesEnding(carol, "glad you are back");
                 assertThat(List.of(atAlice, atCarol)).as("each line received exactly once").containsOnly(1L);
-                System.out.printf("server restart drill, contact in the room: lines sent after the restart 2 (1 each way), "
-                        + "received %d (by the agent %d, by the contact %d), lost 0, duplicated 0%n",
+                System.out.printf("server restart drill, contact in the room: lines sent after the restart 2 "
+                        + "(1 each way), received %d (by the agent %d, by the contact %d), lost 0, duplicated 0%n",
                         atAlice + atCarol, atAlice, atCarol);
             } finally {
                 alice.close();
