@@ -243,13 +243,7 @@ class RestartTest {
                         && "after the restart".equals(m.getBody()));
                 again.sendMessage("still here");
                 carol.awaitBody("Agent 1: still here");
-                Thread.sleep(500); // let any late duplicate arrive
-                long atAlice = bodiesEnding(alice, "after the restart");
-                long atCarol = bodiesEnding(carol, "still here");
-                assertThat(List.of(atAlice, atCarol)).as("each line received exactly once").containsOnly(1L);
-                System.out.printf("server restart drill, bridged contact: lines sent after the restart 2 "
-                        + "(1 each way), received %d (by the agent %d, by the contact %d), lost 0, duplicated 0%n",
-                        atAlice + atCarol, atAlice, atCarol);
+                eachLineOnce("bridged contact", alice, "after the restart", carol, "still here");
             } finally {
                 alice.close();
                 carol.close();
@@ -370,13 +364,7 @@ class RestartTest {
                         && "glad you are back".equals(m.getBody()));
                 assertThat(carol.received()).noneMatch(s -> s instanceof Message && ((Message) s).getBody() != null
                         && ((Message) s).getBody().contains("chat has ended"));
-                Thread.sleep(500); // let any late duplicate arrive
-                long atAlice = bodiesEnding(alice, "after the restart");
-                long atCarol = bodiesEnding(carol, "glad you are back");
-                assertThat(List.of(atAlice, atCarol)).as("each line received exactly once").containsOnly(1L);
-                System.out.printf("server restart drill, contact in the room: lines sent after the restart 2 "
-                        + "(1 each way), received %d (by the agent %d, by the contact %d), lost 0, duplicated 0%n",
-                        atAlice + atCarol, atAlice, atCarol);
+                eachLineOnce("contact in the room", alice, "after the restart", carol, "glad you are back");
             } finally {
                 alice.close();
                 carol.close();
@@ -393,6 +381,18 @@ class RestartTest {
                 Databases.open(Databases.embeddedUrl(dir.resolve("store").toString()), "SA", ""), null)));
         assertThat(connection.awaitConnected(Duration.ofSeconds(10))).isTrue();
         return connection;
+    }
+
+    /** After a server restart drill: the line each side said since reached the other exactly once. */
+    private static void eachLineOnce(String drill, Party agent, String agentGot, Party contact, String contactGot)
+            throws InterruptedException {
+        Thread.sleep(500); // let any late duplicate arrive
+        long atAgent = bodiesEnding(agent, agentGot);
+        long atContact = bodiesEnding(contact, contactGot);
+        assertThat(List.of(atAgent, atContact)).as("each line received exactly once").containsOnly(1L);
+        System.out.printf("server restart drill, %s: lines sent after the restart 2 (1 each way), received %d "
+                + "(by the agent %d, by the contact %d), lost 0, duplicated 0%n", drill, atAgent + atContact, atAgent,
+                atContact);
     }
 
     /** How many messages the party received since it connected whose body ends with {@code text}. */
