@@ -179,7 +179,8 @@ public final class JdbcStore implements Store {
             // A consultation-done event's detail begins with the consultation's id (InteractionLog).
             for (Map.Entry<String, String> done : newest(connection, "SELECT detail, actor FROM ccEvent WHERE "
                     + "kind='consultation-done' AND happenedAt >= ?", since, 0,
-                    r -> Map.entry(r.getString(1).split(" ", 2)[0], r.getString(2)))) {
+                    r -> Map.entry(String.valueOf(r.getString(1)).split(" ", 2)[0],
+                            String.valueOf(r.getString(2))))) {
                 Optional.ofNullable(doneBy.get(done.getKey())).ifPresent(members -> members.add(done.getValue()));
             }
             Map<String, Long> lastEvents = new HashMap<>();
