@@ -1,9 +1,5 @@
 package org.chatconsult.core;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.util.List;
-
 /**
  * What the core decided, for the XMPP layer to carry out. Called on the core's thread: implementations hand
  * I/O to other threads and return at once. Each orchestration feature implements the events it cares about.
@@ -96,29 +92,5 @@ public interface ContactCentreListener {
 
     /** An agent who is not the owner left the chat (or was taken out of it by a cold transfer). */
     default void participantLeft(Interaction interaction, String agent) {
-    }
-
-    /**
-     * One listener that tells each of {@code listeners}, in order, every event: each event is a method of this
-     * interface, so one forwarding handler serves them all, and a new event needs no new forwarding code.
-     */
-    static ContactCentreListener all(List<ContactCentreListener> listeners) {
-        List<ContactCentreListener> each = List.copyOf(listeners);
-        return (ContactCentreListener) Proxy.newProxyInstance(ContactCentreListener.class.getClassLoader(),
-                new Class<?>[] {ContactCentreListener.class}, (proxy, event, arguments) -> {
-                    if (event.getDeclaringClass() == Object.class) {
-                        return event.getName().equals("toString") ? "all" + each
-                                : event.getName().equals("hashCode") ? System.identityHashCode(proxy)
-                                : proxy == arguments[0];
-                    }
-                    for (ContactCentreListener listener : each) {
-                        try {
-                            event.invoke(listener, arguments);
-                        } catch (InvocationTargetException failure) {
-                            throw failure.getCause();
-                        }
-                    }
-                    return null;
-                });
     }
 }

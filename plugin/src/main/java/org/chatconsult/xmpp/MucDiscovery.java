@@ -12,11 +12,11 @@ import org.xmpp.packet.JID;
  * Finds the server's multi-user chat service the standard way (XEP-0045 §6.1, XEP-0030): the items of the
  * server's domain, the first whose disco#info names a conference/text identity and the MUC feature.
  */
-final class MucDiscovery {
+public final class MucDiscovery {
     private MucDiscovery() {
     }
 
-    static CompletableFuture<String> find(IqTracker iqs, JID from, String serverDomain) {
+    public static CompletableFuture<String> find(IqTracker iqs, JID from, String serverDomain) {
         return iqs.request(query(from, serverDomain, "http://jabber.org/protocol/disco#items")).thenCompose(items -> {
             List<String> candidates = new ArrayList<>();
             for (Element item : items.getChildElement().elements("item")) {

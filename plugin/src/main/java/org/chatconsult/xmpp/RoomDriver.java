@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.dom4j.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xmpp.forms.DataForm;
 import org.xmpp.forms.FormField;
 import org.xmpp.packet.IQ;
@@ -25,6 +27,7 @@ import org.xmpp.packet.Presence;
  * Every operation is asynchronous: it sends stanzas and completes when the room answers.
  */
 public final class RoomDriver {
+    private static final Logger LOG = LoggerFactory.getLogger(RoomDriver.class);
     /** How many history lines a room keeps for late joiners; servers may cap it lower (docs/protocol.md). */
     public static final int HISTORY_LENGTH = 200;
     /** A room that does not answer a join in this time is taken as unreachable. */
@@ -151,6 +154,18 @@ public final class RoomDriver {
                 .addAttribute("affiliation", affiliation)
                 .addAttribute("jid", user.toBareJID());
         return iqs.request(iq).thenApply(result -> null);
+    }
+
+    /**
+     * Takes back a membership an offer granted. Nobody waits on it: a refusal (the room already gone, say) leaves
+     * no one a member of anything live, so it is logged and the caller goes on.
+     */
+    public void removeMember(JID room, JID as, JID user) {
+        affiliate(room, as, user, "none").exceptionally(failure -> {
+            LOG.warn("could not take back the membership of {} in {}: {}", user.toBareJID(), room,
+                    failure.getMessage());
+            return null;
+        });
     }
 
     /**

@@ -61,8 +61,7 @@ public final class ConsultationOffers implements ContactCentreListener {
     public void consultationOfferRevoked(Consultation consultation, Offer offer, RevokeReason reason) {
         JID agent = sessions.address(offer.agent());
         if (reason != RevokeReason.CONSULTATION_ENDED) {
-            rooms.affiliate(addresses.room(consultation.id()), addresses.serviceOccupant(consultation.id()), agent,
-                    "none").exceptionally(failure -> null);
+            rooms.removeMember(addresses.room(consultation.id()), addresses.serviceOccupant(consultation.id()), agent);
         }
         Message message = new Message();
         message.setFrom(addresses.service());

@@ -1,5 +1,6 @@
 package org.chatconsult.xmpp.feature;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.chatconsult.core.ContactCentreListener;
@@ -73,7 +74,7 @@ public final class HandoverOffers implements ContactCentreListener {
     public void handoverOfferRevoked(Handover handover, Offer offer, RevokeReason reason) {
         JID agent = sessions.address(offer.agent());
         if (reason != RevokeReason.INTERACTION_ENDED) {
-            affiliate(handover.interaction(), agent, "none").exceptionally(failure -> null);
+            removeMember(handover.interaction(), agent);
         }
         Element revoked = element("revoked", handover);
         revoked.addAttribute("offer", offer.id());
@@ -87,7 +88,7 @@ public final class HandoverOffers implements ContactCentreListener {
     @Override
     public void handoverAccepted(Handover handover) {
         if (handover.kind() == Handover.Kind.COLD_TRANSFER) {
-            affiliate(handover.interaction(), new JID(handover.initiator()), "none").exceptionally(failure -> null);
+            removeMember(handover.interaction(), new JID(handover.initiator()));
         }
         Element accepted = element("handover-accepted", handover);
         accepted.addAttribute("target", handover.target());
@@ -110,10 +111,14 @@ public final class HandoverOffers implements ContactCentreListener {
 
     @Override
     public void participantLeft(Interaction interaction, String agent) {
-        affiliate(interaction, new JID(agent), "none").exceptionally(failure -> null);
+        removeMember(interaction, new JID(agent));
     }
 
-    private java.util.concurrent.CompletableFuture<Void> affiliate(Interaction interaction, JID agent, String affiliation) {
+    private void removeMember(Interaction interaction, JID agent) {
+        rooms.removeMember(addresses.room(interaction.id()), addresses.serviceOccupant(interaction.id()), agent);
+    }
+
+    private CompletableFuture<Void> affiliate(Interaction interaction, JID agent, String affiliation) {
         return rooms.affiliate(addresses.room(interaction.id()), addresses.serviceOccupant(interaction.id()), agent,
                 affiliation);
     }

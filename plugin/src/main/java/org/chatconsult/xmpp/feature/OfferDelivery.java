@@ -54,8 +54,7 @@ public final class OfferDelivery implements ContactCentreListener {
     public void offerRevoked(Interaction interaction, Offer offer, RevokeReason reason) {
         JID agent = sessions.address(offer.agent());
         if (reason != RevokeReason.INTERACTION_ENDED) {
-            rooms.affiliate(addresses.room(interaction.id()), addresses.serviceOccupant(interaction.id()), agent,
-                    "none").exceptionally(failure -> null);
+            rooms.removeMember(addresses.room(interaction.id()), addresses.serviceOccupant(interaction.id()), agent);
         }
         Message message = fromRoutingPoint(interaction, agent);
         message.setBody("The chat offer from " + interaction.contactName() + " was withdrawn (" + reason.token() + ").");

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -46,7 +45,6 @@ public final class ArchiveHandler {
     static final String FIELD_INTERACTION = "interaction";
     static final int DEFAULT_PAGE = 100;
     static final int MAX_PAGE = 500;
-    public static final Set<String> COMMANDS = Set.of("export");
 
     private final Addresses addresses;
     private final CoreThread core;
@@ -63,18 +61,21 @@ public final class ArchiveHandler {
         this.out = out;
     }
 
-    public CompletableFuture<IQ> handle(IQ iq) {
-        Element child = iq.getChildElement();
-        if (NS_MAM.equals(child.getNamespaceURI())) {
-            if (!"query".equals(child.getName())) {
-                return refuse(iq, PacketError.Condition.bad_request, "a message archive request is a <query/>");
-            }
-            return iq.getType() == IQ.Type.get ? CompletableFuture.completedFuture(form(iq)) : query(iq, child);
-        }
-        return export(iq, child);
+    /** XEP-0313 §5.1.1: the fields a query may use (get). */
+    public CompletableFuture<IQ> queryForm(IQ iq) {
+        return CompletableFuture.completedFuture(form(iq));
     }
 
-    /** XEP-0313 §5.1.1: the fields a query may use. */
+    /** XEP-0313 §4: a query (set); the lines go out as messages, then the result closes the page. */
+    public CompletableFuture<IQ> query(IQ iq) {
+        return query(iq, iq.getChildElement());
+    }
+
+    /** Our {@code export}: the whole record in one result. */
+    public CompletableFuture<IQ> export(IQ iq) {
+        return export(iq, iq.getChildElement());
+    }
+
     private static IQ form(IQ iq) {
         IQ result = IQ.createResultIQ(iq);
         DataForm form = new DataForm(DataForm.Type.form);
@@ -150,9 +151,6 @@ public final class ArchiveHandler {
     }
 
     private CompletableFuture<IQ> export(IQ iq, Element command) {
-        if (iq.getType() != IQ.Type.get) {
-            return refuse(iq, PacketError.Condition.bad_request, "export takes type get");
-        }
         String interaction = Fields.id(command, "interaction");
         String format = Objects.requireNonNullElse(Fields.attribute(command, "format", 8), "json");
         if (!format.equals("json") && !format.equals("text")) {

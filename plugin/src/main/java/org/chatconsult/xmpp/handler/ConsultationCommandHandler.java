@@ -1,7 +1,6 @@
 package org.chatconsult.xmpp.handler;
 
 import java.time.Clock;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.chatconsult.core.Consultation;
@@ -9,7 +8,6 @@ import org.chatconsult.core.ConsultationDesk;
 import org.chatconsult.core.ConsultationState;
 import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.CoreException;
-import org.chatconsult.core.Interaction;
 import org.chatconsult.core.Recents;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.AgentSessions;
@@ -25,17 +23,13 @@ import org.chatconsult.xmpp.feature.TranscriptMirror;
 import org.dom4j.Element;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
-import org.xmpp.packet.PacketError;
 
 /**
- * The consultation commands of the SDK, as IQs in our namespace: {@code consult}, {@code end-consultation},
- * {@code done} (of a consultation, or of a chat), {@code im}, {@code call}, {@code history} and
- * {@code transcript}. Each completes with exactly one reply.
+ * The agents' IQ commands about consultations, in our namespace: {@code consult}, {@code end-consultation},
+ * {@code done} (of a consultation), {@code im}, {@code call} and {@code transcript}. Each completes with exactly
+ * one reply.
  */
 public final class ConsultationCommandHandler {
-    public static final Set<String> COMMANDS = Set.of("consult", "end-consultation", "done", "im", "call", "history",
-            "transcript");
-
     private final Addresses addresses;
     private final CoreThread core;
     private final ConsultationRooms rooms;
@@ -60,52 +54,49 @@ public final class ConsultationCommandHandler {
         this.log = log;
     }
 
-    public CompletableFuture<IQ> handle(IQ iq) {
+    public CompletableFuture<IQ> consult(IQ iq) {
         Element command = iq.getChildElement();
-        String agent = iq.getFrom().toBareJID();
-        String name = command.getName();
-        IQ.Type expected = name.equals("history") || name.equals("transcript") ? IQ.Type.get : IQ.Type.set;
-        if (iq.getType() != expected) {
-            return refuse(iq, PacketError.Condition.bad_request, name + " takes type " + expected);
-        }
-        boolean aboutChat = name.equals("consult") || name.equals("history")
-                || (name.equals("done") && command.attributeValue("interaction") != null);
-        String id = Fields.id(command, aboutChat ? "interaction" : "consultation");
-        CompletableFuture<IQ> reply;
-        switch (name) {
-            case "consult":
-                reply = consult(iq, agent, id, Fields.jid(command, "target"));
-                break;
-            case "end-consultation":
-                reply = core.ask(centre -> {
-                    centre.consultations().end(agent, id);
-                    return IQ.createResultIQ(iq);
-                });
-                break;
-            case "done": {
-                String code = Fields.attribute(command, "disposition", Limits.MAX_DISPOSITION);
-                String note = Fields.text("the note", command.elementText("note"), Limits.MAX_NOTE);
-                reply = core.ask(centre -> {
-                    if (aboutChat) {
-                        centre.markDone(agent, id, code, note);
-                    } else {
-                        centre.consultations().done(agent, id, code, note);
-                    }
-                    return IQ.createResultIQ(iq);
-                });
-                break;
-            }
-            case "transcript": {
-                String after = Fields.attribute(command, "after", 20); // a sequence number
-                reply = core.ask(centre -> transcript(iq, centre, agent, id, after));
-                break;
-            }
-            case "history":
-                reply = core.ask(centre -> history(iq, centre, agent, id));
-                break;
-            default:
-                reply = core.ask(centre -> otherParty(iq, centre, agent, id, name));
-        }
+        return answer(iq, consult(iq, agent(iq), Fields.id(command, "interaction"), Fields.jid(command, "target")));
+    }
+
+    public CompletableFuture<IQ> end(IQ iq) {
+        String id = Fields.id(iq.getChildElement(), "consultation");
+        return answer(iq, core.ask(centre -> {
+            centre.consultations().end(agent(iq), id);
+            return IQ.createResultIQ(iq);
+        }));
+    }
+
+    /** Mark Done of the agent's part in a consultation, with an optional disposition and note. */
+    public CompletableFuture<IQ> done(IQ iq) {
+        Element command = iq.getChildElement();
+        String id = Fields.id(command, "consultation");
+        String code = Fields.attribute(command, "disposition", Limits.MAX_DISPOSITION);
+        String note = Fields.text("the note", command.elementText("note"), Limits.MAX_NOTE);
+        return answer(iq, core.ask(centre -> {
+            centre.consultations().done(agent(iq), id, code, note);
+            return IQ.createResultIQ(iq);
+        }));
+    }
+
+    /** IM ({@code <im/>}) or call ({@code <call/>}) the other member. */
+    public CompletableFuture<IQ> otherParty(IQ iq) {
+        String id = Fields.id(iq.getChildElement(), "consultation");
+        return answer(iq, core.ask(centre -> otherParty(iq, centre, agent(iq), id, iq.getChildElement().getName())));
+    }
+
+    public CompletableFuture<IQ> transcript(IQ iq) {
+        Element command = iq.getChildElement();
+        String id = Fields.id(command, "consultation");
+        String after = Fields.attribute(command, "after", 20); // a sequence number
+        return answer(iq, core.ask(centre -> transcript(iq, centre, agent(iq), id, after)));
+    }
+
+    private static String agent(IQ iq) {
+        return iq.getFrom().toBareJID();
+    }
+
+    private static CompletableFuture<IQ> answer(IQ iq, CompletableFuture<IQ> reply) {
         return reply.exceptionally(failure -> StanzaErrors.reply(iq, StanzaErrors.of(failure)));
     }
 
@@ -181,35 +172,5 @@ public final class ConsultationCommandHandler {
             }
         }
         return result;
-    }
-
-    /** The interaction's history, for its owner and the members of its consultations. */
-    private IQ history(IQ iq, ContactCentre centre, String agent, String interactionId) {
-        Interaction interaction = centre.interaction(interactionId).orElse(null);
-        boolean allowed = interaction != null && (agent.equals(interaction.owner())
-                || centre.consultations().of(interactionId).stream().anyMatch(c -> c.isMember(agent)));
-        if (!allowed) {
-            // The same answer whether or not the interaction exists: it reveals nothing to outsiders.
-            throw new CoreException(CoreException.Kind.NOT_FOUND, ContactCentre.NO_CHAT);
-        }
-        IQ result = IQ.createResultIQ(iq);
-        Element history = result.setChildElement("history", Protocol.NS);
-        history.addAttribute("interaction", interactionId);
-        for (InteractionLog.Entry entry : log.entries(interactionId)) {
-            Element event = history.addElement("event");
-            event.addAttribute("time", entry.time().toString());
-            event.addAttribute("kind", entry.kind());
-            if (entry.actor() != null) {
-                event.addAttribute("by", entry.actor());
-            }
-            if (entry.detail() != null) {
-                event.setText(entry.detail());
-            }
-        }
-        return result;
-    }
-
-    private static CompletableFuture<IQ> refuse(IQ iq, PacketError.Condition condition, String text) {
-        return CompletableFuture.completedFuture(StanzaErrors.reply(iq, StanzaErrors.error(condition, text)));
     }
 }

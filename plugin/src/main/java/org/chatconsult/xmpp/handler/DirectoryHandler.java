@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import org.chatconsult.core.Agent;
 import org.chatconsult.core.AgentGroup;
@@ -41,7 +42,6 @@ import org.xmpp.packet.PacketError;
  */
 public final class DirectoryHandler {
     public static final String NS_SEARCH = "jabber:iq:search";
-    public static final Set<String> COMMANDS = Set.of("favorites", "recent");
     static final int MAX_RESULTS = 200;
     static final List<String> KINDS = List.of("agent", "routing-point", "group", "contact");
 
@@ -61,19 +61,31 @@ public final class DirectoryHandler {
     record Entry(String jid, String name, String kind, String presence, String readiness, int load, int capacity) {
     }
 
-    public CompletableFuture<IQ> handle(IQ iq) {
-        String agent = iq.getFrom().toBareJID();
-        Element child = iq.getChildElement();
-        return core.ask(centre -> {
-            if (NS_SEARCH.equals(child.getNamespaceURI())) {
-                return iq.getType() == IQ.Type.get ? searchForm(iq) : search(iq, centre, agent, child);
-            }
-            return child.getName().equals("favorites") ? favorites(iq, centre, agent, child) : recent(iq, centre, agent);
-        }).exceptionally(failure -> StanzaErrors.reply(iq, StanzaErrors.of(failure)));
+    /** XEP-0055 §3: the search form (get). */
+    public CompletableFuture<IQ> searchForm(IQ iq) {
+        return CompletableFuture.completedFuture(searchFormOf(iq));
     }
 
-    /** XEP-0055 §3: the search form. */
-    private IQ searchForm(IQ iq) {
+    /** XEP-0055 §3: a search (set). */
+    public CompletableFuture<IQ> search(IQ iq) {
+        return answer(iq, centre -> search(iq, centre, iq.getFrom().toBareJID(), iq.getChildElement()));
+    }
+
+    /** The agent's favorites: listed (get), or changed and listed (set). */
+    public CompletableFuture<IQ> favorites(IQ iq) {
+        return answer(iq, centre -> favorites(iq, centre, iq.getFrom().toBareJID(), iq.getChildElement()));
+    }
+
+    /** The targets the agent consulted, called or wrote to last. */
+    public CompletableFuture<IQ> recent(IQ iq) {
+        return answer(iq, centre -> recent(iq, centre, iq.getFrom().toBareJID()));
+    }
+
+    private CompletableFuture<IQ> answer(IQ iq, Function<ContactCentre, IQ> query) {
+        return core.ask(query).exceptionally(failure -> StanzaErrors.reply(iq, StanzaErrors.of(failure)));
+    }
+
+    private IQ searchFormOf(IQ iq) {
         IQ reply = IQ.createResultIQ(iq);
         Element query = reply.setChildElement("query", NS_SEARCH);
         query.addElement("instructions").setText("Find agents, routing points, agent groups and your contacts.");

@@ -1,10 +1,9 @@
-package org.chatconsult.xmpp.handler;
+package org.chatconsult.xmpp.command;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
-import org.chatconsult.core.CoreException;
 import org.chatconsult.core.Directory;
 import org.chatconsult.core.Overview;
 import org.chatconsult.core.Readiness;
@@ -20,9 +19,7 @@ import org.xmpp.forms.FormField;
  * and Ready agents, the CPU time it has spent (where, see {@link CpuAccount}) and the changes it has stored. A
  * single-stage ad-hoc command (XEP-0050 §3.4): executing it completes it with a result form (XEP-0004).
  */
-public final class StatisticsCommand {
-    public static final String NODE = "statistics";
-    public static final String NAME = "Service statistics";
+public final class StatisticsCommand implements AdHocCommand {
     static final String FORM_TYPE = Protocol.NS + "#statistics";
 
     private final CoreThread core;
@@ -39,20 +36,43 @@ public final class StatisticsCommand {
         this.started = started;
     }
 
-    /** Whether {@code requester} may run it (and sees it listed): supervisors only. */
+    @Override
+    public String node() {
+        return "statistics";
+    }
+
+    @Override
+    public String name() {
+        return "Service statistics";
+    }
+
+    /** Supervisors only. */
+    @Override
     public boolean allows(String requester) {
         return directory.isSupervisor(requester);
     }
 
-    public CompletableFuture<DataForm> report(String requester) {
-        if (!allows(requester)) {
-            return CompletableFuture.failedFuture(new CoreException(CoreException.Kind.FORBIDDEN,
-                    "the service's statistics are for supervisors"));
-        }
+    @Override
+    public String whoMay() {
+        return "the service's statistics are for supervisors";
+    }
+
+    @Override
+    public boolean singleStage() {
+        return true;
+    }
+
+    @Override
+    public CompletableFuture<Stage> complete(String requester, DataForm form) {
+        return start(requester);
+    }
+
+    @Override
+    public CompletableFuture<Stage> start(String requester) {
         return core.ask(centre -> {
             Overview now = centre.overview();
             DataForm form = new DataForm(DataForm.Type.result);
-            form.setTitle(NAME);
+            form.setTitle(name());
             form.addField("FORM_TYPE", null, FormField.Type.hidden).addValue(FORM_TYPE);
             add(form, "interactions", "Live chats", now.chats().size());
             add(form, "consultations", "Live consultations", now.consultations().size());
@@ -69,7 +89,7 @@ public final class StatisticsCommand {
             add(form, "cpu-sending-us", "CPU inside the server's send, part of the above (µs)",
                     cpu.sendingNanos() / 1_000);
             add(form, "uptime-s", "Running for (s)", Duration.between(started, Instant.now()).toSeconds());
-            return form;
+            return Stage.result(form);
         });
     }
 

@@ -1,0 +1,333 @@
+package org.chatconsult.xmpp.assembly;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.chatconsult.core.ContactCentre;
+import org.chatconsult.core.EndReason;
+import org.chatconsult.core.Favorites;
+import org.chatconsult.core.Interaction;
+import org.chatconsult.core.Overview;
+import org.chatconsult.core.Recents;
+import org.chatconsult.store.Journal;
+import org.chatconsult.store.Restoration;
+import org.chatconsult.store.SetAside;
+import org.chatconsult.store.StateRecorder;
+import org.chatconsult.xmpp.Addresses;
+import org.chatconsult.xmpp.AgentSessions;
+import org.chatconsult.xmpp.CoreThread;
+import org.chatconsult.xmpp.CpuAccount;
+import org.chatconsult.xmpp.Ids;
+import org.chatconsult.xmpp.IqTracker;
+import org.chatconsult.xmpp.MucDiscovery;
+import org.chatconsult.xmpp.Protocol;
+import org.chatconsult.xmpp.RoomDriver;
+import org.chatconsult.xmpp.RoomServiceGate;
+import org.chatconsult.xmpp.ServiceConfig;
+import org.chatconsult.xmpp.Targets;
+import org.chatconsult.xmpp.assembly.ListenerPhases.Phase;
+import org.chatconsult.xmpp.command.AdHocCommands;
+import org.chatconsult.xmpp.command.ConsultCommand;
+import org.chatconsult.xmpp.command.ConsultationDoneCommand;
+import org.chatconsult.xmpp.command.EndConsultationCommand;
+import org.chatconsult.xmpp.command.StatisticsCommand;
+import org.chatconsult.xmpp.dispatch.IqRouter;
+import org.chatconsult.xmpp.dispatch.IqRouter.Access;
+import org.chatconsult.xmpp.dispatch.StanzaDispatcher;
+import org.chatconsult.xmpp.feature.ConsultationNotices;
+import org.chatconsult.xmpp.feature.ConsultationOffers;
+import org.chatconsult.xmpp.feature.ConsultationRooms;
+import org.chatconsult.xmpp.feature.ContactBridge;
+import org.chatconsult.xmpp.feature.ContactNotices;
+import org.chatconsult.xmpp.feature.HandoverOffers;
+import org.chatconsult.xmpp.feature.InteractionLog;
+import org.chatconsult.xmpp.feature.OfferDelivery;
+import org.chatconsult.xmpp.feature.RecentTargets;
+import org.chatconsult.xmpp.feature.RoomLifecycle;
+import org.chatconsult.xmpp.feature.RoomOccupants;
+import org.chatconsult.xmpp.feature.TranscriptMirror;
+import org.chatconsult.xmpp.handler.ArchiveHandler;
+import org.chatconsult.xmpp.handler.ChatCommandHandler;
+import org.chatconsult.xmpp.handler.ConsultationCommandHandler;
+import org.chatconsult.xmpp.handler.ContactHandler;
+import org.chatconsult.xmpp.handler.DirectoryHandler;
+import org.chatconsult.xmpp.handler.DiscoveryHandler;
+import org.chatconsult.xmpp.handler.EntityQueries;
+import org.chatconsult.xmpp.handler.ReadinessHandler;
+import org.chatconsult.xmpp.handler.RoomTrafficHandler;
+import org.chatconsult.xmpp.handler.RoutingPointPresence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.Packet;
+
+/**
+ * The service put together: the core on its thread, the store's journal, the orchestration features in their
+ * phases, the handlers and the table of requests they serve. The one place that knows every part; the component
+ * ({@link org.chatconsult.xmpp.ConsultComponent}) only carries stanzas between it and the server.
+ */
+public final class ServiceAssembly {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceAssembly.class);
+    public static final String NAME = "ChatConsult";
+    private static final Duration IQ_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
+    private static final Duration STORE_WAIT = Duration.ofSeconds(30);
+    private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+    /** How far back a restart takes ended chats and consultations (their repeated actions, a late Mark Done). */
+    private static final Duration ENDED_REMEMBERED = Duration.ofDays(1);
+
+    private final ServiceConfig config;
+    /** Ticks in milliseconds, what the store keeps: a time read back after a restart equals the one first shown. */
+    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    private final Instant started = Instant.now();
+    private final Consumer<Packet> out;
+    private final Addresses addresses;
+    private final RoomServiceGate roomService;
+    private final CoreThread core = new CoreThread();
+    private final IqTracker iqs;
+    private final Journal journal;
+    private final TranscriptMirror transcripts;
+    private final InteractionLog log;
+    private final ContactBridge bridge;
+    private final RoomTrafficHandler roomTraffic;
+    private final ReadinessHandler readiness;
+    private final StanzaDispatcher dispatcher;
+
+    /** {@code out} sends a stanza to the server; {@code cpu} counts what handling and sending cost. */
+    public ServiceAssembly(ServiceConfig config, Consumer<Packet> out, CpuAccount cpu) {
+        this.config = config;
+        this.out = out;
+        this.addresses = new Addresses(config.serviceDomain(), config.mucService());
+        this.roomService = new RoomServiceGate(config.mucService() != null);
+        this.iqs = new IqTracker(out, core, IQ_TIMEOUT);
+        this.journal = new Journal(config.store(), new SetAside(config.setAside()));
+        this.transcripts = new TranscriptMirror(addresses, out, journal::append);
+        this.log = new InteractionLog(clock, journal);
+        RoomDriver rooms = new RoomDriver(out, iqs, config.mucInvitesMembers());
+        AgentSessions sessions = new AgentSessions();
+        RoomOccupants occupants = new RoomOccupants();
+        ConsultationRooms consultationRooms = new ConsultationRooms(addresses, rooms, transcripts, core);
+        Recents recents = new Recents();
+        this.bridge = new ContactBridge(addresses, rooms, iqs, core, out, this::sendWhenDurable,
+                config.contactCheck(), config.directory(), log);
+        this.roomTraffic = new RoomTrafficHandler(addresses, rooms, bridge, occupants, transcripts, core, clock);
+        ListenerPhases features = new ListenerPhases()
+                .add(Phase.RECORD, new StateRecorder(journal, clock, sessions::session))
+                .add(Phase.CARRY_OUT,
+                        new ContactNotices(addresses, this::sendWhenDurable),
+                        new RoomLifecycle(addresses, rooms, bridge, transcripts, core, roomTraffic),
+                        bridge,
+                        occupants,
+                        new OfferDelivery(addresses, rooms, sessions, this::sendWhenDurable),
+                        transcripts,
+                        consultationRooms,
+                        new ConsultationOffers(addresses, rooms, sessions, transcripts, config.directory(),
+                                this::sendWhenDurable),
+                        new ConsultationNotices(addresses, sessions, config.directory(), this::sendWhenDurable),
+                        new HandoverOffers(addresses, rooms, sessions, transcripts, config.directory(),
+                                this::sendWhenDurable))
+                .add(Phase.FOLLOW, log, new RecentTargets(recents, clock));
+        core.bind(new ContactCentre(config.settings(), config.directory(), core, clock, Ids::next, features.build()));
+        this.readiness = new ReadinessHandler(addresses, sessions, core, iqs, out);
+        Targets targets = new Targets(addresses, config.directory());
+        ConsultationCommandHandler consultations = new ConsultationCommandHandler(addresses, core, consultationRooms,
+                sessions, log, targets, recents, clock, transcripts);
+        AdHocCommands adHoc = new AdHocCommands(addresses, List.of(
+                new ConsultCommand(addresses, core, consultations, config.directory()),
+                new EndConsultationCommand(core, config.directory()),
+                new ConsultationDoneCommand(core, config.directory()),
+                new StatisticsCommand(core, journal, cpu, config.directory(), started)));
+        IqRouter router = requests(consultations, new ChatCommandHandler(core, targets, log), adHoc,
+                new DirectoryHandler(addresses, core, new Favorites(), recents),
+                new ArchiveHandler(addresses, core, journal, config.directory(), out));
+        this.dispatcher = new StanzaDispatcher(addresses, iqs, router, journal, roomTraffic,
+                new ContactHandler(core, bridge, out), readiness, new RoutingPointPresence(config.directory(), out),
+                out);
+    }
+
+    /** Every request the service serves: by namespace, element and type. */
+    private IqRouter requests(ConsultationCommandHandler consultations, ChatCommandHandler chats, AdHocCommands adHoc,
+            DirectoryHandler directory, ArchiveHandler archive) {
+        EntityQueries entity = new EntityQueries(started);
+        DiscoveryHandler discovery = new DiscoveryHandler(addresses, config.directory(), NAME,
+                List.of(DiscoveryHandler.NS_INFO, DiscoveryHandler.NS_ITEMS, Protocol.NS_PING, EntityQueries.NS_TIME,
+                        EntityQueries.NS_LAST, Protocol.NS, AdHocCommands.NS, DirectoryHandler.NS_SEARCH,
+                        ArchiveHandler.NS_MAM),
+                AdHocCommands.NS, adHoc::list);
+        String ns = Protocol.NS;
+        return new IqRouter(agent -> config.directory().agent(agent).isPresent())
+                .own(ns)
+                .answerEverywhere(DiscoveryHandler.NS_INFO, "query", discovery::info)
+                .answerEverywhere(DiscoveryHandler.NS_ITEMS, "query", discovery::items)
+                .answerEverywhere(Protocol.NS_PING, "ping", entity::ping)
+                .answerEverywhere(EntityQueries.NS_TIME, "time", entity::time)
+                .answerEverywhere(EntityQueries.NS_LAST, "query", entity::lastActivity)
+                .serve(IQ.Type.set, AdHocCommands.NS, "command", Access.ANYONE, adHoc::execute)
+                .serve(IQ.Type.get, DirectoryHandler.NS_SEARCH, "query", Access.AGENTS, directory::searchForm)
+                .serve(IQ.Type.set, DirectoryHandler.NS_SEARCH, "query", Access.AGENTS, directory::search)
+                .serve(IQ.Type.get, ArchiveHandler.NS_MAM, "query", Access.ANYONE, archive::queryForm)
+                .serve(IQ.Type.set, ArchiveHandler.NS_MAM, "query", Access.ANYONE, archive::query)
+                .serve(IQ.Type.get, ns, "export", Access.ANYONE, archive::export)
+                .serve(IQ.Type.set, ns, "decline", Access.AGENTS, chats::decline)
+                .serve(IQ.Type.set, ns, "end", Access.AGENTS, chats::end)
+                .serve(IQ.Type.set, ns, "conference", Access.AGENTS, chats::handover)
+                .serve(IQ.Type.set, ns, "transfer", Access.AGENTS, chats::handover)
+                .serve(IQ.Type.get, ns, "history", Access.AGENTS, chats::history)
+                // Mark Done names a chat (interaction='…') or a consultation (consultation='…').
+                .serve(IQ.Type.set, ns, "done", Access.AGENTS, iq -> iq.getChildElement()
+                        .attributeValue("interaction") != null ? chats.done(iq) : consultations.done(iq))
+                .serve(IQ.Type.set, ns, "consult", Access.AGENTS, consultations::consult)
+                .serve(IQ.Type.set, ns, "end-consultation", Access.AGENTS, consultations::end)
+                .serve(IQ.Type.set, ns, "im", Access.AGENTS, consultations::otherParty)
+                .serve(IQ.Type.set, ns, "call", Access.AGENTS, consultations::otherParty)
+                .serve(IQ.Type.get, ns, "transcript", Access.AGENTS, consultations::transcript)
+                .serve(IQ.Type.get, ns, "favorites", Access.AGENTS, directory::favorites)
+                .serve(IQ.Type.set, ns, "favorites", Access.AGENTS, directory::favorites)
+                .serve(IQ.Type.get, ns, "recent", Access.AGENTS, directory::recent);
+    }
+
+    public Addresses addresses() {
+        return addresses;
+    }
+
+    /**
+     * Takes back from the store what the previous run left live (before the first stanza is handled: the core
+     * runs the restoration first), starts the contact checks and the retention purge.
+     */
+    public void start() {
+        if (!roomService.isOpen()) {
+            discoverMucService();
+        }
+        try {
+            Instant endedSince = clock.instant().minus(ENDED_REMEMBERED);
+            Restoration saved = journal.read(store -> Restoration.load(store, endedSince,
+                    ContactCentre.MAX_ENDED_REMEMBERED)).get(STORE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!saved.isEmpty()) {
+                LOG.info("restoring {} live interactions and {} consultations", saved.live().interactions().size(),
+                        saved.live().consultations().size());
+            }
+            // Restored chats address their rooms: they wait for the MUC service to be known.
+            roomService.whenOpen(() -> core.submit(centre -> {
+                saved.messages().values().forEach(transcripts::restore);
+                saved.events().forEach(log::restore);
+                centre.restore(saved.live().agents(), saved.live().interactions(), saved.live().consultations());
+                centre.restoreEnded(saved.ended().interactions(), saved.ended().consultations(),
+                        saved.ended().doneBy());
+                log.restoreEnded(saved.ended().lastEvents());
+                readiness.verify(saved.live().agents());
+            }));
+        } catch (Exception e) {
+            LOG.error("could not read the store: live chats of the previous run are not restored", e);
+        }
+        bridge.start();
+        if (config.retention() != null) {
+            core.schedule(Duration.ZERO, this::purge);
+        }
+    }
+
+    /**
+     * Finds the MUC service by disco (XEP-0045 §6.1) without holding anything up: the answers arrive on the
+     * thread that delivers stanzas, and room traffic waits at the gate meanwhile. Without an answer the service
+     * falls back to {@code conference.<server domain>}.
+     */
+    private void discoverMucService() {
+        String serverDomain = config.serviceDomain().substring(config.serviceDomain().indexOf('.') + 1);
+        String fallback = "conference." + serverDomain;
+        MucDiscovery.find(iqs, addresses.service(), serverDomain)
+                .completeOnTimeout(null, IQ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((found, failure) -> {
+                    if (found == null) {
+                        LOG.warn("could not find the MUC service by disco ({}); using {}",
+                                failure == null ? "no answer" : failure.toString(), fallback);
+                    }
+                    String muc = found == null ? fallback : found;
+                    addresses.mucServiceFound(muc);
+                    LOG.info("rooms live on {}", muc);
+                    roomService.open();
+                });
+    }
+
+    /** The server's connection is back after a loss: every live chat and consultation re-takes its room. */
+    public void reconnected() {
+        roomTraffic.outage();
+        core.submit(ContactCentre::resume);
+    }
+
+    /** The server went away: whoever it disconnected from a room just before did not leave their chat. */
+    public void disconnected() {
+        roomTraffic.outage();
+    }
+
+    /** Deletes what ended longer ago than the retention period; again every hour. */
+    private void purge() {
+        Instant cutoff = clock.instant().minus(config.retention());
+        journal.read(store -> store.purgeEndedBefore(cutoff)).whenComplete((purged, failure) -> {
+            if (failure != null) {
+                LOG.warn("purging records older than {} failed", cutoff, failure);
+            } else if (purged > 0) {
+                LOG.info("purged {} interactions that ended before {}", purged, cutoff);
+            }
+        });
+        core.schedule(PURGE_INTERVAL, this::purge);
+    }
+
+    /** Stops without ending anything: the chats go on between their people, and the next start takes them up. */
+    public void stop() {
+        try {
+            core.ask(centre -> {
+                centre.suspend();
+                return null;
+            }).get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.warn("leaving rooms at shutdown failed", e);
+        }
+        core.close();
+        journal.close();
+    }
+
+    /**
+     * An admitted stanza. Until the MUC service is known, room traffic cannot be told from other traffic: what is
+     * not an IQ waits at the gate and is then handled on the core thread, in order (IQs pass: the discovery
+     * waits for their answers).
+     */
+    public void dispatch(Packet packet) {
+        if (!(packet instanceof IQ) && !roomService.isOpen()) {
+            roomService.whenOpen(() -> core.execute(() -> dispatcher.dispatch(packet)));
+        } else {
+            dispatcher.dispatch(packet);
+        }
+    }
+
+    /** A supervisor ends live chats from the admin console: the ones named, or every one if none is. */
+    public CompletableFuture<Integer> endChats(Collection<String> interactionIds) {
+        return core.ask(centre -> {
+            int ended = 0;
+            for (Interaction interaction : centre.interactions()) {
+                if (interactionIds.isEmpty() || interactionIds.contains(interaction.id())) {
+                    centre.end(interaction.id(), EndReason.SUPERVISOR_ENDED);
+                    ended++;
+                }
+            }
+            return ended;
+        });
+    }
+
+    /** What runs now, for the admin console's live page. */
+    public CompletableFuture<Overview> overview() {
+        return core.ask(ContactCentre::overview);
+    }
+
+    /**
+     * Offers and notices tell people that something happened (a chat offered, a consultation accepted, ended):
+     * they go out once the change they announce is in the store.
+     */
+    private void sendWhenDurable(Packet packet) {
+        journal.afterDurable(() -> out.accept(packet));
+    }
+}
