@@ -15,10 +15,9 @@ import org.jivesoftware.smackx.xdata.FormField;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** An agent with no custom UI consults through XEP-0050 ad-hoc commands, as Gajim or Converse.js offer them. */
-@ExtendWith(BothServers.class)
+@OnBothServers
 class AdHocCommandsTest {
     private static final Duration LONG = Duration.ofMinutes(2);
 

@@ -17,10 +17,9 @@ import java.util.concurrent.Future;
 import org.chatconsult.sdk.example.AgentConsole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The example agent console, typed at like a person would, against the real server. */
-@ExtendWith(BothServers.class)
+@OnBothServers
 class AgentConsoleTest {
     private static final Duration LONG = Duration.ofMinutes(2);
 

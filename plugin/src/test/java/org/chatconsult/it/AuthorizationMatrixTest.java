@@ -14,7 +14,6 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Who may do what: each of the service's commands and IQs, asked by the chat's contact, an agent who is no
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Anyone who is no agent is refused before any id is looked at (forbidden); an agent who is no party gets the
  * answer an unknown id gets (item-not-found, word for word), so nobody can probe which ids are live.
  */
-@ExtendWith(BothServers.class)
+@OnBothServers
 class AuthorizationMatrixTest {
     private static final Duration LONG = Duration.ofMinutes(2);
     private static final String SERVICE = TestServer.SERVICE;

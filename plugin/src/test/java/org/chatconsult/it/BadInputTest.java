@@ -20,10 +20,9 @@ import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Bad input of every kind gets a precise XMPP error, every IQ exactly one reply, and nothing is lost. */
-@ExtendWith(BothServers.class)
+@OnBothServers
 class BadInputTest {
     private static final Duration LONG = Duration.ofMinutes(2);
 

@@ -18,13 +18,12 @@ import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.packet.MUCUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The seed's two lessons on a real server: starting a chat consultation (the initiator's side) and receiving
  * one (the target's side), with every way it ends.
  */
-@ExtendWith(BothServers.class)
+@OnBothServers
 class ConsultationTest {
     private static final Duration LONG = Duration.ofMinutes(2);
     private static final String SALES = "sales@consult.localhost";

@@ -10,11 +10,10 @@ import org.chatconsult.sdk.Interaction;
 import org.chatconsult.sdk.packet.TranscriptLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.jxmpp.jid.impl.JidCreate;
 
 /** The target's mirrored transcript stays complete, in order and without duplicates across a reconnect. */
-@ExtendWith(BothServers.class)
+@OnBothServers
 class ConsultationTranscriptTest {
     private static final Duration LONG = Duration.ofMinutes(2);
 

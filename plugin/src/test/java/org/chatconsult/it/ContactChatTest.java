@@ -9,10 +9,9 @@ import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A contact writes to a routing point; a Ready agent is offered the chat, accepts, and they talk. */
-@ExtendWith(BothServers.class)
+@OnBothServers
 class ContactChatTest {
     private static final Duration LONG = Duration.ofMinutes(2);
 

@@ -19,10 +19,9 @@ import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.jivesoftware.smackx.muc.packet.MUCUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every way a chat ends: the room is destroyed with a reason, the contact is told, the agent's capacity freed. */
-@ExtendWith(BothServers.class)
+@OnBothServers
 class EndingTest {
     private static final Duration LONG = Duration.ofMinutes(2);
     private static final String SUPPORT = "support@consult.localhost";

@@ -12,10 +12,9 @@ import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The seed's chat conference, and transfers: the target is brought into the contact room itself. */
-@ExtendWith(BothServers.class)
+@OnBothServers
 class HandoverTest {
     private static final Duration LONG = Duration.ofMinutes(2);
     private static final String SALES = "sales@consult.localhost";

@@ -38,7 +38,6 @@ import org.jivesoftware.smackx.muc.packet.MUCUser;
 import org.jivesoftware.smackx.xdata.FormField;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The lifecycle as a model: random programs of every lifecycle action (offer accepted, declined, timed out; consult
@@ -55,7 +54,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Reproducible from its seed ({@code -Dchatconsult.model.seed}); {@code -Dchatconsult.model.sequences} and
  * {@code -Dchatconsult.model.restarts} change the counts.
  */
-@ExtendWith(BothServers.class)
+@OnBothServers
 class LifecycleModelTest {
     static final long SEED = Long.getLong("chatconsult.model.seed", 20261203L);
     static final Duration OFFER_TIMEOUT = Duration.ofSeconds(2);

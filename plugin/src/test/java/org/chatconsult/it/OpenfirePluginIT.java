@@ -19,6 +19,7 @@ import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
@@ -28,6 +29,7 @@ import org.jxmpp.jid.parts.Resourcepart;
  * inside Openfire, and the service answers there; chats and consultations run on Openfire's own MUC, survive a
  * plugin reload and an Openfire restart.
  */
+@Tag("openfire")
 class OpenfirePluginIT {
     @BeforeAll
     static void startOpenfire() throws Exception {

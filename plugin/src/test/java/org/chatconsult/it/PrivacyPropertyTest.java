@@ -25,7 +25,6 @@ import org.jivesoftware.smackx.muc.packet.MUCUser;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The rule that never bends, as a property: whatever happens around a chat (consultations started, accepted,
@@ -36,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code -Dchatconsult.property.seed=S} explores others and {@code -Dchatconsult.property.sequences=N} changes
  * the count.
  */
-@ExtendWith(BothServers.class)
+@OnBothServers
 class PrivacyPropertyTest {
     static final int SEQUENCES = Integer.getInteger("chatconsult.property.sequences", 1000);
     static final long SEED = Long.getLong("chatconsult.property.seed", 20261127L);

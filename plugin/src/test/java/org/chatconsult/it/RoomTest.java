@@ -14,10 +14,9 @@ import org.jivesoftware.smackx.disco.packet.DiscoverItems;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Interaction rooms are real rooms of the server's MUC service, configured by the service as their owner. */
-@ExtendWith(BothServers.class)
+@OnBothServers
 class RoomTest {
     private static final Duration LONG = Duration.ofMinutes(2);
 

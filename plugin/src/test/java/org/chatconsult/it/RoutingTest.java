@@ -12,10 +12,9 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Readiness, capacity and offers: who is asked, when the offer moves on, and what waiting contacts hear. */
-@ExtendWith(BothServers.class)
+@OnBothServers
 class RoutingTest {
     private static final Duration LONG = Duration.ofMinutes(2);
     private static final String SALES = "sales@consult.localhost";

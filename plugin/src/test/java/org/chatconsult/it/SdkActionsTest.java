@@ -20,12 +20,11 @@ import org.chatconsult.sdk.packet.OfferExtension;
 import org.jivesoftware.smack.packet.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 
 /** The rest of the SDK's calls on a real server: IM from the directory, call retraction, log out, transfer. */
-@ExtendWith(BothServers.class)
+@OnBothServers
 class SdkActionsTest {
     private static final Duration LONG = Duration.ofMinutes(2);
 

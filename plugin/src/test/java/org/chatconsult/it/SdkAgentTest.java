@@ -19,10 +19,9 @@ import org.jivesoftware.smack.packet.StanzaError;
 import org.chatconsult.sdk.Interaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** An agent desktop written only against the SDK's public API, on a real server. */
-@ExtendWith(BothServers.class)
+@OnBothServers
 class SdkAgentTest {
     private static final Duration LONG = Duration.ofMinutes(2);
 

@@ -24,13 +24,12 @@ import org.chatconsult.sdk.packet.TranscriptLine;
 import org.jivesoftware.smack.packet.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The seed's two lessons, step by step, written against the SDK's public API only (the contact is any XMPP
  * client). Each step's comment is the lesson's own words.
  */
-@ExtendWith(BothServers.class)
+@OnBothServers
 class SeedLessonsTest {
     private static final Duration LONG = Duration.ofMinutes(2);
 

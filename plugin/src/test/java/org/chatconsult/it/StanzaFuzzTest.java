@@ -18,7 +18,6 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Thousands of hostile stanzas (seeded: {@code -Dchatconsult.fuzz.seed=…} replays a run) from contacts, an agent
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and its consultation lose no line; a fresh chat and consultation work afterwards; the heap returns to where it
  * was; and no contact receives a byte of the consultation.
  */
-@ExtendWith(BothServers.class)
+@OnBothServers
 class StanzaFuzzTest {
     private static final Duration LONG = Duration.ofMinutes(5);
     private static final String SALES = "sales@consult.localhost";

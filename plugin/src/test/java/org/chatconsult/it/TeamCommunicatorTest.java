@@ -20,11 +20,10 @@ import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.jxmpp.jid.impl.JidCreate;
 
 /** The Team Communicator through the SDK: search, favorites, recent targets, and acting on what is found. */
-@ExtendWith(BothServers.class)
+@OnBothServers
 class TeamCommunicatorTest {
     private static final Duration LONG = Duration.ofMinutes(2);
 
