@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import org.chatconsult.standalone.LocalProsody;
 import org.jivesoftware.smack.ConnectionConfiguration;
 import org.jivesoftware.smack.SmackConfiguration;
+import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
@@ -15,6 +16,7 @@ import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
@@ -213,16 +215,18 @@ public final class Party implements AutoCloseable {
 
     /** Waits for a matching stanza among those received after {@code mark}. */
     public Stanza awaitSince(int mark, Predicate<Stanza> match, Duration wait) throws InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (System.nanoTime() < deadline) {
+        Stanza found = Await.value(wait, () -> {
             synchronized (received) {
                 for (int i = Math.min(mark, received.size()); i < received.size(); i++) {
                     if (match.test(received.get(i))) {
                         return received.get(i);
                     }
                 }
+                return null;
             }
-            Thread.sleep(2);
+        });
+        if (found != null) {
+            return found;
         }
         StringBuilder got = new StringBuilder();
         for (Stanza stanza : receivedSince(mark)) {
@@ -251,6 +255,51 @@ public final class Party implements AutoCloseable {
             return true;
         } catch (AssertionError none) {
             return false;
+        }
+    }
+
+    /**
+     * A barrier: returns once everything sent to this party before the call has arrived, so that a test may then
+     * check that something did NOT come. XMPP keeps the order of stanzas between two addresses (RFC 6120 §10.1):
+     * an answer comes behind what its sender sent before it. The service answers an agent's command on its core
+     * thread and behind its journal, after everything it had decided to send (here the decline of an offer that
+     * does not exist: an error that changes nothing; anyone else's is refused at once, as a ping would be). Each
+     * room named is asked for its disco#info, which its MUC service answers behind what it relayed before.
+     */
+    public void barrier(String... rooms) throws Exception {
+        barrier(connection, rooms);
+    }
+
+    /** {@link #barrier} for a connection of the SDK's tests. */
+    static void barrier(XMPPConnection connection, String... rooms) throws Exception {
+        for (int refused = 0; ; refused++) {
+            RawIq decline = new RawIq("decline", NS, Map.of("offer", "barrier"));
+            decline.setType(IQ.Type.set);
+            decline.setTo(jid(TestServer.SERVICE));
+            IQ answer = answer(connection, decline);
+            if (answer.getError() == null
+                    || answer.getError().getCondition() != StanzaError.Condition.resource_constraint) {
+                break;
+            }
+            if (refused == 50) {
+                throw new AssertionError("the service refused every barrier for this sender's rate");
+            }
+            // Refused at the edge, before the core: this sender's allowance (a rate) must refill first.
+            Await.pace(Duration.ofMillis(100), "the sender's allowance refills at its rate");
+        }
+        for (String room : rooms) {
+            RawIq info = new RawIq("query", "http://jabber.org/protocol/disco#info", Map.of());
+            info.setType(IQ.Type.get);
+            info.setTo(jid(room));
+            answer(connection, info);
+        }
+    }
+
+    private static IQ answer(XMPPConnection connection, IQ request) throws Exception {
+        try {
+            return connection.sendIqRequestAndWaitForResponse(request);
+        } catch (org.jivesoftware.smack.XMPPException.XMPPErrorException error) {
+            return (IQ) error.getStanza();
         }
     }
 
