@@ -1,8 +1,10 @@
 package org.chatconsult.it;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.chatconsult.standalone.LocalProsody;
@@ -39,8 +41,11 @@ public final class Party implements AutoCloseable {
     private final XMPPTCPConnection connection;
     private final List<Stanza> received = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
-    private Party(XMPPTCPConnection connection) {
+    private final boolean mucCapable;
+
+    private Party(XMPPTCPConnection connection, boolean mucCapable) {
         this.connection = connection;
+        this.mucCapable = mucCapable;
     }
 
     static Party connect(LocalProsody prosody, String user, boolean mucCapable) throws Exception {
@@ -74,7 +79,7 @@ public final class Party implements AutoCloseable {
         // Stanzas sent raw (sendRaw) are counted by the server but not by Smack: stream management's (XEP-0198)
         // counters would disagree, and Smack would close the connection.
         connection.setUseStreamManagement(false);
-        Party party = new Party(connection);
+        Party party = new Party(connection, mucCapable);
         connection.addSyncStanzaListener(party.received::add, stanza -> true);
         ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(connection);
         if (mucCapable) {
@@ -264,14 +269,18 @@ public final class Party implements AutoCloseable {
      * an answer comes behind what its sender sent before it. The service answers an agent's command on its core
      * thread and behind its journal, after everything it had decided to send (here the decline of an offer that
      * does not exist: an error that changes nothing; anyone else's is refused at once, as a ping would be). Each
-     * room named is asked for its disco#info, which its MUC service answers behind what it relayed before.
+     * room this party is in is then asked for its disco#info, which the MUC service answers behind what it
+     * relayed before, the service's lines into the room included.
      */
-    public void barrier(String... rooms) throws Exception {
-        barrier(connection, rooms);
+    public void barrier() throws Exception {
+        barrier(connection, mucCapable);
     }
 
-    /** {@link #barrier} for a connection of the SDK's tests. */
-    static void barrier(XMPPConnection connection, String... rooms) throws Exception {
+    /**
+     * {@link #barrier} for any connection; {@code inRooms}: it has a MUC manager, whose joined rooms count too;
+     * {@code rooms}: others to ask, such as one that invited it.
+     */
+    static void barrier(XMPPConnection connection, boolean inRooms, EntityBareJid... rooms) throws Exception {
         for (int refused = 0; ; refused++) {
             RawIq decline = new RawIq("decline", NS, Map.of("offer", "barrier"));
             decline.setType(IQ.Type.set);
@@ -287,10 +296,14 @@ public final class Party implements AutoCloseable {
             // Refused at the edge, before the core: this sender's allowance (a rate) must refill first.
             Await.pace(Duration.ofMillis(100), "the sender's allowance refills at its rate");
         }
-        for (String room : rooms) {
+        Set<EntityBareJid> asked = new LinkedHashSet<>(List.of(rooms));
+        if (inRooms) {
+            asked.addAll(MultiUserChatManager.getInstanceFor(connection).getJoinedRooms());
+        }
+        for (EntityBareJid room : asked) {
             RawIq info = new RawIq("query", "http://jabber.org/protocol/disco#info", Map.of());
             info.setType(IQ.Type.get);
-            info.setTo(jid(room));
+            info.setTo(room);
             answer(connection, info);
         }
     }
