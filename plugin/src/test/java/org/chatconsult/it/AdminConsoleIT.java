@@ -82,11 +82,14 @@ class AdminConsoleIT {
     @Order(1)
     void thePluginIsUploadedThroughTheConsoleAndServes() throws Exception {
         browser.get(CONSOLE + "plugin-admin.jsp");
+        Path log = OpenfireFixture.logFile();
+        long offset = Files.size(log);
         WebElement upload = browser.findElement(By.name("uploadfile"));
         upload.sendKeys(OpenfireFixture.pluginJar().toString());
         upload.submit();
-        // Openfire takes the uploaded jar in place of the installed one and loads it again.
-        Thread.sleep(4_000);
+        // Openfire takes the uploaded jar in place of the installed one and loads it again: its log says when.
+        Await.until(Duration.ofSeconds(90), "Openfire loads the uploaded plugin", () -> Files.size(log) > offset
+                && Files.readString(log).substring((int) offset).contains("Successfully loaded plugin 'chatconsult"));
         RestartTest.waitLong(() -> {
             browser.get(CONSOLE + "plugin-admin.jsp");
             return browser.getPageSource().contains("ChatConsult");

@@ -72,10 +72,8 @@ class AgentConsoleTest {
     }
 
     private static void await(ByteArrayOutputStream screen, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!screen.toString(StandardCharsets.UTF_8).contains(text)) {
-            assertThat(System.nanoTime()).as("screen shows \"" + text + "\"; it shows:\n" + screen).isLessThan(deadline);
-            Thread.sleep(10);
-        }
+        boolean shown = Await.within(Duration.ofSeconds(10),
+                () -> screen.toString(StandardCharsets.UTF_8).contains(text));
+        assertThat(shown).as("screen shows \"" + text + "\"; it shows:\n" + screen).isTrue();
     }
 }

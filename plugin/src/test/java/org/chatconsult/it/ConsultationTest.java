@@ -142,7 +142,7 @@ class ConsultationTest {
             assertThat(Party.attr(alice.awaitElement("consultation-ended"), "consultation-ended", "reason"))
                     .isEqualTo("ended-by-initiator");
 
-            Thread.sleep(300);
+            carol.barrier(); // whatever the service sent her before has arrived
             assertThat(carol.received()).noneMatch(s -> s.toXML().toString().contains("refund after 30")
                     || s.toXML().toString().contains("manager's approval") || s.toXML().toString().contains(room));
         }

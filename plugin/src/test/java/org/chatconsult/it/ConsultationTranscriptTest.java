@@ -46,7 +46,7 @@ class ConsultationTranscriptTest {
             doraPhone.connection().connect().login();
 
             SeedLessonsTest.waitFor(() -> consultation.getTranscript().size() == 12);
-            Thread.sleep(500); // let any late duplicate arrive
+            doraPhone.barrier(); // any late duplicate has arrived by now
             assertThat(consultation.getTranscript()).extracting(TranscriptLine::getSeq)
                     .containsExactlyElementsOf(LongStream.rangeClosed(1, 12).boxed().toList());
             assertThat(consultation.getTranscript()).extracting(TranscriptLine::getText)

@@ -54,7 +54,7 @@ class HandoverTest {
 
             // Alice still owns the chat; Dora's capacity is freed when she leaves.
             doraInChat.leave();
-            Thread.sleep(200);
+            dora.barrier(); // the service has seen her leave: the room told it before it answers her
             assertThat(alice.command("end", Map.of("interaction", interaction)).getType()).isEqualTo(IQ.Type.result);
         }
     }

@@ -223,16 +223,15 @@ class LifecycleModelTest {
                 assertThat(live(before)).as("the service's count before the restart").isEqualTo(expected);
                 long started = System.nanoTime();
                 service.restart();
-                Map<String, String> after = null;
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (System.nanoTime() < deadline) {
-                    after = statistics();
-                    if (after != null && live(after).equals(expected)
-                            && before.get("ready-agents").equals(after.get("ready-agents"))) {
-                        break;
-                    }
-                    Thread.sleep(100);
-                }
+                AtomicReference<Map<String, String>> latest = new AtomicReference<>();
+                // No verdict here: the checks below say what the service took back.
+                Await.within(Duration.ofSeconds(60), () -> {
+                    Map<String, String> now = statistics();
+                    latest.set(now);
+                    return now != null && live(now).equals(expected)
+                            && before.get("ready-agents").equals(now.get("ready-agents"));
+                });
+                Map<String, String> after = latest.get();
                 backInMs.add((System.nanoTime() - started) / 1_000_000);
                 assertThat(after).as("statistics after the restart").isNotNull();
                 assertThat(live(after)).as("what the service took back").isEqualTo(expected);
@@ -431,7 +430,9 @@ class LifecycleModelTest {
                 afterTheEnd();
             }
             checkDurable();
-            Thread.sleep(300); // let any late duplicate arrive before counting
+            for (Party party : parties()) {
+                party.barrier(); // any late duplicate has arrived before counting
+            }
             checkEveryRequestAnsweredOnce();
             checkLineCounts();
             return restarted;
@@ -788,7 +789,7 @@ class LifecycleModelTest {
                 contact.awaitSince(contactMark, body(b -> b.endsWith("has joined the chat.")), WAIT);
             }
             room.leave();
-            Thread.sleep(100); // its capacity is freed as the service sees it leave
+            target.barrier(); // its capacity is freed: the room told the service before it answers the target
         }
 
         /** Warm or cold: the chat's room gets a new owner and the former one leaves (or is removed). */

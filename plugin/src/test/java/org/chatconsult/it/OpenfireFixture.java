@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -162,16 +163,14 @@ final class OpenfireFixture {
         Process process = openfire.start();
         // The script's stop (at the end of the suite) finds the server by this file.
         Files.writeString(state.resolve("openfire.pid"), String.valueOf(process.pid()));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (true) {
+        Await.until(Duration.ofSeconds(90), "Openfire back, the plugin loaded", () -> {
             String fresh = Files.size(log) > offset ? Files.readString(log).substring((int) offset) : "";
             if (fresh.contains("Successfully loaded plugin 'chatconsult") && listening(5222)) {
-                return;
+                return true;
             }
             assertThat(process.isAlive()).as("Openfire is running again").isTrue();
-            assertThat(System.nanoTime()).as("Openfire back within 90 s").isLessThan(deadline);
-            Thread.sleep(200);
-        }
+            return false;
+        });
     }
 
     /** Openfire's own log, where the plugin's lines go too. */

@@ -2,6 +2,7 @@ package org.chatconsult.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -156,7 +157,8 @@ class OpenfirePluginIT {
             awaitBody(toCarol, "Alice: and the chat goes on");
             // Openfire takes occupants whose stanzas bounced during the reload for ghosts and removes them a few
             // seconds later; the service's own occupants must still be in their rooms after that.
-            Thread.sleep(5_000);
+            Await.quiet(Duration.ofSeconds(5), "Openfire removes ghost occupants on a timer of its own, a few seconds"
+                    + " after their stanzas bounced: no request of ours is ordered behind it");
             sayToSupport(carol, "still there?");
             RestartTest.waitLong(() -> bobSide.getTranscript().stream()
                     .anyMatch(line -> line.getText().equals("still there?")));
@@ -264,7 +266,11 @@ class OpenfirePluginIT {
             SeedLessonsTest.waitFor(() -> aliceDesk.agents.getState() != null);
             sayToSupport(carol, "hello from a MUC client");
             OfferExtension offer = aliceDesk.next(aliceDesk.chats);
-            Thread.sleep(2_000);
+            Await.until(Party.WAIT, "an invitation to the contact", () -> invitations.get() > 0);
+            // A second one has arrived by now: the service decided on all it sends before it answers the agent,
+            // then the service and the room answer the contact behind what they sent her.
+            Party.barrier(alice, true);
+            Party.barrier(carol, false, offer.getRoom());
             assertThat(invitations.get()).as("invitations to the contact").isEqualTo(1);
 
             MultiUserChatManager.getInstanceFor(alice).decline(offer.getRoom(),

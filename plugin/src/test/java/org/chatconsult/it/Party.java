@@ -1,13 +1,16 @@
 package org.chatconsult.it;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.chatconsult.standalone.LocalProsody;
 import org.jivesoftware.smack.ConnectionConfiguration;
 import org.jivesoftware.smack.SmackConfiguration;
+import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
@@ -15,6 +18,7 @@ import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
@@ -37,8 +41,11 @@ public final class Party implements AutoCloseable {
     private final XMPPTCPConnection connection;
     private final List<Stanza> received = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
-    private Party(XMPPTCPConnection connection) {
+    private final boolean mucCapable;
+
+    private Party(XMPPTCPConnection connection, boolean mucCapable) {
         this.connection = connection;
+        this.mucCapable = mucCapable;
     }
 
     static Party connect(LocalProsody prosody, String user, boolean mucCapable) throws Exception {
@@ -72,7 +79,7 @@ public final class Party implements AutoCloseable {
         // Stanzas sent raw (sendRaw) are counted by the server but not by Smack: stream management's (XEP-0198)
         // counters would disagree, and Smack would close the connection.
         connection.setUseStreamManagement(false);
-        Party party = new Party(connection);
+        Party party = new Party(connection, mucCapable);
         connection.addSyncStanzaListener(party.received::add, stanza -> true);
         ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(connection);
         if (mucCapable) {
@@ -213,16 +220,18 @@ public final class Party implements AutoCloseable {
 
     /** Waits for a matching stanza among those received after {@code mark}. */
     public Stanza awaitSince(int mark, Predicate<Stanza> match, Duration wait) throws InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (System.nanoTime() < deadline) {
+        Stanza found = Await.value(wait, () -> {
             synchronized (received) {
                 for (int i = Math.min(mark, received.size()); i < received.size(); i++) {
                     if (match.test(received.get(i))) {
                         return received.get(i);
                     }
                 }
+                return null;
             }
-            Thread.sleep(2);
+        });
+        if (found != null) {
+            return found;
         }
         StringBuilder got = new StringBuilder();
         for (Stanza stanza : receivedSince(mark)) {
@@ -251,6 +260,59 @@ public final class Party implements AutoCloseable {
             return true;
         } catch (AssertionError none) {
             return false;
+        }
+    }
+
+    /**
+     * A barrier: returns once everything sent to this party before the call has arrived, so that a test may then
+     * check that something did NOT come. XMPP keeps the order of stanzas between two addresses (RFC 6120 §10.1):
+     * an answer comes behind what its sender sent before it. The service answers an agent's command on its core
+     * thread and behind its journal, after everything it had decided to send (here the decline of an offer that
+     * does not exist: an error that changes nothing; anyone else's is refused at once, as a ping would be). Each
+     * room this party is in is then asked for its disco#info, which the MUC service answers behind what it
+     * relayed before, the service's lines into the room included.
+     */
+    public void barrier() throws Exception {
+        barrier(connection, mucCapable);
+    }
+
+    /**
+     * {@link #barrier} for any connection; {@code inRooms}: it has a MUC manager, whose joined rooms count too;
+     * {@code rooms}: others to ask, such as one that invited it.
+     */
+    static void barrier(XMPPConnection connection, boolean inRooms, EntityBareJid... rooms) throws Exception {
+        for (int refused = 0; ; refused++) {
+            RawIq decline = new RawIq("decline", NS, Map.of("offer", "barrier"));
+            decline.setType(IQ.Type.set);
+            decline.setTo(jid(TestServer.SERVICE));
+            IQ answer = answer(connection, decline);
+            if (answer.getError() == null
+                    || answer.getError().getCondition() != StanzaError.Condition.resource_constraint) {
+                break;
+            }
+            if (refused == 50) {
+                throw new AssertionError("the service refused every barrier for this sender's rate");
+            }
+            // Refused at the edge, before the core: this sender's allowance (a rate) must refill first.
+            Await.pace(Duration.ofMillis(100), "the sender's allowance refills at its rate");
+        }
+        Set<EntityBareJid> asked = new LinkedHashSet<>(List.of(rooms));
+        if (inRooms) {
+            asked.addAll(MultiUserChatManager.getInstanceFor(connection).getJoinedRooms());
+        }
+        for (EntityBareJid room : asked) {
+            RawIq info = new RawIq("query", "http://jabber.org/protocol/disco#info", Map.of());
+            info.setType(IQ.Type.get);
+            info.setTo(room);
+            answer(connection, info);
+        }
+    }
+
+    private static IQ answer(XMPPConnection connection, IQ request) throws Exception {
+        try {
+            return connection.sendIqRequestAndWaitForResponse(request);
+        } catch (org.jivesoftware.smack.XMPPException.XMPPErrorException error) {
+            return (IQ) error.getStanza();
         }
     }
 

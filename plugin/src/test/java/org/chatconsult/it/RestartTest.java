@@ -91,7 +91,7 @@ class RestartTest {
                     carolRoom.sendMessage("contact line " + i);
                 }
                 waitLong(() -> texts(doraSide).contains("contact line 10"));
-                Thread.sleep(500); // let any late duplicate arrive
+                doraPhone.barrier(); // any late duplicate has arrived by now
                 mirrored = doraSide.getTranscript();
                 assertThat(mirrored).extracting(TranscriptLine::getSeq).containsExactlyElementsOf(
                         IntStream.rangeClosed(1, mirrored.size()).mapToObj(Long::valueOf).toList());
@@ -197,7 +197,7 @@ class RestartTest {
                 waitLong(() -> texts(doraSide).contains("said while the service was stopped"));
                 carol.chat("sales@consult.localhost", "line 3");
                 waitLong(() -> bodies(chat).contains("line 3") && texts(doraSide).contains("line 3"));
-                Thread.sleep(300);
+                doraPhone.barrier(); // any late duplicate has arrived by now
                 assertThat(texts(doraSide)).containsExactly("line 1", "line 2", "said while the service was stopped",
                         "line 3");
                 assertThat(doraSide.getTranscript()).extracting(TranscriptLine::getSeq).containsExactly(1L, 2L, 3L, 4L);
@@ -285,7 +285,8 @@ class RestartTest {
                 alice.awaitMessage(m -> m.getType() == Message.Type.groupchat && "line 2 from carol".equals(m.getBody()));
                 room.sendMessage("line 3 from alice");
                 carol.awaitBody("line 3 from alice");
-                Thread.sleep(1_000); // let any duplicate arrive
+                carol.barrier(); // any duplicate has arrived by now, at either side
+                alice.barrier();
 
                 Map<String, Long> atCarol = count(carol, "from alice");
                 Map<String, Long> atAlice = count(alice, "from carol");
@@ -385,8 +386,9 @@ class RestartTest {
 
     /** After a server restart drill: the line each side said since reached the other exactly once. */
     private static void eachLineOnce(String drill, Party agent, String agentGot, Party contact, String contactGot)
-            throws InterruptedException {
-        Thread.sleep(500); // let any late duplicate arrive
+            throws Exception {
+        agent.barrier(); // any late duplicate has arrived by now, at either side
+        contact.barrier();
         long atAgent = bodiesEnding(agent, agentGot);
         long atContact = bodiesEnding(contact, contactGot);
         assertThat(List.of(atAgent, atContact)).as("each line received exactly once").containsOnly(1L);
@@ -414,10 +416,6 @@ class RestartTest {
     }
 
     static void waitLong(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition met within 30 s").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        Await.until(Duration.ofSeconds(30), "condition met", condition::getAsBoolean);
     }
 }

@@ -61,7 +61,10 @@ class RoomTest {
             for (int i = 2; i <= 30; i++) {
                 contact.chat("sales@consult.localhost", "line " + i);
             }
-            Thread.sleep(300);
+            // Every line is in the chat before the agent is asked: the contact's barrier hands them all to the
+            // service's core, the agent's waits behind them there.
+            contact.barrier();
+            agent.barrier();
             agent.ready();
             Message offer = agent.awaitElement("offer");
             agent.join(Party.attr(offer, "offer", "room"), "Agent 1");

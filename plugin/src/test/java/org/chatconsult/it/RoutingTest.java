@@ -69,7 +69,7 @@ class RoutingTest {
                 Party contact = server.connectPlain("contact1");
                 TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
             second.ready();
-            Thread.sleep(50);
+            Await.nextMillisecond(); // the first agent goes Ready later: it is idle for less time
             first.ready();
             contact.chat(SALES, "hello");
             second.awaitElement("offer");
@@ -103,7 +103,7 @@ class RoutingTest {
                 Party contact = server.connectPlain("contact1");
                 TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
             first.ready();
-            Thread.sleep(20);
+            Await.nextMillisecond(); // the second agent goes Ready later: the offer goes to the first
             second.ready();
             contact.chat(SALES, "hello");
             Message offer = first.awaitElement("offer");
@@ -122,7 +122,7 @@ class RoutingTest {
                 Party second = server.connect("agent2");
                 Party contact = server.connectPlain("contact1")) {
             first.ready();
-            Thread.sleep(20);
+            Await.nextMillisecond(); // the second agent goes Ready later: the offer goes to the first
             second.ready();
             contact.chat(SALES, "hello");
             Message offer = first.awaitElement("offer");
@@ -146,7 +146,9 @@ class RoutingTest {
                 Party two = server.connectPlain("contact2")) {
             one.chat("night@consult.localhost", "is anyone awake?");
             one.awaitBody("You are number 1 in line");
-            Thread.sleep(1_500);
+            // Time is the subject: the second contact comes half-way through the first one's maximum wait, so
+            // the first times out while the second still waits.
+            Await.pace(Duration.ofMillis(1_500), "the second contact comes half-way through the first's wait");
             two.chat("night@consult.localhost", "me too");
             Message position = two.awaitBody("You are number 2 in line");
             assertThat(Party.attr(position, "queue", "position")).isEqualTo("2");

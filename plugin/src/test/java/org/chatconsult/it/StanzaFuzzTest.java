@@ -89,7 +89,7 @@ class StanzaFuzzTest {
                 for (int i = 0; i < 50; i++) {
                     attackerAgent.sendRaw(fuzzer.next().xml());
                 }
-                Thread.sleep(2_000);
+                attackerAgent.barrier(); // the warm-up is answered and done with
                 attackers.forEach(Party::forget);
                 long heapBefore = ServiceLog.heapAfterGc(server.servicePid());
 
@@ -126,7 +126,8 @@ class StanzaFuzzTest {
                                 long due = start + (long) ((i - BURST) * 1e9 / PER_SECOND);
                                 long wait = due - System.nanoTime();
                                 if (wait > 0) {
-                                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                                    // Time is the subject: each attacker sends at the service's rate limit.
+                                    Await.pace(Duration.ofNanos(wait), "an attacker sends at the rate limit");
                                 }
                             }
                             StanzaFuzzer.Fuzzed stanza = own.next();
@@ -145,7 +146,7 @@ class StanzaFuzzTest {
                 running.add(senders.submit(() -> {
                     while (running.stream().limit(attackers.size()).anyMatch(f -> !f.isDone())) {
                         contact.chat(SALES, "storm line " + contactLines.incrementAndGet());
-                        Thread.sleep(250);
+                        Await.pace(Duration.ofMillis(250), "the chat goes on at four lines a second");
                     }
                     return null;
                 }));
@@ -157,11 +158,11 @@ class StanzaFuzzTest {
                 int lines = contactLines.get();
                 String last = "storm line " + lines;
                 target.awaitMessage(m -> m.getBody() != null && m.getBody().endsWith(last));
-                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-                while (answeredAt.size() < sentAt.size() && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
+                // No verdict here: the checks below name what went unanswered.
+                Await.within(Duration.ofSeconds(5), () -> answeredAt.size() >= sentAt.size());
+                for (Party attacker : attackers) {
+                    attacker.barrier(); // a second answer to anything has arrived by now
                 }
-                Thread.sleep(1_000); // a second answer to anything would have arrived by now
 
                 // Every request answered exactly once, within 2 s, never with internal-server-error.
                 List<String> unanswered = sentAt.keySet().stream().filter(id -> !answeredAt.containsKey(id))
@@ -236,7 +237,9 @@ class StanzaFuzzTest {
                 answeredAt.clear();
                 errors.clear();
                 kinds.clear();
-                Thread.sleep(1_000);
+                for (Party attacker : attackers) {
+                    attacker.barrier(); // the service is done with all they sent
+                }
                 long heapAfter = ServiceLog.heapAfterGc(server.servicePid());
                 System.out.printf("fuzz heap after GC: %d KiB before, %d KiB after%n", heapBefore, heapAfter);
                 assertThat(heapAfter - heapBefore).as("seed %d: heap growth, KiB", seed)

@@ -17,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import org.chatconsult.it.Await;
 import org.chatconsult.xmpp.edge.StanzaGuard;
 import org.chatconsult.xmpp.edge.StanzaRefusals;
 import org.chatconsult.xmpp.edge.Violation;
@@ -174,16 +175,12 @@ class ExternalComponentConnectionTest {
         private volatile ComponentManager manager;
 
         Packet await(Predicate<Packet> match) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < deadline) {
-                for (Packet packet : packets) {
-                    if (match.test(packet)) {
-                        return packet;
-                    }
-                }
-                Thread.sleep(20);
+            Packet delivered = Await.value(Duration.ofSeconds(10),
+                    () -> packets.stream().filter(match).findFirst().orElse(null));
+            if (delivered == null) {
+                throw new AssertionError("never delivered");
             }
-            throw new AssertionError("never delivered");
+            return delivered;
         }
 
         @Override
