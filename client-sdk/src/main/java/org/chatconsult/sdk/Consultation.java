@@ -23,7 +23,7 @@ import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 
 /**
- * A chat consultation (the seed's consultation shown below the contact chat): the contact chat's transcript,
+ * A chat consultation (Genesys Workspace's consultation shown below the contact chat): the contact chat's transcript,
  * mirrored complete and in order, the private conversation between initiator and target, and what either can
  * do with it.
  *

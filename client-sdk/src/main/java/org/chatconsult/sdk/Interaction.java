@@ -17,7 +17,7 @@ import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.Jid;
 
 /**
- * A contact chat this agent is in (the seed's Chat Interaction window): its messages and participants, and
+ * A contact chat this agent is in (Genesys Workspace's Chat Interaction window): its messages and participants, and
  * what the agent can do with it.
  *
  * <pre>{@code

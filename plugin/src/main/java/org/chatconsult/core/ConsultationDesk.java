@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The rules of chat consultations (the seed's two lessons): only the agent who owns an active chat starts one,
+ * The rules of chat consultations (Genesys Workspace's two lessons): only the agent who owns an active chat starts one,
  * naming an agent or a routing point; the target must be Ready with free capacity; the first who accepts wins;
  * not accepted means released; either member ends it or marks it done; the chat's end ends it. Part of the
  * {@link ContactCentre}, on its thread.

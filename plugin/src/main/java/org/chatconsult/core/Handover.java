@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Bringing another agent into a contact chat itself (the seed's chat conference), or handing the chat over.
+ * Bringing another agent into a contact chat itself (Genesys Workspace's chat conference), or handing the chat over.
  * CONFERENCE: the target joins and stays beside the owner. WARM_TRANSFER: the target joins and becomes the
  * owner; the former owner leaves when ready. COLD_TRANSFER: the target becomes the owner on accepting, and the
  * former owner is taken out of the room at once.

@@ -1,6 +1,6 @@
 package org.chatconsult.core;
 
-/** An agent's availability for chats, the seed's "Ready for the chat media channel". */
+/** An agent's availability for chats, Genesys Workspace's "Ready for the chat media channel". */
 public enum Readiness {
     READY, NOT_READY, LOGGED_OUT
 }

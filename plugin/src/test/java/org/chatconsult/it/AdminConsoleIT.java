@@ -132,9 +132,9 @@ class AdminConsoleIT {
             assertThat(ServiceDiscoveryManager.getInstanceFor(alice).discoverItems(JidCreate.from("consult.localhost"))
                     .getItems()).extracting(item -> item.getEntityID().toString())
                     .contains("billing@consult.localhost", "support@consult.localhost");
-            SeedLessonsTest.Desk desk = new SeedLessonsTest.Desk(alice);
+            AgentDesk desk = new AgentDesk(alice);
             desk.agents.setReady();
-            SeedLessonsTest.waitFor(() -> desk.agents.getState() != null);
+            AgentDesk.waitFor(() -> desk.agents.getState() != null);
             carol.sendStanza(StanzaBuilder.buildMessage().to(JidCreate.from("billing@consult.localhost"))
                     .ofType(Message.Type.chat).setBody("A question about my bill").build());
             OfferExtension offer = desk.next(desk.chats);

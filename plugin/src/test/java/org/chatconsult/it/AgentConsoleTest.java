@@ -40,7 +40,7 @@ class AgentConsoleTest {
                 console.run(input);
                 return null;
             });
-            SeedLessonsTest.Desk dora = new SeedLessonsTest.Desk(doraPhone);
+            AgentDesk dora = new AgentDesk(doraPhone);
             dora.agents.setReady();
 
             typing.println("ready 2");

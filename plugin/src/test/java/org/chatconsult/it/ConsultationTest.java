@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
 
 /**
- * The seed's two lessons on a real server: starting a chat consultation (the initiator's side) and receiving
+ * Genesys Workspace's two lessons on a real server: starting a chat consultation (the initiator's side) and receiving
  * one (the target's side), with every way it ends.
  */
 @OnBothServers
@@ -353,7 +353,7 @@ class ConsultationTest {
     }
 
     /**
-     * The seed's order the other way round: the chat ends first (which ends its consultation), then both members
+     * Genesys Workspace's order the other way round: the chat ends first (which ends its consultation), then both members
      * mark the consultation done. Each Done is stored and answered; repeating a terminal action is a conflict;
      * and the store goes on taking changes (a new chat's offer, which waits for its change to be stored, comes).
      */

@@ -23,8 +23,8 @@ class ConsultationTranscriptTest {
                 Party doraPhone = server.connect("agent4");
                 Party carol = server.connectPlain("contact1");
                 TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
-            SeedLessonsTest.Desk alice = new SeedLessonsTest.Desk(alicePhone);
-            SeedLessonsTest.Desk dora = new SeedLessonsTest.Desk(doraPhone);
+            AgentDesk alice = new AgentDesk(alicePhone);
+            AgentDesk dora = new AgentDesk(doraPhone);
             alice.agents.setReady();
             dora.agents.setReady();
             carol.chat("sales@consult.localhost", "line 1");
@@ -32,20 +32,20 @@ class ConsultationTranscriptTest {
             for (int i = 2; i <= 5; i++) {
                 carol.chat("sales@consult.localhost", "line " + i);
             }
-            SeedLessonsTest.waitFor(() -> chat.getMessages().size() >= 5);
+            AgentDesk.waitFor(() -> chat.getMessages().size() >= 5);
             chat.consult(JidCreate.from("agent4@localhost"));
             Consultation consultation = dora.agents.accept(dora.next(dora.requests), "Agent 4");
-            SeedLessonsTest.waitFor(() -> consultation.getTranscript().size() == 5);
+            AgentDesk.waitFor(() -> consultation.getTranscript().size() == 5);
 
             // The target's client drops off; the chat goes on without it.
             doraPhone.connection().instantShutdown();
             for (int i = 6; i <= 12; i++) {
                 carol.chat("sales@consult.localhost", "line " + i);
             }
-            SeedLessonsTest.waitFor(() -> chat.getMessages().size() >= 12);
+            AgentDesk.waitFor(() -> chat.getMessages().size() >= 12);
             doraPhone.connection().connect().login();
 
-            SeedLessonsTest.waitFor(() -> consultation.getTranscript().size() == 12);
+            AgentDesk.waitFor(() -> consultation.getTranscript().size() == 12);
             doraPhone.barrier(); // any late duplicate has arrived by now
             assertThat(consultation.getTranscript()).extracting(TranscriptLine::getSeq)
                     .containsExactlyElementsOf(LongStream.rangeClosed(1, 12).boxed().toList());

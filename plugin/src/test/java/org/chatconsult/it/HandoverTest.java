@@ -13,7 +13,7 @@ import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
 
-/** The seed's chat conference, and transfers: the target is brought into the contact room itself. */
+/** Genesys Workspace's chat conference, and transfers: the target is brought into the contact room itself. */
 @OnBothServers
 class HandoverTest {
     private static final Duration LONG = Duration.ofMinutes(2);

@@ -83,10 +83,10 @@ class OpenfirePluginIT {
         XMPPTCPConnection bob = OpenfireFixture.connect("bob");
         XMPPTCPConnection carol = OpenfireFixture.connectPlain("carol");
         try {
-            SeedLessonsTest.Desk aliceDesk = new SeedLessonsTest.Desk(alice);
-            SeedLessonsTest.Desk bobDesk = new SeedLessonsTest.Desk(bob);
+            AgentDesk aliceDesk = new AgentDesk(alice);
+            AgentDesk bobDesk = new AgentDesk(bob);
             aliceDesk.agents.setReady();
-            SeedLessonsTest.waitFor(() -> aliceDesk.agents.getState() != null);
+            AgentDesk.waitFor(() -> aliceDesk.agents.getState() != null);
             var toCarol = new java.util.concurrent.LinkedBlockingQueue<Message>();
             carol.addAsyncStanzaListener(stanza -> toCarol.add((Message) stanza), stanza -> stanza instanceof Message);
             carol.sendStanza(StanzaBuilder.buildMessage().to(JidCreate.from("support@consult.localhost"))
@@ -100,19 +100,19 @@ class OpenfirePluginIT {
             awaitBody(toCarol, "Alice: Hello from Openfire");
 
             bobDesk.agents.setReady();
-            SeedLessonsTest.waitFor(() -> bobDesk.agents.getState() != null);
+            AgentDesk.waitFor(() -> bobDesk.agents.getState() != null);
             Consultation consultation = chat.consult(JidCreate.from("bob@localhost"));
             Consultation bobSide = bobDesk.agents.accept(bobDesk.next(bobDesk.requests), "Bob");
-            SeedLessonsTest.waitFor(() -> bobSide.getTranscript().size() >= 2);
+            AgentDesk.waitFor(() -> bobSide.getTranscript().size() >= 2);
             assertThat(bobSide.getTranscript().get(0).getText()).isEqualTo("My parcel is late");
             consultation.send("Is this one for billing?");
-            SeedLessonsTest.waitFor(() -> bobSide.getMessages().stream()
+            AgentDesk.waitFor(() -> bobSide.getMessages().stream()
                     .anyMatch(m -> "Is this one for billing?".equals(m.getBody())));
 
             carol.sendStanza(StanzaBuilder.buildMessage().to(JidCreate.from("support@consult.localhost"))
                     .ofType(Message.Type.chat).setBody("/end").build());
-            SeedLessonsTest.waitFor(() -> "interaction-ended".equals(bobSide.getEndReason()));
-            SeedLessonsTest.waitFor(chat::isEnded);
+            AgentDesk.waitFor(() -> "interaction-ended".equals(bobSide.getEndReason()));
+            AgentDesk.waitFor(chat::isEnded);
             assertThat(toCarol).noneMatch(m -> m.toXML().toString().contains("billing"));
 
             // The record is in Openfire's own database (tables made by Openfire from the plugin's script).
@@ -250,7 +250,7 @@ class OpenfirePluginIT {
         XMPPTCPConnection alice = OpenfireFixture.connect("alice");
         XMPPTCPConnection bob = OpenfireFixture.connect("bob");
         try {
-            SeedLessonsTest.Desk aliceDesk = new SeedLessonsTest.Desk(alice);
+            AgentDesk aliceDesk = new AgentDesk(alice);
             var revoked = new java.util.concurrent.LinkedBlockingQueue<String>();
             aliceDesk.agents.addOfferListener(new org.chatconsult.sdk.OfferListener() {
                 @Override
@@ -263,7 +263,7 @@ class OpenfirePluginIT {
                 }
             });
             aliceDesk.agents.setReady();
-            SeedLessonsTest.waitFor(() -> aliceDesk.agents.getState() != null);
+            AgentDesk.waitFor(() -> aliceDesk.agents.getState() != null);
             sayToSupport(carol, "hello from a MUC client");
             OfferExtension offer = aliceDesk.next(aliceDesk.chats);
             Await.until(Party.WAIT, "an invitation to the contact", () -> invitations.get() > 0);
@@ -277,9 +277,9 @@ class OpenfirePluginIT {
                     JidCreate.entityBareFrom("support@consult.localhost"), "busy");
             assertThat(revoked.poll(3, TimeUnit.SECONDS)).as("a MUC decline does not reach the service").isNull();
 
-            SeedLessonsTest.Desk bobDesk = new SeedLessonsTest.Desk(bob);
+            AgentDesk bobDesk = new AgentDesk(bob);
             bobDesk.agents.setReady();
-            SeedLessonsTest.waitFor(() -> bobDesk.agents.getState() != null);
+            AgentDesk.waitFor(() -> bobDesk.agents.getState() != null);
             aliceDesk.agents.decline(offer, "busy");
             assertThat(revoked.poll(10, TimeUnit.SECONDS)).isEqualTo("declined");
             Interaction chat = bobDesk.agents.accept(bobDesk.next(bobDesk.chats), "Bob");
@@ -343,10 +343,10 @@ class OpenfirePluginIT {
     /** Alice accepts Carol's chat (Carol on a plain client, through the bridge) and consults Bob, who accepts. */
     private static Scene chatWithConsultation(XMPPTCPConnection alice, XMPPTCPConnection bob, XMPPTCPConnection carol,
             String firstLine) throws Exception {
-        SeedLessonsTest.Desk aliceDesk = new SeedLessonsTest.Desk(alice);
-        SeedLessonsTest.Desk bobDesk = new SeedLessonsTest.Desk(bob);
+        AgentDesk aliceDesk = new AgentDesk(alice);
+        AgentDesk bobDesk = new AgentDesk(bob);
         aliceDesk.agents.setReady();
-        SeedLessonsTest.waitFor(() -> aliceDesk.agents.getState() != null);
+        AgentDesk.waitFor(() -> aliceDesk.agents.getState() != null);
         var toCarol = new java.util.concurrent.LinkedBlockingQueue<Message>();
         carol.addAsyncStanzaListener(stanza -> toCarol.add((Message) stanza), stanza -> stanza instanceof Message);
         sayToSupport(carol, firstLine);
@@ -354,10 +354,10 @@ class OpenfirePluginIT {
         awaitBody(toCarol, "Alice has joined the chat.");
         // Bob goes Ready only now, so the chat's offer went to Alice.
         bobDesk.agents.setReady();
-        SeedLessonsTest.waitFor(() -> bobDesk.agents.getState() != null);
+        AgentDesk.waitFor(() -> bobDesk.agents.getState() != null);
         chat.consult(JidCreate.from("bob@localhost"));
         Consultation bobSide = bobDesk.agents.accept(bobDesk.next(bobDesk.requests), "Bob");
-        SeedLessonsTest.waitFor(() -> bobSide.getTranscript().size() == 1);
+        AgentDesk.waitFor(() -> bobSide.getTranscript().size() == 1);
         return new Scene(chat, bobSide, toCarol);
     }
 

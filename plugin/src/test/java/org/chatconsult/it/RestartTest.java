@@ -47,8 +47,8 @@ class RestartTest {
         try (Party alicePhone = server.connect("agent1");
                 Party doraPhone = server.connect("agent4");
                 Party carol = server.connect("contact3")) {
-            SeedLessonsTest.Desk alice = new SeedLessonsTest.Desk(alicePhone);
-            SeedLessonsTest.Desk dora = new SeedLessonsTest.Desk(doraPhone);
+            AgentDesk alice = new AgentDesk(alicePhone);
+            AgentDesk dora = new AgentDesk(doraPhone);
             LinkedBlockingQueue<MultiUserChat> invitations = new LinkedBlockingQueue<>();
             MultiUserChatManager.getInstanceFor(carol.connection()).addInvitationListener(
                     (conn, room, inviter, reason, password, message, invitation) -> invitations.add(room));
@@ -65,12 +65,12 @@ class RestartTest {
                 carolRoom.sendMessage("contact line " + i);
             }
             chat.send("agent line 1");
-            SeedLessonsTest.waitFor(() -> bodies(chat).contains("contact line 4"));
+            AgentDesk.waitFor(() -> bodies(chat).contains("contact line 4"));
             Consultation consultation = chat.consult(JidCreate.from("agent4@localhost"));
             Consultation doraSide = dora.agents.accept(dora.next(dora.requests), "Agent 4");
-            SeedLessonsTest.waitFor(() -> texts(doraSide).contains("agent line 1"));
+            AgentDesk.waitFor(() -> texts(doraSide).contains("agent line 1"));
             doraSide.send("consult line 1");
-            SeedLessonsTest.waitFor(() -> consultation.getMessages().stream()
+            AgentDesk.waitFor(() -> consultation.getMessages().stream()
                     .anyMatch(m -> "consult line 1".equals(m.getBody())));
 
             // SIGKILL mid-chat and mid-consultation; the people go on talking while the service is away.
@@ -80,7 +80,7 @@ class RestartTest {
             }
             chat.send("agent line 2");
             doraSide.send("consult line 2");
-            SeedLessonsTest.waitFor(() -> bodies(chat).contains("contact line 7") && bodies(chat).contains("agent line 2"));
+            AgentDesk.waitFor(() -> bodies(chat).contains("contact line 7") && bodies(chat).contains("agent line 2"));
 
             service = ServiceProcess.start(config);
             List<TranscriptLine> mirrored;
@@ -175,8 +175,8 @@ class RestartTest {
         try (Party alicePhone = server.connect("agent1");
                 Party doraPhone = server.connect("agent4");
                 Party carol = server.connectPlain("contact4")) {
-            SeedLessonsTest.Desk alice = new SeedLessonsTest.Desk(alicePhone);
-            SeedLessonsTest.Desk dora = new SeedLessonsTest.Desk(doraPhone);
+            AgentDesk alice = new AgentDesk(alicePhone);
+            AgentDesk dora = new AgentDesk(doraPhone);
             TestServer.Service first = server.service(TestServer.settings(LONG, LONG, 3), Duration.ofSeconds(30),
                     storeUrl);
             alice.agents.setReady();
@@ -184,7 +184,7 @@ class RestartTest {
             carol.chat("sales@consult.localhost", "line 1");
             Interaction chat = alice.agents.accept(alice.next(alice.chats), "Agent 1");
             carol.chat("sales@consult.localhost", "line 2");
-            SeedLessonsTest.waitFor(() -> bodies(chat).contains("line 2"));
+            AgentDesk.waitFor(() -> bodies(chat).contains("line 2"));
             chat.consult(JidCreate.from("agent4@localhost"));
             var offer = dora.next(dora.requests);
 

@@ -76,7 +76,7 @@ class RoomTest {
                 agent.awaitMessage(m -> m.getType() == Message.Type.groupchat && line.equals(m.getBody()));
             }
             String interaction = Party.room(Party.attr(offer, "offer", "room")).getLocalpart().toString();
-            SeedLessonsTest.waitFor(() -> {
+            AgentDesk.waitFor(() -> {
                 try {
                     return org.chatconsult.sdk.TranscriptArchive.of(org.chatconsult.sdk.AgentManager
                             .getInstanceFor(agent.connection())).lines(interaction).size() == 30;

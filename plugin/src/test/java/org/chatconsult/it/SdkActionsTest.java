@@ -38,7 +38,7 @@ class SdkActionsTest {
             alice.setReady();
             AgentManager dora = AgentManager.getInstanceFor(doraPhone.connection());
             dora.setReady();
-            SeedLessonsTest.waitFor(() -> dora.getState() != null && alice.getState() != null);
+            AgentDesk.waitFor(() -> dora.getState() != null && alice.getState() != null);
 
             DirectoryEntry found = team.search(server.displayName("agent4"), EnumSet.of(DirectoryEntry.Kind.AGENT), false)
                     .get(0);
@@ -58,7 +58,7 @@ class SdkActionsTest {
             assertThat(retracted.poll(10, TimeUnit.SECONDS)).isEqualTo(call.getId());
 
             dora.logOut();
-            SeedLessonsTest.waitFor(() -> {
+            AgentDesk.waitFor(() -> {
                 try {
                     return team.search(server.displayName("agent4"), EnumSet.of(DirectoryEntry.Kind.AGENT), false)
                             .get(0)
@@ -68,7 +68,7 @@ class SdkActionsTest {
                 }
             });
             dora.setNotReady("training");
-            SeedLessonsTest.waitFor(() -> "not-ready".equals(dora.getState().getReadiness()));
+            AgentDesk.waitFor(() -> "not-ready".equals(dora.getState().getReadiness()));
         }
     }
 
@@ -78,7 +78,7 @@ class SdkActionsTest {
                 Party doraPhone = server.connect("agent4");
                 Party carol = server.connectPlain("contact1");
                 TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
-            SeedLessonsTest.Desk alice = new SeedLessonsTest.Desk(alicePhone);
+            AgentDesk alice = new AgentDesk(alicePhone);
             AgentManager dora = AgentManager.getInstanceFor(doraPhone.connection());
             BlockingQueue<HandoverOfferExtension> transfers = new LinkedBlockingQueue<>();
             dora.addOfferListener(new OfferListener() {

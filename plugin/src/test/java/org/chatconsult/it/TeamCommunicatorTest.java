@@ -38,13 +38,13 @@ class TeamCommunicatorTest {
                 Party carol = server.connectPlain("contact1");
                 Party stranger = server.connect("stranger");
                 TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
-            SeedLessonsTest.Desk alice = new SeedLessonsTest.Desk(alicePhone);
+            AgentDesk alice = new AgentDesk(alicePhone);
             alice.agents.setReady();
-            SeedLessonsTest.waitFor(() -> alice.agents.getState() != null);
+            AgentDesk.waitFor(() -> alice.agents.getState() != null);
             AgentManager.getInstanceFor(benPhone.connection()).setReady(2);
             carol.chat("sales@consult.localhost", "hello");
             alice.agents.accept(alice.next(alice.chats), "Agent 1");
-            SeedLessonsTest.waitFor(() -> alice.agents.getState() != null);
+            AgentDesk.waitFor(() -> alice.agents.getState() != null);
             TeamCommunicator team = TeamCommunicator.getInstanceFor(alicePhone.connection());
 
             Map<String, DirectoryEntry> all = byJid(team.search("", EnumSet.allOf(DirectoryEntry.Kind.class), false));
@@ -84,8 +84,8 @@ class TeamCommunicatorTest {
                 Party doraPhone = server.connect("agent4");
                 Party carol = server.connectPlain("contact1");
                 TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
-            SeedLessonsTest.Desk alice = new SeedLessonsTest.Desk(alicePhone);
-            SeedLessonsTest.Desk dora = new SeedLessonsTest.Desk(doraPhone);
+            AgentDesk alice = new AgentDesk(alicePhone);
+            AgentDesk dora = new AgentDesk(doraPhone);
             TeamCommunicator team = TeamCommunicator.getInstanceFor(alicePhone.connection());
             var doraJid = JidCreate.from("agent4@localhost");
             var sales = JidCreate.from("sales@consult.localhost");
@@ -109,7 +109,7 @@ class TeamCommunicatorTest {
             Consultation consultation = chat.consult(JidCreate.from("supervisors@consult.localhost"));
             ConsultationOfferExtension request = dora.next(dora.requests);
             dora.agents.accept(request, "Agent 4");
-            SeedLessonsTest.waitFor(() -> consultation.getTarget() != null);
+            AgentDesk.waitFor(() -> consultation.getTarget() != null);
             consultation.im("ping");
             consultation.call();
             List<TeamCommunicator.RecentTarget> recent = team.getRecent();
@@ -124,7 +124,7 @@ class TeamCommunicatorTest {
                 Party doraPhone = server.connect("agent4");
                 Party carol = server.connectPlain("contact1");
                 TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
-            SeedLessonsTest.Desk alice = new SeedLessonsTest.Desk(alicePhone);
+            AgentDesk alice = new AgentDesk(alicePhone);
             AgentManager doraAgents = AgentManager.getInstanceFor(doraPhone.connection());
             java.util.concurrent.BlockingQueue<HandoverOfferExtension> invitations =
                     new java.util.concurrent.LinkedBlockingQueue<>();
@@ -153,7 +153,7 @@ class TeamCommunicatorTest {
             carol.awaitBody("Agent 4: Supervisor here.");
             chat.markDone("resolved", "handled with the supervisor");
             carol.awaitElement("ended");
-            SeedLessonsTest.waitFor(doraChat::isEnded);
+            AgentDesk.waitFor(doraChat::isEnded);
         }
     }
 }

@@ -45,8 +45,8 @@ class TranscriptArchiveTest {
                 Party supervisor = server.connect("agent3");
                 Party carol = server.connect("contact5");
                 Party stranger = server.connect("stranger")) {
-            SeedLessonsTest.Desk alice = new SeedLessonsTest.Desk(alicePhone);
-            SeedLessonsTest.Desk dora = new SeedLessonsTest.Desk(doraPhone);
+            AgentDesk alice = new AgentDesk(alicePhone);
+            AgentDesk dora = new AgentDesk(doraPhone);
             LinkedBlockingQueue<MultiUserChat> invitations = new LinkedBlockingQueue<>();
             MultiUserChatManager.getInstanceFor(carol.connection()).addInvitationListener(
                     (conn, room, inviter, reason, password, message, invitation) -> invitations.add(room));
@@ -63,12 +63,12 @@ class TranscriptArchiveTest {
                 for (int i = 2; i <= CONTACT_LINES; i++) {
                     carolRoom.sendMessage("line " + i);
                 }
-                SeedLessonsTest.waitFor(() -> chat.getMessages().stream()
+                AgentDesk.waitFor(() -> chat.getMessages().stream()
                         .anyMatch(m -> ("line " + CONTACT_LINES).equals(m.getBody())));
                 Consultation consultation = chat.consult(JidCreate.from("agent4@localhost"));
                 Consultation doraSide = dora.agents.accept(dora.next(dora.requests), "Agent 4");
                 doraSide.send("between us: offer a refund");
-                SeedLessonsTest.waitFor(() -> consultation.getMessages().stream()
+                AgentDesk.waitFor(() -> consultation.getMessages().stream()
                         .anyMatch(m -> "between us: offer a refund".equals(m.getBody())));
                 chat.markDone("resolved", "refund agreed");
                 interactionId = chat.getId();

@@ -8,7 +8,7 @@ import org.dom4j.Element;
 import org.xmpp.packet.JID;
 
 /**
- * The preview of a contact chat that offers to agents carry (the seed's Interaction Preview): the contact,
+ * The preview of a contact chat that offers to agents carry (Genesys Workspace's Interaction Preview): the contact,
  * the routing point, when it started, and its last lines, as elements and as readable text.
  */
 final class ChatPreview {

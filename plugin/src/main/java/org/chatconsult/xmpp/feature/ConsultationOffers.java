@@ -21,7 +21,7 @@ import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 
 /**
- * Carries consultation requests to their targets (the seed's Interaction Preview): membership of the
+ * Carries consultation requests to their targets (Genesys Workspace's Interaction Preview): membership of the
  * consultation room, then a message with who asks, about which chat, and its last lines, plus a XEP-0249
  * invitation. Joining the room accepts; a revoked offer takes the membership back.
  */

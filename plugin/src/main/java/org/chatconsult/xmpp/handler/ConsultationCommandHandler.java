@@ -123,7 +123,7 @@ public final class ConsultationCommandHandler {
     }
 
     /**
-     * IM or call the other member (the seed's Action menu): the answer names the other party's session, to
+     * IM or call the other member (Genesys Workspace's Action menu): the answer names the other party's session, to
      * which the client sends its 1:1 message or XEP-0353 call proposal; the service records it on the
      * interaction's history.
      */

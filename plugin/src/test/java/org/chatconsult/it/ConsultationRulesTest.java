@@ -9,61 +9,25 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.chatconsult.sdk.AgentManager;
 import org.chatconsult.sdk.CallManager;
 import org.chatconsult.sdk.Consultation;
 import org.chatconsult.sdk.ConsultationListener;
 import org.chatconsult.sdk.DirectoryEntry;
 import org.chatconsult.sdk.Interaction;
-import org.chatconsult.sdk.OfferListener;
 import org.chatconsult.sdk.TeamCommunicator;
 import org.chatconsult.sdk.packet.ConsultationOfferExtension;
 import org.chatconsult.sdk.packet.ContextExtension;
-import org.chatconsult.sdk.packet.OfferExtension;
 import org.chatconsult.sdk.packet.TranscriptLine;
 import org.jivesoftware.smack.packet.Message;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
 
 /**
- * The seed's two lessons, step by step, written against the SDK's public API only (the contact is any XMPP
+ * The two lessons of the consultation workflow (Genesys Workspace's chat consultation), step by step, written against the SDK's public API only (the contact is any XMPP
  * client). Each step's comment is the lesson's own words.
  */
 @OnBothServers
-class SeedLessonsTest {
+class ConsultationRulesTest {
     private static final Duration LONG = Duration.ofMinutes(2);
-
-    /** What an agent desktop collects: offers, consultation requests, consultation events. */
-    static final class Desk {
-        final AgentManager agents;
-        final BlockingQueue<OfferExtension> chats = new LinkedBlockingQueue<>();
-        final BlockingQueue<ConsultationOfferExtension> requests = new LinkedBlockingQueue<>();
-
-        Desk(Party party) {
-            this(party.connection());
-        }
-
-        Desk(org.jivesoftware.smack.XMPPConnection connection) {
-            agents = AgentManager.getInstanceFor(connection);
-            agents.addOfferListener(new OfferListener() {
-                @Override
-                public void offerReceived(OfferExtension offer) {
-                    chats.add(offer);
-                }
-
-                @Override
-                public void consultationOfferReceived(ConsultationOfferExtension offer) {
-                    requests.add(offer);
-                }
-            });
-        }
-
-        <T> T next(BlockingQueue<T> queue) throws InterruptedException {
-            T item = queue.poll(10, TimeUnit.SECONDS);
-            assertThat(item).as("expected within 10 s").isNotNull();
-            return item;
-        }
-    }
 
     /** Events of one consultation, as its listener hears them. */
     static final class Events implements ConsultationListener {
@@ -94,13 +58,13 @@ class SeedLessonsTest {
     }
 
     /** Prerequisite of both lessons: the initiator has an active chat with a contact. */
-    private static Interaction activeChat(TestServer server, Desk desk, Party contact) throws Exception {
+    private static Interaction activeChat(TestServer server, AgentDesk desk, Party contact) throws Exception {
         desk.agents.setReady();
         contact.chat("sales@consult.localhost", "Hi, my parcel is late");
         Interaction chat = desk.agents.accept(desk.next(desk.chats), "Agent 1");
         contact.awaitBody(server.displayName("agent1") + " has joined the chat.");
         contact.chat("sales@consult.localhost", "Order 4711");
-        waitFor(() -> chat.getMessages().stream().anyMatch(m -> "Order 4711".equals(m.getBody())));
+        AgentDesk.waitFor(() -> chat.getMessages().stream().anyMatch(m -> "Order 4711".equals(m.getBody())));
         return chat;
     }
 
@@ -110,8 +74,8 @@ class SeedLessonsTest {
                 Party doraPhone = server.connect("agent4");
                 Party carol = server.connectPlain("contact1");
                 TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
-            Desk alice = new Desk(alicePhone);
-            Desk dora = new Desk(doraPhone);
+            AgentDesk alice = new AgentDesk(alicePhone);
+            AgentDesk dora = new AgentDesk(doraPhone);
             dora.agents.setReady();
             // Prerequisites: logged in, with an active Chat interaction with a contact.
             Interaction chat = activeChat(server, alice, carol);
@@ -189,12 +153,12 @@ class SeedLessonsTest {
                 Party doraPhone = server.connect("agent4");
                 Party carol = server.connectPlain("contact1");
                 TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
-            Desk alice = new Desk(alicePhone);
-            Desk dora = new Desk(doraPhone);
+            AgentDesk alice = new AgentDesk(alicePhone);
+            AgentDesk dora = new AgentDesk(doraPhone);
             Interaction chat = activeChat(server, alice, carol);
             // Prerequisites: logged in, and Ready for the chat media channel.
             dora.agents.setReady();
-            waitFor(() -> dora.agents.getState() != null && "ready".equals(dora.agents.getState().getReadiness()));
+            AgentDesk.waitFor(() -> dora.agents.getState() != null && "ready".equals(dora.agents.getState().getReadiness()));
 
             // Another agent initiates a chat consultation: the Interaction Preview notifies you.
             Consultation aliceSide = chat.consult(org.jxmpp.jid.impl.JidCreate.from("agent4@localhost"));
@@ -213,7 +177,7 @@ class SeedLessonsTest {
             consultation.addListener(events);
 
             // View the transcript of the chat between the contact and the agent who initiated the consultation.
-            waitFor(() -> consultation.getTranscript().size() == 2);
+            AgentDesk.waitFor(() -> consultation.getTranscript().size() == 2);
             assertThat(consultation.getTranscript()).extracting(TranscriptLine::getText)
                     .containsExactly("Hi, my parcel is late", "Order 4711");
             assertThat(consultation.getTranscript()).extracting(TranscriptLine::getSeq).containsExactly(1L, 2L);
@@ -262,9 +226,5 @@ class SeedLessonsTest {
             message = messages.poll(10, TimeUnit.SECONDS);
             assertThat(message).as("a message saying " + body).isNotNull();
         } while (!body.equals(message.getBody()));
-    }
-
-    static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        Await.until(Duration.ofSeconds(10), "condition met", condition::getAsBoolean);
     }
 }
