@@ -5,9 +5,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.ContactCentreListener;
-import org.chatconsult.core.EndReason;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.core.Readiness;
+import org.chatconsult.protocol.EndReason;
 import org.chatconsult.standalone.ConfiguredDirectory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.chatconsult.protocol.Wire;
 import org.chatconsult.sdk.packet.AgentStateExtension;
 import org.chatconsult.sdk.packet.ChatConsult;
 import org.chatconsult.sdk.packet.CommandIQ;
@@ -61,8 +62,8 @@ import org.jxmpp.stringprep.XmppStringprepException;
 public final class AgentManager extends Manager {
     private static final String PROVIDERS = "org.chatconsult.sdk/chatconsult.providers";
     private static final Map<XMPPConnection, AgentManager> INSTANCES = new WeakHashMap<>();
-    private static final String[] NOTICES = {"consultation-accepted", "consultation-ended", "handover-accepted",
-        "handover-released"};
+    private static final String[] NOTICES = {Wire.CONSULTATION_ACCEPTED, Wire.CONSULTATION_ENDED, Wire.HANDOVER_ACCEPTED,
+        Wire.HANDOVER_RELEASED};
 
     static {
         try (InputStream providers = AgentManager.class.getClassLoader().getResourceAsStream(PROVIDERS)) {
@@ -211,7 +212,7 @@ public final class AgentManager extends Manager {
     /** Turns down any offer (by its id); it goes to another agent or is released. */
     public void decline(String offerId, String reason) throws XMPPException.XMPPErrorException,
             SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
-        request(CommandIQ.set(service, "decline").with("offer", offerId).child("reason", reason));
+        request(CommandIQ.set(service, Wire.DECLINE).with("offer", offerId).child("reason", reason));
     }
 
     public void decline(OfferExtension offer, String reason) throws XMPPException.XMPPErrorException,
@@ -222,7 +223,7 @@ public final class AgentManager extends Manager {
     /** Ends a chat this agent owns: the room is destroyed and the contact told. */
     public void endInteraction(String interaction) throws XMPPException.XMPPErrorException,
             SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
-        request(CommandIQ.set(service, "end").with("interaction", interaction));
+        request(CommandIQ.set(service, Wire.END).with("interaction", interaction));
     }
 
     // ---- for the SDK's own objects ---------------------------------------------------------------------
@@ -320,7 +321,7 @@ public final class AgentManager extends Manager {
             ExtensionElement element = stanza.getExtensionElement(name, ChatConsult.NAMESPACE);
             if (element instanceof NoticeExtension && ((NoticeExtension) element).getConsultation() != null) {
                 NoticeExtension notice = (NoticeExtension) element;
-                Consultation consultation = notice.getElementName().equals("consultation-ended")
+                Consultation consultation = notice.getElementName().equals(Wire.CONSULTATION_ENDED)
                         ? consultations.remove(notice.getConsultation())
                         : consultations.get(notice.getConsultation());
                 if (consultation != null) {

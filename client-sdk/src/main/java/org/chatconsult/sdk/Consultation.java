@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 
+import org.chatconsult.protocol.Wire;
 import org.chatconsult.sdk.packet.CommandIQ;
 import org.chatconsult.sdk.packet.ContextExtension;
 import org.chatconsult.sdk.packet.MirroredExtension;
@@ -115,13 +116,13 @@ public final class Consultation {
     /** Ends the consultation for both members; the room is destroyed. */
     public void end() throws XMPPException.XMPPErrorException, SmackException.NoResponseException,
             SmackException.NotConnectedException, InterruptedException {
-        agents.request(CommandIQ.set(agents.getService(), "end-consultation").with("consultation", id));
+        agents.request(CommandIQ.set(agents.getService(), Wire.END_CONSULTATION).with("consultation", id));
     }
 
     /** Mark Done, with an optional disposition code and note: this member's part closes. */
     public void markDone(String disposition, String note) throws XMPPException.XMPPErrorException,
             SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
-        agents.request(CommandIQ.set(agents.getService(), "done").with("consultation", id)
+        agents.request(CommandIQ.set(agents.getService(), Wire.DONE).with("consultation", id)
                 .with("disposition", disposition).child("note", note));
     }
 
@@ -161,7 +162,7 @@ public final class Consultation {
         synchronized (pending) {
             after = transcript.size();
         }
-        ResultIQ result = agents.request(CommandIQ.get(agents.getService(), "transcript").with("consultation", id)
+        ResultIQ result = agents.request(CommandIQ.get(agents.getService(), Wire.TRANSCRIPT).with("consultation", id)
                 .with("after", String.valueOf(after)));
         for (var element : result.getItems("line")) {
             addLine(new TranscriptLine(Long.parseLong(element.getAttributeValue("seq")), element.getAttributeValue("from"),
@@ -212,10 +213,10 @@ public final class Consultation {
     }
 
     void onNotice(NoticeExtension notice) {
-        if (notice.getElementName().equals("consultation-accepted")) {
+        if (notice.getElementName().equals(Wire.CONSULTATION_ACCEPTED)) {
             target = notice.getTarget();
             listeners.forEach(l -> l.accepted(this, target));
-        } else if (notice.getElementName().equals("consultation-ended")) {
+        } else if (notice.getElementName().equals(Wire.CONSULTATION_ENDED)) {
             endReason = notice.getReason();
             listeners.forEach(l -> l.ended(this, endReason));
         }

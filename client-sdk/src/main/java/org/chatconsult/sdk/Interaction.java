@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 
+import org.chatconsult.protocol.EndReason;
+import org.chatconsult.protocol.Wire;
 import org.chatconsult.sdk.packet.CommandIQ;
 import org.chatconsult.sdk.packet.ResultIQ;
 import org.jivesoftware.smack.SmackException;
@@ -36,6 +38,7 @@ public final class Interaction {
     private final Set<InteractionListener> listeners = new CopyOnWriteArraySet<>();
     private final List<Consultation> consultations = new CopyOnWriteArrayList<>();
     private volatile String endReason;
+    private volatile EndReason endCode;
 
     Interaction(AgentManager agents, String id, MultiUserChat room) {
         this.agents = agents;
@@ -50,6 +53,7 @@ public final class Interaction {
         room.addUserStatusListener(new UserStatusListener() {
             @Override
             public void roomDestroyed(MultiUserChat alternate, String reason) {
+                endCode = EndReason.ofText(reason);
                 left(reason == null ? "ended" : reason);
             }
 
@@ -94,6 +98,11 @@ public final class Interaction {
         return endReason != null;
     }
 
+    /** Why the chat ended, once it has; null while it runs, or when this agent was handed off it. */
+    public EndReason getEndReason() {
+        return endCode;
+    }
+
     public void addListener(InteractionListener listener) {
         listeners.add(listener);
     }
@@ -109,13 +118,13 @@ public final class Interaction {
     /** Ends the chat for everyone: the contact is told, the room destroyed. */
     public void end() throws XMPPException.XMPPErrorException, SmackException.NoResponseException,
             SmackException.NotConnectedException, InterruptedException {
-        agents.request(CommandIQ.set(agents.getService(), "end").with("interaction", id));
+        agents.request(CommandIQ.set(agents.getService(), Wire.END).with("interaction", id));
     }
 
     /** Mark Done: ends the chat, with an optional disposition code and note for its record. */
     public void markDone(String disposition, String note) throws XMPPException.XMPPErrorException,
             SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
-        agents.request(CommandIQ.set(agents.getService(), "done").with("interaction", id)
+        agents.request(CommandIQ.set(agents.getService(), Wire.DONE).with("interaction", id)
                 .with("disposition", disposition).child("note", note));
     }
 
@@ -125,7 +134,7 @@ public final class Interaction {
      * consultation's listeners.
      */
     public Consultation consult(Jid target) throws XMPPException, SmackException, InterruptedException {
-        ResultIQ result = agents.request(CommandIQ.set(agents.getService(), "consult").with("interaction", id)
+        ResultIQ result = agents.request(CommandIQ.set(agents.getService(), Wire.CONSULT).with("interaction", id)
                 .with("target", target.toString()));
         Consultation consultation = agents.enterConsultation(result.getPayload().getAttributeValue("id"), id,
                 result.getPayload().getAttributeValue("room"), this);
@@ -136,7 +145,7 @@ public final class Interaction {
     /** Invites {@code target} into the chat itself; the contact sees them join. Returns the request's id. */
     public String conference(Jid target) throws XMPPException.XMPPErrorException, SmackException.NoResponseException,
             SmackException.NotConnectedException, InterruptedException {
-        ResultIQ result = agents.request(CommandIQ.set(agents.getService(), "conference").with("interaction", id)
+        ResultIQ result = agents.request(CommandIQ.set(agents.getService(), Wire.CONFERENCE).with("interaction", id)
                 .with("target", target.toString()));
         return result.getPayload().getAttributeValue("id");
     }
@@ -147,7 +156,7 @@ public final class Interaction {
      */
     public String transfer(Jid target, boolean warm) throws XMPPException.XMPPErrorException,
             SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
-        ResultIQ result = agents.request(CommandIQ.set(agents.getService(), "transfer").with("interaction", id)
+        ResultIQ result = agents.request(CommandIQ.set(agents.getService(), Wire.TRANSFER).with("interaction", id)
                 .with("target", target.toString()).with("mode", warm ? "warm" : "cold"));
         return result.getPayload().getAttributeValue("id");
     }

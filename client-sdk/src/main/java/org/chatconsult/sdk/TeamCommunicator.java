@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 
+import org.chatconsult.protocol.Wire;
 import org.chatconsult.sdk.packet.CommandIQ;
 import org.chatconsult.sdk.packet.ResultIQ;
 import org.jivesoftware.smack.Manager;
@@ -82,18 +83,18 @@ public final class TeamCommunicator extends Manager {
 
     public List<Jid> getFavorites() throws XMPPException.XMPPErrorException, SmackException.NoResponseException,
             SmackException.NotConnectedException, InterruptedException {
-        return favorites(CommandIQ.get(agents().getService(), "favorites"));
+        return favorites(CommandIQ.get(agents().getService(), Wire.FAVORITES));
     }
 
     /** Adds a favorite (an agent, routing point or group); returns the favorites now. */
     public List<Jid> addFavorite(Jid target) throws XMPPException.XMPPErrorException,
             SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
-        return favorites(CommandIQ.set(agents().getService(), "favorites").item("add", "jid", target.toString()));
+        return favorites(CommandIQ.set(agents().getService(), Wire.FAVORITES).item("add", "jid", target.toString()));
     }
 
     public List<Jid> removeFavorite(Jid target) throws XMPPException.XMPPErrorException,
             SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
-        return favorites(CommandIQ.set(agents().getService(), "favorites").item("remove", "jid", target.toString()));
+        return favorites(CommandIQ.set(agents().getService(), Wire.FAVORITES).item("remove", "jid", target.toString()));
     }
 
     private List<Jid> favorites(CommandIQ request) throws XMPPException.XMPPErrorException,
@@ -110,7 +111,7 @@ public final class TeamCommunicator extends Manager {
     public List<RecentTarget> getRecent() throws XMPPException.XMPPErrorException, SmackException.NoResponseException,
             SmackException.NotConnectedException, InterruptedException {
         List<RecentTarget> recent = new ArrayList<>();
-        ResultIQ result = agents().request(CommandIQ.get(agents().getService(), "recent"));
+        ResultIQ result = agents().request(CommandIQ.get(agents().getService(), Wire.RECENT));
         for (StandardExtensionElement item : result.getItems("item")) {
             recent.add(new RecentTarget(jid(item.getAttributeValue("jid")), item.getAttributeValue("how"),
                     Instant.parse(item.getAttributeValue("time"))));

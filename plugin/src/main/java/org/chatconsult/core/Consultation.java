@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.chatconsult.protocol.ConsultationEndReason;
+
 /**
  * A private consultation between the agent who owns an interaction and an internal target, in its own room,
  * linked to the interaction whose transcript it mirrors.

@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.chatconsult.protocol.ConsultationEndReason;
+import org.chatconsult.protocol.RevokeReason;
+
 /**
  * The rules of chat consultations (Genesys Workspace's two lessons): only the agent who owns an active chat starts one,
  * naming an agent or a routing point; the target must be Ready with free capacity; the first who accepts wins;

@@ -15,6 +15,9 @@ import java.util.OptionalInt;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
+import org.chatconsult.protocol.EndReason;
+import org.chatconsult.protocol.RevokeReason;
+
 /**
  * The contact centre's rules: readiness, routing, offers, the queue and the end of chats. It knows nothing of
  * XMPP; it is confined to one thread (the caller's duty) and tells a {@link ContactCentreListener} what to do.

@@ -1,5 +1,9 @@
 package org.chatconsult.core;
 
+import org.chatconsult.protocol.ConsultationEndReason;
+import org.chatconsult.protocol.EndReason;
+import org.chatconsult.protocol.RevokeReason;
+
 /**
  * What the core decided, for the XMPP layer to carry out. Called on the core's thread: implementations hand
  * I/O to other threads and return at once. Each orchestration feature implements the events it cares about.

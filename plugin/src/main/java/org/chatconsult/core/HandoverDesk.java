@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.chatconsult.protocol.RevokeReason;
+
 /**
  * Conferences and transfers of contact chats: the owner of an active chat invites an agent (or the Ready agents
  * of a routing point) into the chat's own room; the first to join wins. Part of the {@link ContactCentre}, on

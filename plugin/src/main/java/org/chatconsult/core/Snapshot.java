@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.chatconsult.protocol.EndReason;
+
 /**
  * What the core needs to pick up where it stopped: the durable state of agents, live interactions and their
  * consultations. The store keeps the newest snapshot of each; {@link ContactCentre#restore} takes them back.

@@ -5,15 +5,15 @@ import java.util.function.Function;
 
 import org.chatconsult.core.Agent;
 import org.chatconsult.core.Consultation;
-import org.chatconsult.core.ConsultationEndReason;
 import org.chatconsult.core.ContactCentreListener;
 import org.chatconsult.core.Disposition;
-import org.chatconsult.core.EndReason;
 import org.chatconsult.core.Handover;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.core.Offer;
-import org.chatconsult.core.RevokeReason;
 import org.chatconsult.core.Snapshot;
+import org.chatconsult.protocol.ConsultationEndReason;
+import org.chatconsult.protocol.EndReason;
+import org.chatconsult.protocol.RevokeReason;
 
 /**
  * Hands the newest state of every agent, interaction and consultation to the journal whenever the core changes

@@ -1,5 +1,6 @@
 package org.chatconsult.xmpp;
 
+import org.chatconsult.protocol.Wire;
 import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
 import org.dom4j.QName;
@@ -7,7 +8,7 @@ import org.dom4j.QName;
 /** Namespaces and element names of the wire protocol (docs/protocol.md). */
 public final class Protocol {
     /** Our own extension namespace: offers, revocations, queue notices, agent state, agent commands. */
-    public static final String NS = "urn:chatconsult:0";
+    public static final String NS = Wire.NS;
     public static final String NS_MUC = "http://jabber.org/protocol/muc";
     public static final String NS_MUC_USER = "http://jabber.org/protocol/muc#user";
     public static final String NS_MUC_ADMIN = "http://jabber.org/protocol/muc#admin";

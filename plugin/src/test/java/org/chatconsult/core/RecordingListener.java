@@ -3,6 +3,10 @@ package org.chatconsult.core;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.chatconsult.protocol.ConsultationEndReason;
+import org.chatconsult.protocol.EndReason;
+import org.chatconsult.protocol.RevokeReason;
+
 /** Writes down every decision of the core as a line, for tests to compare. */
 final class RecordingListener implements ContactCentreListener {
     final List<String> events = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.chatconsult.sdk.packet;
 
+import org.chatconsult.protocol.Wire;
+
 /**
  * The protocol's namespace (docs/protocol.md).
  *
@@ -8,7 +10,7 @@ package org.chatconsult.sdk.packet;
  * }</pre>
  */
 public final class ChatConsult {
-    public static final String NAMESPACE = "urn:chatconsult:0";
+    public static final String NAMESPACE = Wire.NS;
 
     private ChatConsult() {
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import javax.xml.namespace.QName;
 
+import org.chatconsult.protocol.Wire;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
@@ -23,7 +24,7 @@ import org.jxmpp.jid.EntityBareJid;
  * }</pre>
  */
 public final class ConsultationOfferExtension implements ExtensionElement {
-    public static final String ELEMENT = "consultation-offer";
+    public static final String ELEMENT = Wire.CONSULTATION_OFFER;
     public static final QName QNAME = new QName(ChatConsult.NAMESPACE, ELEMENT);
 
     private final String id;

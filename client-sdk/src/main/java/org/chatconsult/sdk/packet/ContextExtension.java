@@ -2,6 +2,7 @@ package org.chatconsult.sdk.packet;
 
 import javax.xml.namespace.QName;
 
+import org.chatconsult.protocol.Wire;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
@@ -15,7 +16,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * }</pre>
  */
 public final class ContextExtension implements ExtensionElement {
-    public static final String ELEMENT = "context";
+    public static final String ELEMENT = Wire.CONTEXT;
     public static final QName QNAME = new QName(ChatConsult.NAMESPACE, ELEMENT);
 
     private final String interaction;

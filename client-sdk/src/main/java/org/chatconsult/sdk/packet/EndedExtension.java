@@ -2,13 +2,15 @@ package org.chatconsult.sdk.packet;
 
 import javax.xml.namespace.QName;
 
+import org.chatconsult.protocol.EndReason;
+import org.chatconsult.protocol.Wire;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
 /**
- * A chat ended: {@code contact-left}, {@code agent-ended}, {@code queue-timeout}, {@code service-error} or
- * {@code shutdown}.
+ * A chat ended, with its reason: one of {@link EndReason}'s tokens ({@code contact-left}, {@code agent-ended},
+ * {@code queue-timeout}, {@code service-error}, {@code supervisor-ended}).
  *
  * <pre>{@code
  * EndedExtension ended = message.getExtension(EndedExtension.class);
@@ -16,7 +18,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * }</pre>
  */
 public final class EndedExtension implements ExtensionElement {
-    public static final String ELEMENT = "ended";
+    public static final String ELEMENT = Wire.ENDED;
     public static final QName QNAME = new QName(ChatConsult.NAMESPACE, ELEMENT);
 
     private final String interaction;
@@ -31,8 +33,14 @@ public final class EndedExtension implements ExtensionElement {
         return interaction;
     }
 
+    /** The reason's token as sent. */
     public String getReason() {
         return reason;
+    }
+
+    /** The reason, or null for a token this version does not know. */
+    public EndReason getEndReason() {
+        return EndReason.ofToken(reason);
     }
 
     @Override

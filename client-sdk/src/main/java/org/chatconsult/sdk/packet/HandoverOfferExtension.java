@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import javax.xml.namespace.QName;
 
+import org.chatconsult.protocol.Wire;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
@@ -18,7 +19,7 @@ import org.jxmpp.jid.EntityBareJid;
  * }</pre>
  */
 public final class HandoverOfferExtension implements ExtensionElement {
-    public static final String ELEMENT = "handover-offer";
+    public static final String ELEMENT = Wire.HANDOVER_OFFER;
     public static final QName QNAME = new QName(ChatConsult.NAMESPACE, ELEMENT);
 
     private final String id;

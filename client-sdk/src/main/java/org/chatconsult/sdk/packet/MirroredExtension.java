@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import javax.xml.namespace.QName;
 
+import org.chatconsult.protocol.Wire;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.XmlEnvironment;
@@ -19,7 +20,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * }</pre>
  */
 public final class MirroredExtension implements ExtensionElement {
-    public static final String ELEMENT = "mirrored";
+    public static final String ELEMENT = Wire.MIRRORED;
     public static final QName QNAME = new QName(ChatConsult.NAMESPACE, ELEMENT);
 
     private final String consultation;

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import javax.xml.namespace.QName;
 
+import org.chatconsult.protocol.Wire;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
@@ -19,7 +20,7 @@ import org.jxmpp.jid.EntityBareJid;
  * }</pre>
  */
 public final class OfferExtension implements ExtensionElement {
-    public static final String ELEMENT = "offer";
+    public static final String ELEMENT = Wire.OFFER;
     public static final QName QNAME = new QName(ChatConsult.NAMESPACE, ELEMENT);
 
     private final String id;

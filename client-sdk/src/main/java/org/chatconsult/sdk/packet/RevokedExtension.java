@@ -2,6 +2,8 @@ package org.chatconsult.sdk.packet;
 
 import javax.xml.namespace.QName;
 
+import org.chatconsult.protocol.RevokeReason;
+import org.chatconsult.protocol.Wire;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
@@ -17,7 +19,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * }</pre>
  */
 public final class RevokedExtension implements ExtensionElement {
-    public static final String ELEMENT = "revoked";
+    public static final String ELEMENT = Wire.REVOKED;
     public static final QName QNAME = new QName(ChatConsult.NAMESPACE, ELEMENT);
 
     private final String offer;
@@ -52,8 +54,14 @@ public final class RevokedExtension implements ExtensionElement {
         return interaction;
     }
 
+    /** The reason's token as sent. */
     public String getReason() {
         return reason;
+    }
+
+    /** The reason, or null for a token this version does not know. */
+    public RevokeReason getRevokeReason() {
+        return RevokeReason.ofToken(reason);
     }
 
     @Override

@@ -10,11 +10,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.chatconsult.core.ContactCentre;
-import org.chatconsult.core.EndReason;
 import org.chatconsult.core.Favorites;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.core.Overview;
 import org.chatconsult.core.Recents;
+import org.chatconsult.protocol.EndReason;
+import org.chatconsult.protocol.Wire;
 import org.chatconsult.store.Journal;
 import org.chatconsult.store.Restoration;
 import org.chatconsult.store.SetAside;
@@ -37,8 +38,8 @@ import org.chatconsult.xmpp.command.ConsultCommand;
 import org.chatconsult.xmpp.command.ConsultationDoneCommand;
 import org.chatconsult.xmpp.command.EndConsultationCommand;
 import org.chatconsult.xmpp.command.StatisticsCommand;
-import org.chatconsult.xmpp.dispatch.IqRouter;
 import org.chatconsult.xmpp.dispatch.IqRouter.Access;
+import org.chatconsult.xmpp.dispatch.IqRouter;
 import org.chatconsult.xmpp.dispatch.StanzaDispatcher;
 import org.chatconsult.xmpp.feature.ConsultationNotices;
 import org.chatconsult.xmpp.feature.ConsultationOffers;
@@ -173,23 +174,23 @@ public final class ServiceAssembly {
                 .serve(IQ.Type.set, DirectoryHandler.NS_SEARCH, "query", Access.AGENTS, directory::search)
                 .serve(IQ.Type.get, ArchiveHandler.NS_MAM, "query", Access.ANYONE, archive::queryForm)
                 .serve(IQ.Type.set, ArchiveHandler.NS_MAM, "query", Access.ANYONE, archive::query)
-                .serve(IQ.Type.get, ns, "export", Access.ANYONE, archive::export)
-                .serve(IQ.Type.set, ns, "decline", Access.AGENTS, chats::decline)
-                .serve(IQ.Type.set, ns, "end", Access.AGENTS, chats::end)
-                .serve(IQ.Type.set, ns, "conference", Access.AGENTS, chats::handover)
-                .serve(IQ.Type.set, ns, "transfer", Access.AGENTS, chats::handover)
-                .serve(IQ.Type.get, ns, "history", Access.AGENTS, chats::history)
+                .serve(IQ.Type.get, ns, Wire.EXPORT, Access.ANYONE, archive::export)
+                .serve(IQ.Type.set, ns, Wire.DECLINE, Access.AGENTS, chats::decline)
+                .serve(IQ.Type.set, ns, Wire.END, Access.AGENTS, chats::end)
+                .serve(IQ.Type.set, ns, Wire.CONFERENCE, Access.AGENTS, chats::handover)
+                .serve(IQ.Type.set, ns, Wire.TRANSFER, Access.AGENTS, chats::handover)
+                .serve(IQ.Type.get, ns, Wire.HISTORY, Access.AGENTS, chats::history)
                 // Mark Done names a chat (interaction='…') or a consultation (consultation='…').
-                .serve(IQ.Type.set, ns, "done", Access.AGENTS, iq -> iq.getChildElement()
+                .serve(IQ.Type.set, ns, Wire.DONE, Access.AGENTS, iq -> iq.getChildElement()
                         .attributeValue("interaction") != null ? chats.done(iq) : consultations.done(iq))
-                .serve(IQ.Type.set, ns, "consult", Access.AGENTS, consultations::consult)
-                .serve(IQ.Type.set, ns, "end-consultation", Access.AGENTS, consultations::end)
-                .serve(IQ.Type.set, ns, "im", Access.AGENTS, consultations::otherParty)
-                .serve(IQ.Type.set, ns, "call", Access.AGENTS, consultations::otherParty)
-                .serve(IQ.Type.get, ns, "transcript", Access.AGENTS, consultations::transcript)
-                .serve(IQ.Type.get, ns, "favorites", Access.AGENTS, directory::favorites)
-                .serve(IQ.Type.set, ns, "favorites", Access.AGENTS, directory::favorites)
-                .serve(IQ.Type.get, ns, "recent", Access.AGENTS, directory::recent);
+                .serve(IQ.Type.set, ns, Wire.CONSULT, Access.AGENTS, consultations::consult)
+                .serve(IQ.Type.set, ns, Wire.END_CONSULTATION, Access.AGENTS, consultations::end)
+                .serve(IQ.Type.set, ns, Wire.IM, Access.AGENTS, consultations::otherParty)
+                .serve(IQ.Type.set, ns, Wire.CALL, Access.AGENTS, consultations::otherParty)
+                .serve(IQ.Type.get, ns, Wire.TRANSCRIPT, Access.AGENTS, consultations::transcript)
+                .serve(IQ.Type.get, ns, Wire.FAVORITES, Access.AGENTS, directory::favorites)
+                .serve(IQ.Type.set, ns, Wire.FAVORITES, Access.AGENTS, directory::favorites)
+                .serve(IQ.Type.get, ns, Wire.RECENT, Access.AGENTS, directory::recent);
     }
 
     public Addresses addresses() {

@@ -30,7 +30,8 @@ final class ChatPreview {
                 .addAttribute("name", interaction.routingPoint().displayName());
         offer.addElement("started").setText(interaction.started().toString());
         for (TranscriptMirror.Line line : lines) {
-            offer.addElement("line").addAttribute("from", line.from()).addAttribute("role", line.role())
+            offer.addElement("line").addAttribute("seq", String.valueOf(line.seq())).addAttribute("from", line.from())
+                    .addAttribute("role", line.role())
                     .addAttribute("time", line.time().toString()).setText(line.text());
         }
     }

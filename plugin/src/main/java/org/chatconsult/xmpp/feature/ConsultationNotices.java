@@ -3,9 +3,10 @@ package org.chatconsult.xmpp.feature;
 import java.util.function.Consumer;
 
 import org.chatconsult.core.Consultation;
-import org.chatconsult.core.ConsultationEndReason;
 import org.chatconsult.core.ContactCentreListener;
 import org.chatconsult.core.Directory;
+import org.chatconsult.protocol.ConsultationEndReason;
+import org.chatconsult.protocol.Wire;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.AgentSessions;
 import org.chatconsult.xmpp.Protocol;
@@ -32,7 +33,7 @@ public final class ConsultationNotices implements ContactCentreListener {
 
     @Override
     public void consultationAccepted(Consultation consultation) {
-        Element accepted = element("consultation-accepted", consultation);
+        Element accepted = element(Wire.CONSULTATION_ACCEPTED, consultation);
         accepted.addAttribute("target", consultation.target());
         accepted.addAttribute("name", directory.displayName(consultation.target()));
         send(consultation.initiator(), directory.displayName(consultation.target()) + " accepted your consultation about "
@@ -43,7 +44,7 @@ public final class ConsultationNotices implements ContactCentreListener {
     public void consultationEnded(Consultation consultation, ConsultationEndReason reason) {
         String text = (reason.isRelease() ? "Your consultation request was released. " : "The consultation ended. ")
                 + reason.text();
-        Element ended = element("consultation-ended", consultation);
+        Element ended = element(Wire.CONSULTATION_ENDED, consultation);
         ended.addAttribute("reason", reason.token());
         send(consultation.initiator(), text, ended);
         if (consultation.target() != null) {

@@ -8,7 +8,8 @@ import org.chatconsult.core.ContactCentreListener;
 import org.chatconsult.core.Directory;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.core.Offer;
-import org.chatconsult.core.RevokeReason;
+import org.chatconsult.protocol.RevokeReason;
+import org.chatconsult.protocol.Wire;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.AgentSessions;
 import org.chatconsult.xmpp.Protocol;
@@ -68,7 +69,7 @@ public final class ConsultationOffers implements ContactCentreListener {
         message.setTo(agent);
         message.setBody("The consultation request from " + directory.displayName(consultation.initiator()) + " was withdrawn ("
                 + reason.token() + ").");
-        Element revoked = Protocol.element("revoked");
+        Element revoked = Protocol.element(Wire.REVOKED);
         revoked.addAttribute("offer", offer.id());
         revoked.addAttribute("consultation", consultation.id());
         revoked.addAttribute("interaction", consultation.interaction().id());
@@ -88,7 +89,7 @@ public final class ConsultationOffers implements ContactCentreListener {
         message.setFrom(addresses.service());
         message.setTo(agent);
         message.setBody(body);
-        Element element = Protocol.element("consultation-offer");
+        Element element = Protocol.element(Wire.CONSULTATION_OFFER);
         element.addAttribute("id", offer.id());
         element.addAttribute("consultation", consultation.id());
         element.addAttribute("interaction", interaction.id());

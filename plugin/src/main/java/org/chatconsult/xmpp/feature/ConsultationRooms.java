@@ -7,9 +7,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.chatconsult.core.Consultation;
-import org.chatconsult.core.ConsultationEndReason;
 import org.chatconsult.core.ConsultationState;
 import org.chatconsult.core.ContactCentreListener;
+import org.chatconsult.protocol.ConsultationEndReason;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.RoomDriver;

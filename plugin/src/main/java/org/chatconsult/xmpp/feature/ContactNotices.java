@@ -3,8 +3,9 @@ package org.chatconsult.xmpp.feature;
 import java.util.function.Consumer;
 
 import org.chatconsult.core.ContactCentreListener;
-import org.chatconsult.core.EndReason;
 import org.chatconsult.core.Interaction;
+import org.chatconsult.protocol.EndReason;
+import org.chatconsult.protocol.Wire;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.Protocol;
 import org.dom4j.Element;
@@ -36,7 +37,7 @@ public final class ContactNotices implements ContactCentreListener {
 
     @Override
     public void queued(Interaction interaction, int position) {
-        Element queue = Protocol.element("queue");
+        Element queue = Protocol.element(Wire.QUEUE);
         queue.addAttribute("interaction", interaction.id());
         queue.addAttribute("position", String.valueOf(position));
         send(interaction, "All our agents are busy. You are number " + position + " in line.", queue);
@@ -44,7 +45,7 @@ public final class ContactNotices implements ContactCentreListener {
 
     @Override
     public void ended(Interaction interaction, EndReason reason) {
-        Element ended = Protocol.element("ended");
+        Element ended = Protocol.element(Wire.ENDED);
         ended.addAttribute("interaction", interaction.id());
         ended.addAttribute("reason", reason.token());
         send(interaction, "This chat has ended. " + reason.text() + " Thank you for contacting "

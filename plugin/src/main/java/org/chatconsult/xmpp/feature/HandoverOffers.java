@@ -8,7 +8,8 @@ import org.chatconsult.core.Directory;
 import org.chatconsult.core.Handover;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.core.Offer;
-import org.chatconsult.core.RevokeReason;
+import org.chatconsult.protocol.RevokeReason;
+import org.chatconsult.protocol.Wire;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.AgentSessions;
 import org.chatconsult.xmpp.Protocol;
@@ -54,7 +55,7 @@ public final class HandoverOffers implements ContactCentreListener {
         String verb = handover.kind() == Handover.Kind.CONFERENCE ? "join" : "take over";
         Message message = message(agent, directory.displayName(handover.initiator()) + " asks you to " + verb + " " + preview.text()
                 + "\nJoin " + room.toBareJID() + " to accept, by " + offer.expires() + ".");
-        Element element = element("handover-offer", handover);
+        Element element = element(Wire.HANDOVER_OFFER, handover);
         element.addAttribute("id", offer.id());
         element.addAttribute("room", room.toBareJID());
         element.addAttribute("expires", offer.expires().toString());
@@ -76,7 +77,7 @@ public final class HandoverOffers implements ContactCentreListener {
         if (reason != RevokeReason.INTERACTION_ENDED) {
             removeMember(handover.interaction(), agent);
         }
-        Element revoked = element("revoked", handover);
+        Element revoked = element(Wire.REVOKED, handover);
         revoked.addAttribute("offer", offer.id());
         revoked.addAttribute("reason", reason.token());
         Message message = message(agent, "The " + handover.kind().token() + " request from "
@@ -90,7 +91,7 @@ public final class HandoverOffers implements ContactCentreListener {
         if (handover.kind() == Handover.Kind.COLD_TRANSFER) {
             removeMember(handover.interaction(), new JID(handover.initiator()));
         }
-        Element accepted = element("handover-accepted", handover);
+        Element accepted = element(Wire.HANDOVER_ACCEPTED, handover);
         accepted.addAttribute("target", handover.target());
         accepted.addAttribute("name", directory.displayName(handover.target()));
         Message message = message(sessions.address(handover.initiator()), directory.displayName(handover.target()) + " accepted your "
@@ -101,7 +102,7 @@ public final class HandoverOffers implements ContactCentreListener {
 
     @Override
     public void handoverReleased(Handover handover, RevokeReason reason) {
-        Element released = element("handover-released", handover);
+        Element released = element(Wire.HANDOVER_RELEASED, handover);
         released.addAttribute("reason", reason.token());
         Message message = message(sessions.address(handover.initiator()), "Your " + handover.kind().token()
                 + " request was not accepted (" + reason.token() + ").");

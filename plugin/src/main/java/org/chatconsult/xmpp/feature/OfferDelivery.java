@@ -5,7 +5,8 @@ import java.util.function.Consumer;
 import org.chatconsult.core.ContactCentreListener;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.core.Offer;
-import org.chatconsult.core.RevokeReason;
+import org.chatconsult.protocol.RevokeReason;
+import org.chatconsult.protocol.Wire;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.AgentSessions;
 import org.chatconsult.xmpp.Protocol;
@@ -68,7 +69,7 @@ public final class OfferDelivery implements ContactCentreListener {
         String preview = preview(interaction.firstMessage());
         message.setBody("New chat from " + interaction.contactName() + " via " + interaction.routingPoint().displayName()
                 + ": \"" + preview + "\". Join " + room.toBareJID() + " to accept, by " + offer.expires() + ".");
-        Element element = Protocol.element("offer");
+        Element element = Protocol.element(Wire.OFFER);
         element.addAttribute("id", offer.id());
         element.addAttribute("interaction", interaction.id());
         element.addAttribute("room", room.toBareJID());
@@ -95,7 +96,7 @@ public final class OfferDelivery implements ContactCentreListener {
     }
 
     private static Element revokedElement(Interaction interaction, Offer offer, RevokeReason reason) {
-        Element element = Protocol.element("revoked");
+        Element element = Protocol.element(Wire.REVOKED);
         element.addAttribute("offer", offer.id());
         element.addAttribute("interaction", interaction.id());
         element.addAttribute("reason", reason.token());

@@ -4,8 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.chatconsult.core.ContactCentreListener;
-import org.chatconsult.core.EndReason;
 import org.chatconsult.core.Interaction;
+import org.chatconsult.protocol.EndReason;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.RoomDriver;

@@ -4,10 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.chatconsult.core.Consultation;
-import org.chatconsult.core.ConsultationEndReason;
 import org.chatconsult.core.ContactCentreListener;
-import org.chatconsult.core.EndReason;
 import org.chatconsult.core.Interaction;
+import org.chatconsult.protocol.ConsultationEndReason;
+import org.chatconsult.protocol.EndReason;
 
 /**
  * Who sits in each room under which nickname, as the MUC service shows the room's owner (real addresses are

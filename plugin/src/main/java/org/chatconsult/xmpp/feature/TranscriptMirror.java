@@ -14,11 +14,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.chatconsult.core.Consultation;
-import org.chatconsult.core.ConsultationEndReason;
 import org.chatconsult.core.ConsultationState;
 import org.chatconsult.core.ContactCentreListener;
-import org.chatconsult.core.EndReason;
 import org.chatconsult.core.Interaction;
+import org.chatconsult.protocol.ConsultationEndReason;
+import org.chatconsult.protocol.EndReason;
+import org.chatconsult.protocol.Wire;
 import org.chatconsult.store.Columns;
 import org.chatconsult.store.Store;
 import org.chatconsult.xmpp.Addresses;
@@ -237,7 +238,7 @@ public final class TranscriptMirror implements ContactCentreListener {
         message.setBody("[" + CLOCK.format(line.time()) + "] " + line.from() + " (" + line.role() + "): " + line.text());
         // The line's place in the chat is stored, so the id is the same after a restart says it again.
         Protocol.stableId(message, consultation.id() + "-" + line.seq());
-        Element mirrored = Protocol.element("mirrored");
+        Element mirrored = Protocol.element(Wire.MIRRORED);
         mirrored.addAttribute("consultation", consultation.id());
         mirrored.addAttribute("interaction", consultation.interaction().id());
         mirrored.addAttribute("seq", String.valueOf(line.seq()));

@@ -11,6 +11,7 @@ import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.CoreException;
 import org.chatconsult.core.Directory;
 import org.chatconsult.core.TranscriptAccess;
+import org.chatconsult.protocol.Wire;
 import org.chatconsult.store.Journal;
 import org.chatconsult.store.Store;
 import org.chatconsult.store.TranscriptExport;
@@ -158,7 +159,7 @@ public final class ArchiveHandler {
         }
         return readable(iq, interaction).thenApply(record -> {
             IQ result = IQ.createResultIQ(iq);
-            Element export = result.setChildElement("export", Protocol.NS);
+            Element export = result.setChildElement(Wire.EXPORT, Protocol.NS);
             export.addAttribute("interaction", interaction);
             export.addAttribute("format", format);
             export.setText(format.equals("json") ? TranscriptExport.json(record) : TranscriptExport.text(record));

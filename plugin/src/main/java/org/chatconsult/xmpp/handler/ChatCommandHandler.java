@@ -7,6 +7,7 @@ import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.CoreException;
 import org.chatconsult.core.Handover;
 import org.chatconsult.core.Interaction;
+import org.chatconsult.protocol.Wire;
 import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.StanzaErrors;
@@ -69,7 +70,7 @@ public final class ChatCommandHandler {
         return core.ask(centre -> {
             Handover handover = centre.handovers().start(kind, agent(iq), interaction, targets.candidates(target));
             IQ result = IQ.createResultIQ(iq);
-            Element element = result.setChildElement("handover", Protocol.NS);
+            Element element = result.setChildElement(Wire.HANDOVER, Protocol.NS);
             element.addAttribute("id", handover.id());
             element.addAttribute("kind", kind.token());
             element.addAttribute("interaction", interaction);
@@ -90,7 +91,7 @@ public final class ChatCommandHandler {
                 throw new CoreException(CoreException.Kind.NOT_FOUND, ContactCentre.NO_CHAT);
             }
             IQ result = IQ.createResultIQ(iq);
-            Element history = result.setChildElement("history", Protocol.NS);
+            Element history = result.setChildElement(Wire.HISTORY, Protocol.NS);
             history.addAttribute("interaction", interactionId);
             for (InteractionLog.Entry entry : log.entries(interactionId)) {
                 Element event = history.addElement("event");

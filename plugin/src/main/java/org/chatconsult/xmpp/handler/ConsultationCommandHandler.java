@@ -9,6 +9,7 @@ import org.chatconsult.core.ConsultationState;
 import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.CoreException;
 import org.chatconsult.core.Recents;
+import org.chatconsult.protocol.Wire;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.AgentSessions;
 import org.chatconsult.xmpp.CoreThread;
@@ -104,7 +105,7 @@ public final class ConsultationCommandHandler {
     private CompletableFuture<IQ> consult(IQ iq, String agent, String interaction, JID target) {
         return start(agent, interaction, target).thenApply(consultation -> {
             IQ result = IQ.createResultIQ(iq);
-            Element element = result.setChildElement("consultation", Protocol.NS);
+            Element element = result.setChildElement(Wire.CONSULTATION, Protocol.NS);
             element.addAttribute("id", consultation.id());
             element.addAttribute("interaction", consultation.interaction().id());
             element.addAttribute("room", addresses.room(consultation.id()).toBareJID());
@@ -137,7 +138,7 @@ public final class ConsultationCommandHandler {
         log.add(consultation.interaction(), kind, agent, consultation.id() + " " + other);
         recents.add(agent, other, kind, clock.instant());
         IQ result = IQ.createResultIQ(iq);
-        Element party = result.setChildElement("party", Protocol.NS);
+        Element party = result.setChildElement(Wire.PARTY, Protocol.NS);
         party.addAttribute("jid", sessions.address(other).toString());
         party.addAttribute("consultation", consultation.id());
         party.addAttribute("interaction", consultation.interaction().id());
@@ -161,7 +162,7 @@ public final class ConsultationCommandHandler {
             throw new CoreException(CoreException.Kind.BAD_REQUEST, "after must be a sequence number");
         }
         IQ result = IQ.createResultIQ(iq);
-        Element transcript = result.setChildElement("transcript", Protocol.NS);
+        Element transcript = result.setChildElement(Wire.TRANSCRIPT, Protocol.NS);
         transcript.addAttribute("consultation", consultation.id());
         transcript.addAttribute("interaction", consultation.interaction().id());
         for (TranscriptMirror.Line line : transcripts.transcript(consultation.interaction().id())) {

@@ -2,12 +2,12 @@ package org.chatconsult.xmpp.handler;
 
 import java.util.function.Consumer;
 
-import org.chatconsult.core.EndReason;
 import org.chatconsult.core.Interaction;
+import org.chatconsult.protocol.EndReason;
+import org.chatconsult.store.Columns;
 import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.StanzaErrors;
-import org.chatconsult.store.Columns;
 import org.chatconsult.xmpp.edge.Limits;
 import org.chatconsult.xmpp.feature.ContactBridge;
 import org.chatconsult.xmpp.feature.ContactNotices;

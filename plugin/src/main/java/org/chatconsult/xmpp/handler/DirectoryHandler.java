@@ -21,6 +21,7 @@ import org.chatconsult.core.Interaction;
 import org.chatconsult.core.Readiness;
 import org.chatconsult.core.Recents;
 import org.chatconsult.core.RoutingPoint;
+import org.chatconsult.protocol.Wire;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.Protocol;
@@ -238,7 +239,7 @@ public final class DirectoryHandler {
             }
         }
         IQ reply = IQ.createResultIQ(iq);
-        Element list = reply.setChildElement("favorites", Protocol.NS);
+        Element list = reply.setChildElement(Wire.FAVORITES, Protocol.NS);
         for (String target : favorites.of(agent)) {
             Element item = list.addElement("item").addAttribute("jid", target);
             String kind = kindOf(centre, target);
@@ -251,7 +252,7 @@ public final class DirectoryHandler {
 
     private IQ recent(IQ iq, ContactCentre centre, String agent) {
         IQ reply = IQ.createResultIQ(iq);
-        Element list = reply.setChildElement("recent", Protocol.NS);
+        Element list = reply.setChildElement(Wire.RECENT, Protocol.NS);
         for (Recents.Entry entry : recents.of(agent)) {
             Element item = list.addElement("item").addAttribute("jid", entry.target())
                     .addAttribute("how", entry.how()).addAttribute("time", entry.at().toString());

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.chatconsult.core.Agent;
 import org.chatconsult.core.Readiness;
 import org.chatconsult.core.Snapshot;
+import org.chatconsult.protocol.Wire;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.AgentSessions;
 import org.chatconsult.xmpp.CoreThread;
@@ -138,7 +139,7 @@ public final class ReadinessHandler {
     }
 
     private static OptionalInt capacity(Presence presence) {
-        Element agent = presence.getChildElement("agent", Protocol.NS);
+        Element agent = presence.getChildElement(Wire.AGENT, Protocol.NS);
         String value = agent == null ? null : agent.attributeValue("capacity");
         return value == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(value.trim()));
     }
@@ -147,7 +148,7 @@ public final class ReadinessHandler {
         Presence presence = new Presence();
         presence.setFrom(addresses.service());
         presence.setTo(to);
-        Element element = presence.addChildElement("agent", Protocol.NS);
+        Element element = presence.addChildElement(Wire.AGENT, Protocol.NS);
         element.addAttribute("readiness", agent.readiness().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         element.addAttribute("capacity", String.valueOf(agent.capacity()));
         element.addAttribute("load", String.valueOf(agent.load()));

@@ -7,9 +7,10 @@ import java.time.format.DateTimeParseException;
 
 import org.chatconsult.core.Consultation;
 import org.chatconsult.core.ContactCentre;
-import org.chatconsult.core.EndReason;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.core.Offer;
+import org.chatconsult.protocol.EndReason;
+import org.chatconsult.protocol.Wire;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.Protocol;
@@ -179,7 +180,7 @@ public final class RoomTrafficHandler implements Reentry {
         String id = message.getFrom().getNode();
         if (message.getType() == Message.Type.error) {
             // A room that refused a mirrored line (the service was out of it): say it again once back in.
-            Element mirrored = message.getChildElement("mirrored", Protocol.NS);
+            Element mirrored = message.getChildElement(Wire.MIRRORED, Protocol.NS);
             String seq = mirrored == null ? null : mirrored.attributeValue("seq");
             if (seq != null && seq.matches("\\d{1,18}")) {
                 core.execute(() -> transcripts.missed(id, Long.parseLong(seq)));

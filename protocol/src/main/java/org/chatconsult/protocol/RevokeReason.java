@@ -1,6 +1,6 @@
-package org.chatconsult.core;
+package org.chatconsult.protocol;
 
-/** Why an offer stopped being valid before it was accepted. */
+/** Why an offer stopped being valid before it was accepted: the {@code reason} of {@code <revoked/>}. */
 public enum RevokeReason {
     DECLINED("declined"),
     TIMEOUT("timeout"),
@@ -14,6 +14,16 @@ public enum RevokeReason {
 
     RevokeReason(String token) {
         this.token = token;
+    }
+
+    /** The reason a {@link #token()} names; null for one this version does not know. */
+    public static RevokeReason ofToken(String token) {
+        for (RevokeReason reason : values()) {
+            if (reason.token.equals(token)) {
+                return reason;
+            }
+        }
+        return null;
     }
 
     /** The value used on the wire. */

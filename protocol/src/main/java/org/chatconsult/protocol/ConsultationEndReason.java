@@ -1,4 +1,4 @@
-package org.chatconsult.core;
+package org.chatconsult.protocol;
 
 import java.util.Locale;
 
