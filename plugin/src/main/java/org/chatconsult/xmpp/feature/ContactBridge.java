@@ -16,6 +16,7 @@ import org.chatconsult.core.Directory;
 import org.chatconsult.core.Handover;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.protocol.EndReason;
+import org.chatconsult.store.InteractionLog;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.IqTracker;
@@ -53,9 +54,31 @@ public final class ContactBridge implements ContactCentreListener {
     /** What a bridged contact is told once when her chat is taken up again after the service was away. */
     public static final String OUTAGE_NOTICE = "Our chat service was unavailable for a moment and is back. If your"
             + " app marked any of your messages as not delivered, please send them again.";
-    private static final String IN_ROOM = "room";
-    private static final String BRIDGE = "bridge";
-    private static final String PINGABLE = " ping";
+
+    /** How a contact is attached to her room, as the log entry records it (its token is the entry's detail). */
+    private enum Attachment {
+        /** Her client joined the room (it speaks XEP-0045). */
+        IN_ROOM("room"),
+        /** Her 1:1 lines are bridged into the room by the service's voice for her. */
+        BRIDGED("bridge"),
+        /** Bridged, and her client answers pings (XEP-0199), so the service notices when she is gone. */
+        BRIDGED_PINGABLE("bridge ping");
+
+        private final String token;
+
+        Attachment(String token) {
+            this.token = token;
+        }
+
+        static Attachment ofToken(String token) {
+            for (Attachment attachment : values()) {
+                if (attachment.token.equals(token)) {
+                    return attachment;
+                }
+            }
+            return null;
+        }
+    }
 
     private final Map<String, Link> links = new HashMap<>();
     private final Map<String, List<String>> early = new HashMap<>();
@@ -112,17 +135,18 @@ public final class ContactBridge implements ContactCentreListener {
      * the contact's session ended with the server); a bridged contact's voice re-enters.
      */
     public CompletableFuture<Void> reattach(Interaction interaction, boolean inviteBack) {
-        String how = log.last(interaction.id(), ATTACHED).map(InteractionLog.Entry::detail).orElse(null);
+        Attachment how = log.last(interaction.id(), ATTACHED).map(InteractionLog.Entry::detail)
+                .map(Attachment::ofToken).orElse(null);
         if (how == null) {
             return attach(interaction);
         }
         JID contact = new JID(interaction.contact());
-        if (how.startsWith(BRIDGE)) {
+        if (how != Attachment.IN_ROOM) {
             // Her lines to the routing point bounced while the service was away (her server told her so): say
             // once what to do about them. Once: re-entering a room the service was put out of (the link is still
             // here) is no news to her.
             boolean serviceWasAway = !links.containsKey(interaction.id());
-            return bridge(interaction, contact, how.endsWith(PINGABLE), false).thenRun(() -> {
+            return bridge(interaction, contact, how == Attachment.BRIDGED_PINGABLE, false).thenRun(() -> {
                 if (serviceWasAway) {
                     tellContact(interaction, contact, OUTAGE_NOTICE);
                 }
@@ -173,7 +197,7 @@ public final class ContactBridge implements ContactCentreListener {
                 .thenRunAsync(() -> {
                     Link link = new Link(contact, nickOf(interaction), false, false);
                     links.put(id, link);
-                    log.add(interaction, ATTACHED, interaction.contact(), IN_ROOM);
+                    log.add(interaction, ATTACHED, interaction.contact(), Attachment.IN_ROOM.token);
                     relayEarly(interaction, link);
                 }, core);
     }
@@ -189,7 +213,8 @@ public final class ContactBridge implements ContactCentreListener {
                     Link link = new Link(contact, nick, true, pingable);
                     links.put(id, link);
                     if (first) {
-                        log.add(interaction, ATTACHED, interaction.contact(), pingable ? BRIDGE + PINGABLE : BRIDGE);
+                        log.add(interaction, ATTACHED, interaction.contact(),
+                                (pingable ? Attachment.BRIDGED_PINGABLE : Attachment.BRIDGED).token);
                         relayEarly(interaction, link);
                     }
                     for (Message line : missed.getOrDefault(id, List.of())) {

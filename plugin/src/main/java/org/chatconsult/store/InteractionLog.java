@@ -1,4 +1,4 @@
-package org.chatconsult.xmpp.feature;
+package org.chatconsult.store;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,9 +20,6 @@ import org.chatconsult.core.Offer;
 import org.chatconsult.protocol.ConsultationEndReason;
 import org.chatconsult.protocol.EndReason;
 import org.chatconsult.protocol.RevokeReason;
-import org.chatconsult.store.Columns;
-import org.chatconsult.store.Journal;
-import org.chatconsult.store.Store;
 
 /**
  * The lifecycle record of each interaction and its consultations: created, queued, offered, accepted, declined,
