@@ -1,0 +1,82 @@
+package org.chatconsult.xmpp.feature;
+
+import java.util.function.Consumer;
+
+import org.chatconsult.core.Offer;
+import org.chatconsult.protocol.RevokeReason;
+import org.chatconsult.protocol.Wire;
+import org.chatconsult.xmpp.Protocol;
+import org.chatconsult.xmpp.RoomDriver;
+import org.dom4j.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+
+/**
+ * What every offer does on the wire, whether of a chat, a consultation, or a conference or transfer: the agent
+ * becomes a member of the room first (members-only rooms admit members alone), then the offer goes out with a
+ * XEP-0249 invitation any client can follow; a withdrawn offer takes the membership back, so a late join is
+ * refused by the server itself.
+ */
+final class OfferMessages {
+    private static final Logger LOG = LoggerFactory.getLogger(OfferMessages.class);
+
+    private final RoomDriver rooms;
+    private final Consumer<Packet> out;
+
+    OfferMessages(RoomDriver rooms, Consumer<Packet> out) {
+        this.rooms = rooms;
+        this.out = out;
+    }
+
+    /** Admits {@code agent} to {@code room} as {@code occupant} does, then sends the offer. */
+    void deliver(JID room, JID occupant, JID agent, Offer offer, Message message) {
+        rooms.affiliate(room, occupant, agent, "member").thenRun(() -> out.accept(message)).exceptionally(failure -> {
+            // Nobody waits on it: the offer times out and moves on by itself.
+            LOG.warn("offer {} could not be delivered: {}", offer.id(), failure.getMessage());
+            return null;
+        });
+    }
+
+    /** Sends the notice of a withdrawn offer; the membership goes too, unless the room goes with its subject. */
+    void withdraw(JID room, JID occupant, JID agent, boolean roomStays, Message notice) {
+        if (roomStays) {
+            rooms.removeMember(room, occupant, agent);
+        }
+        out.accept(notice);
+    }
+
+    /** The offer's element: its id, the room that joining accepts, and its deadline. */
+    static Element offerElement(String name, Offer offer, JID room) {
+        Element element = Protocol.element(name);
+        element.addAttribute("id", offer.id());
+        element.addAttribute("room", room.toBareJID());
+        element.addAttribute("expires", offer.expires().toString());
+        return element;
+    }
+
+    /** The {@code <revoked/>} element of a withdrawn offer; the caller adds the ids of what it offered. */
+    static Element revokedElement(Offer offer, RevokeReason reason) {
+        Element element = Protocol.element(Wire.REVOKED);
+        element.addAttribute("offer", offer.id());
+        element.addAttribute("reason", reason.token());
+        return element;
+    }
+
+    /** A XEP-0249 direct invitation: stock clients show its reason and join with a click. */
+    static void invite(Message message, JID room, String reason) {
+        message.addChildElement("x", Protocol.NS_CONFERENCE).addAttribute("jid", room.toBareJID())
+                .addAttribute("reason", reason);
+    }
+
+    static Message message(JID from, JID to, String body, Element extension) {
+        Message message = new Message();
+        message.setFrom(from);
+        message.setTo(to);
+        message.setBody(body);
+        message.getElement().add(extension);
+        return message;
+    }
+}
