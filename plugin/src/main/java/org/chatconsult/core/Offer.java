@@ -7,6 +7,7 @@ import java.time.Instant;
  * {@code note} is what the agent said on declining it, or null.
  */
 public record Offer(String id, String subjectId, String agent, Instant expires, String note) {
+    /** An open offer: nothing declined yet. */
     public Offer(String id, String subjectId, String agent, Instant expires) {
         this(id, subjectId, agent, expires, null);
     }
