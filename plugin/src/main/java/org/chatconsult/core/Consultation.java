@@ -20,20 +20,21 @@ public final class Consultation {
     private final String requestedTarget;
     private final Set<String> candidates;
     private final Instant started;
-    private final OfferSet offers = new OfferSet();
+    private final OfferRound round;
     private final Map<String, Disposition> done = new LinkedHashMap<>();
     private ConsultationState state = ConsultationState.NEW;
     private String target;
     private ConsultationEndReason endReason;
 
     Consultation(String id, Interaction interaction, String initiator, String requestedTarget, Set<String> candidates,
-            Instant started) {
+            Instant started, OfferRound round) {
         this.id = id;
         this.interaction = interaction;
         this.initiator = initiator;
         this.requestedTarget = requestedTarget;
         this.candidates = Set.copyOf(candidates);
         this.started = started;
+        this.round = round;
     }
 
     public String id() {
@@ -76,7 +77,7 @@ public final class Consultation {
     }
 
     public Collection<Offer> offers() {
-        return offers.all();
+        return round.all();
     }
 
     public Map<String, Disposition> done() {
@@ -103,16 +104,8 @@ public final class Consultation {
         state = next;
     }
 
-    void addOffer(Offer offer, Scheduler.Cancellable timer) {
-        offers.add(offer, timer);
-    }
-
-    Offer removeOffer(String agent) {
-        return offers.remove(agent);
-    }
-
-    Offer offerOf(String agent) {
-        return offers.of(agent);
+    OfferRound round() {
+        return round;
     }
 
     /** Puts a restored consultation back in the state it was saved in. */

@@ -28,6 +28,19 @@ public final class ConsultationDesk {
     private final ContactCentreListener listener;
     private final Map<String, Consultation> live = new LinkedHashMap<>();
     private final Map<String, Consultation> ended = new Newest<>(MAX_ENDED);
+    private final OfferRound.Outcome offers = new OfferRound.Outcome() {
+        @Override
+        public void revoked(Offer offer, RevokeReason reason) {
+            listener.consultationOfferRevoked(live.get(offer.subjectId()), offer, reason);
+        }
+
+        @Override
+        public void released(Offer last, RevokeReason reason) {
+            end(live.get(last.subjectId()), reason == RevokeReason.DECLINED ? ConsultationEndReason.DECLINED
+                    : reason == RevokeReason.TIMEOUT ? ConsultationEndReason.TIMEOUT
+                    : ConsultationEndReason.NO_READY_TARGET);
+        }
+    };
 
     ConsultationDesk(ContactCentre centre, ContactCentreListener listener) {
         this.centre = centre;
@@ -46,8 +59,9 @@ public final class ConsultationDesk {
         if (eligible(initiator, candidates).isEmpty()) {
             throw new CoreException(CoreException.Kind.UNAVAILABLE, "no Ready agent with free capacity there");
         }
-        Consultation consultation = new Consultation(centre.newId(), interaction, initiator, requestedTarget, candidates,
-                centre.now());
+        String id = centre.newId();
+        Consultation consultation = new Consultation(id, interaction, initiator, requestedTarget, candidates,
+                centre.now(), new OfferRound(centre, id, offers));
         live.put(consultation.id(), consultation);
         listener.consultationCreated(consultation);
         return consultation;
@@ -66,17 +80,14 @@ public final class ConsultationDesk {
                 continue;
             }
             Consultation consultation = new Consultation(record.id(), interaction, record.initiator(),
-                    record.requestedTarget(), record.candidates(), record.started());
+                    record.requestedTarget(), record.candidates(), record.started(),
+                    new OfferRound(centre, record.id(), offers));
             live.put(consultation.id(), consultation);
             consultation.restore(record.state(), record.target());
             if (record.state() == ConsultationState.ACTIVE) {
                 centre.occupy(record.target());
             } else if (record.state() == ConsultationState.OFFERED) {
-                for (Offer offer : record.offers()) {
-                    centre.occupy(offer.agent());
-                    consultation.addOffer(offer, centre.scheduler().schedule(centre.timeLeft(offer),
-                            () -> offerExpired(consultation.id(), offer.agent(), offer.id())));
-                }
+                record.offers().forEach(consultation.round()::restore);
             }
             boolean settingUp = record.state() == ConsultationState.NEW
                     || record.state() == ConsultationState.OFFERED && record.offers().isEmpty();
@@ -95,7 +106,8 @@ public final class ConsultationDesk {
         for (Snapshot.ConsultationRecord record : saved) {
             interactions.apply(record.interactionId()).ifPresent(interaction -> {
                 Consultation consultation = new Consultation(record.id(), interaction, record.initiator(),
-                        record.requestedTarget(), record.candidates(), record.started());
+                        record.requestedTarget(), record.candidates(), record.started(),
+                        new OfferRound(centre, record.id(), offers));
                 consultation.restore(ConsultationState.ENDED, record.target());
                 // An ended consultation has a reason, or a later Mark Done would store it as live again.
                 consultation.setEndReason(ConsultationEndReason.ofToken(record.endReason(),
@@ -121,10 +133,7 @@ public final class ConsultationDesk {
         }
         consultation.moveTo(ConsultationState.OFFERED);
         for (Agent agent : targets) {
-            Offer offer = centre.openOffer(agent, consultation.id());
-            consultation.addOffer(offer,
-                    centre.offerTimer(() -> offerExpired(consultation.id(), agent.address(), offer.id())));
-            listener.consultationOffered(consultation, offer);
+            listener.consultationOffered(consultation, consultation.round().open(agent));
         }
     }
 
@@ -142,61 +151,28 @@ public final class ConsultationDesk {
         if (consultation.isMember(agent)) {
             return;
         }
-        if (consultation.state() != ConsultationState.OFFERED || consultation.offerOf(agent) == null) {
+        if (consultation.state() != ConsultationState.OFFERED || consultation.round().of(agent) == null) {
             throw new CoreException(CoreException.Kind.FORBIDDEN, "no offer of this consultation is open for you");
         }
-        consultation.removeOffer(agent);
         consultation.setTarget(agent);
         consultation.moveTo(ConsultationState.ACTIVE);
-        for (Offer other : consultation.offers()) {
-            revoke(consultation, other.agent(), RevokeReason.TAKEN);
-        }
+        consultation.round().accept(agent);
         listener.consultationAccepted(consultation);
     }
 
-    /** Declines a consultation offer; false if no such offer is open for the agent. */
-    boolean decline(String agent, String offerId) {
-        for (Consultation consultation : List.copyOf(live.values())) {
-            Offer offer = consultation.offerOf(agent);
-            if (offer != null && offer.id().equals(offerId)) {
-                passOver(consultation, agent, RevokeReason.DECLINED);
+    /** Declines a consultation offer, with the agent's note or null; false if no such offer is open for them. */
+    boolean decline(String agent, String offerId, String note) {
+        for (Consultation consultation : live.values()) {
+            if (consultation.round().decline(agent, offerId, note)) {
                 return true;
             }
         }
         return false;
     }
 
-    private void offerExpired(String consultationId, String agent, String offerId) {
-        Consultation consultation = live.get(consultationId);
-        Offer offer = consultation == null ? null : consultation.offerOf(agent);
-        if (offer != null && offer.id().equals(offerId)) {
-            passOver(consultation, agent, RevokeReason.TIMEOUT);
-        }
-    }
-
-    /** An offer went unanswered; when it was the last one, the consultation is released. */
-    private void passOver(Consultation consultation, String agent, RevokeReason reason) {
-        revoke(consultation, agent, reason);
-        if (consultation.state() == ConsultationState.OFFERED && consultation.offers().isEmpty()) {
-            end(consultation, reason == RevokeReason.DECLINED ? ConsultationEndReason.DECLINED
-                    : reason == RevokeReason.TIMEOUT ? ConsultationEndReason.TIMEOUT
-                    : ConsultationEndReason.NO_READY_TARGET);
-        }
-    }
-
-    private void revoke(Consultation consultation, String agent, RevokeReason reason) {
-        Offer offer = consultation.removeOffer(agent);
-        if (offer != null) {
-            centre.release(agent);
-            listener.consultationOfferRevoked(consultation, offer, reason);
-        }
-    }
-
     void agentUnavailable(String agent) {
         for (Consultation consultation : List.copyOf(live.values())) {
-            if (consultation.offerOf(agent) != null) {
-                passOver(consultation, agent, RevokeReason.AGENT_UNAVAILABLE);
-            }
+            consultation.round().agentUnavailable(agent);
         }
     }
 
@@ -244,9 +220,7 @@ public final class ConsultationDesk {
     }
 
     private void end(Consultation consultation, ConsultationEndReason reason) {
-        for (Offer offer : consultation.offers()) {
-            revoke(consultation, offer.agent(), RevokeReason.CONSULTATION_ENDED);
-        }
+        consultation.round().withdraw(RevokeReason.CONSULTATION_ENDED);
         if (consultation.target() != null) {
             centre.release(consultation.target());
         }

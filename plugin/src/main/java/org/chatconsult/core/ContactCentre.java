@@ -55,6 +55,26 @@ public final class ContactCentre {
     public static final int MAX_ENDED_REMEMBERED = 10_000;
     private final ConsultationDesk consultations;
     private final HandoverDesk handovers;
+    /** A chat's offer that went unanswered moves the chat on to the next agent. */
+    private final OfferRound.Outcome chatOffers = new OfferRound.Outcome() {
+        @Override
+        public void revoked(Offer offer, RevokeReason reason) {
+            listener.offerRevoked(interactions.get(offer.subjectId()), offer, reason);
+        }
+
+        @Override
+        public void released(Offer last, RevokeReason reason) {
+            Interaction interaction = interactions.get(last.subjectId());
+            interaction.moveTo(InteractionState.QUEUED);
+            if (reason == RevokeReason.AGENT_UNAVAILABLE) {
+                route(interaction); // setReadiness lets the queue move once all of the agent's offers are gone
+                return;
+            }
+            interaction.passedOver().add(last.agent());
+            route(interaction);
+            dispatchQueue();
+        }
+    };
 
     public ContactCentre(Settings settings, Directory directory, Scheduler scheduler, Clock clock,
             Supplier<String> ids, ContactCentreListener listener) {
@@ -110,7 +130,7 @@ public final class ContactCentre {
             // Going Ready again is the agent's way to be asked once more for chats they passed over.
             interactions.values().forEach(i -> i.passedOver().remove(address));
         } else {
-            revokeOffersTo(address, RevokeReason.AGENT_UNAVAILABLE);
+            List.copyOf(interactions.values()).forEach(i -> i.round().agentUnavailable(address));
             consultations.agentUnavailable(address);
             handovers.agentUnavailable(address);
         }
@@ -141,7 +161,9 @@ public final class ContactCentre {
             throw new CoreException(CoreException.Kind.RESOURCE_CONSTRAINT,
                     "the service is at its limit of " + settings.maxInteractions() + " chats");
         }
-        Interaction interaction = new Interaction(ids.get(), routingPoint, contact, contactName, text, now());
+        String id = ids.get();
+        Interaction interaction = new Interaction(id, routingPoint, contact, contactName, text, now(),
+                new OfferRound(this, id, chatOffers));
         interactions.put(interaction.id(), interaction);
         byContact.put(key, interaction);
         interaction.setQueueTimer(scheduler.schedule(settings.maxQueueWait(),
@@ -184,61 +206,32 @@ public final class ContactCentre {
                 || handovers.agentJoined(interaction, agentAddress)) {
             return;
         }
-        Offer offer = interaction.offer();
-        if (offer == null || !offer.agent().equals(agentAddress)) {
+        if (!interaction.round().accept(agentAddress)) {
             throw new CoreException(CoreException.Kind.FORBIDDEN, "no offer of this chat is open for you");
         }
-        interaction.clearOffer();
         interaction.cancelQueueTimer();
         interaction.setOwner(agentAddress);
         interaction.moveTo(InteractionState.ACTIVE);
         listener.accepted(interaction, agents.get(agentAddress));
     }
 
-    /** An agent turns down the offer with this id: of a chat, or of a consultation. */
+    /** An agent turns down the offer with this id: of a chat, a consultation, a conference or a transfer. */
     public void decline(String agentAddress, String offerId) {
-        Interaction interaction = interactions.values().stream()
-                .filter(i -> i.offer() != null && i.offer().id().equals(offerId)
-                        && i.offer().agent().equals(agentAddress))
-                .findFirst()
-                .orElse(null);
-        if (interaction != null) {
-            passOver(interaction, RevokeReason.DECLINED);
-        } else if (!consultations.decline(agentAddress, offerId) && !handovers.decline(agentAddress, offerId)) {
-            throw new CoreException(CoreException.Kind.NOT_FOUND, "no such offer is open for you");
-        }
+        decline(agentAddress, offerId, null);
     }
 
-    private void offerExpired(String interactionId, String offerId) {
-        Interaction interaction = interactions.get(interactionId);
-        if (interaction != null && interaction.offer() != null && interaction.offer().id().equals(offerId)) {
-            passOver(interaction, RevokeReason.TIMEOUT);
-        }
-    }
-
-    private void passOver(Interaction interaction, RevokeReason reason) {
-        Offer offer = revoke(interaction, reason);
-        interaction.passedOver().add(offer.agent());
-        interaction.moveTo(InteractionState.QUEUED);
-        route(interaction);
-        dispatchQueue();
-    }
-
-    private Offer revoke(Interaction interaction, RevokeReason reason) {
-        Offer offer = interaction.clearOffer();
-        release(offer.agent());
-        listener.offerRevoked(interaction, offer, reason);
-        return offer;
-    }
-
-    private void revokeOffersTo(String agentAddress, RevokeReason reason) {
-        for (Interaction interaction : List.copyOf(interactions.values())) {
-            Offer offer = interaction.offer();
-            if (offer != null && offer.agent().equals(agentAddress)) {
-                revoke(interaction, reason);
-                interaction.moveTo(InteractionState.QUEUED);
-                route(interaction);
+    /**
+     * An agent turns down the offer with this id, saying why ({@code note}, short free text, or null): the
+     * listener finds it as the revoked offer's {@link Offer#note()}.
+     */
+    public void decline(String agentAddress, String offerId, String note) {
+        for (Interaction interaction : interactions.values()) {
+            if (interaction.round().decline(agentAddress, offerId, note)) {
+                return;
             }
+        }
+        if (!consultations.decline(agentAddress, offerId, note) && !handovers.decline(agentAddress, offerId, note)) {
+            throw new CoreException(CoreException.Kind.NOT_FOUND, "no such offer is open for you");
         }
     }
 
@@ -259,9 +252,8 @@ public final class ContactCentre {
         }
         queue.remove(interaction);
         announcedPositions.remove(interaction.id());
-        Offer offer = openOffer(agent, interaction.id());
+        Offer offer = interaction.round().open(agent);
         interaction.moveTo(InteractionState.OFFERED);
-        interaction.setOffer(offer, offerTimer(() -> offerExpired(interaction.id(), offer.id())));
         listener.offered(interaction, offer);
     }
 
@@ -352,9 +344,7 @@ public final class ContactCentre {
     /** Ends a chat for good: revokes its offer, frees its agent, and lets the queue move. */
     public void end(String interactionId, EndReason reason) {
         Interaction interaction = live(interactionId);
-        if (interaction.offer() != null) {
-            revoke(interaction, RevokeReason.INTERACTION_ENDED);
-        }
+        interaction.round().withdraw(RevokeReason.INTERACTION_ENDED);
         interaction.cancelQueueTimer();
         consultations.interactionEnded(interaction);
         handovers.interactionEnded(interaction);
@@ -418,7 +408,7 @@ public final class ContactCentre {
                 continue;
             }
             Interaction interaction = new Interaction(saved.id(), routingPoint, saved.contact(), saved.contactName(),
-                    saved.firstMessage(), saved.started());
+                    saved.firstMessage(), saved.started(), new OfferRound(this, saved.id(), chatOffers));
             interactions.put(interaction.id(), interaction);
             byContact.put(contactKey(bare(interaction.contact()), routingPoint.name()), interaction);
             restoreState(interaction, saved);
@@ -442,7 +432,8 @@ public final class ContactCentre {
             }
             directory.routingPoint(saved.routingPoint()).ifPresent(routingPoint -> {
                 Interaction interaction = new Interaction(saved.id(), routingPoint, saved.contact(),
-                        saved.contactName(), saved.firstMessage(), saved.started());
+                        saved.contactName(), saved.firstMessage(), saved.started(),
+                        new OfferRound(this, saved.id(), chatOffers));
                 interaction.restore(InteractionState.ENDED, saved.owner(), saved.participants(), saved.disposition());
                 endedChats.put(saved.id(), interaction);
             });
@@ -464,9 +455,7 @@ public final class ContactCentre {
                 () -> queueWaitElapsed(interaction.id())));
         if (saved.state() == InteractionState.OFFERED && offer != null && agents.containsKey(offer.agent())) {
             interaction.restore(InteractionState.OFFERED, null, Set.of(), null);
-            occupy(offer.agent());
-            interaction.setOffer(offer, scheduler.schedule(timeLeft(offer),
-                    () -> offerExpired(interaction.id(), offer.id())));
+            interaction.round().restore(offer);
         } else {
             interaction.restore(InteractionState.NEW, null, Set.of(), null);
         }

@@ -25,15 +25,17 @@ public final class Handover {
     private final Interaction interaction;
     private final String initiator;
     private final Set<String> candidates;
-    private final OfferSet offers = new OfferSet();
+    private final OfferRound round;
     private String target;
 
-    Handover(String id, Kind kind, Interaction interaction, String initiator, Set<String> candidates) {
+    Handover(String id, Kind kind, Interaction interaction, String initiator, Set<String> candidates,
+            OfferRound round) {
         this.id = id;
         this.kind = kind;
         this.interaction = interaction;
         this.initiator = initiator;
         this.candidates = Set.copyOf(candidates);
+        this.round = round;
     }
 
     public String id() {
@@ -62,19 +64,11 @@ public final class Handover {
     }
 
     public Collection<Offer> offers() {
-        return offers.all();
+        return round.all();
     }
 
-    Offer offerOf(String agent) {
-        return offers.of(agent);
-    }
-
-    void addOffer(Offer offer, Scheduler.Cancellable timer) {
-        offers.add(offer, timer);
-    }
-
-    Offer removeOffer(String agent) {
-        return offers.remove(agent);
+    OfferRound round() {
+        return round;
     }
 
     void setTarget(String target) {

@@ -15,7 +15,19 @@ import org.chatconsult.protocol.RevokeReason;
 public final class HandoverDesk {
     private final ContactCentre centre;
     private final ContactCentreListener listener;
+    /** Handovers with open offers; one leaves once taken, released or its chat ends. */
     private final Map<String, Handover> pending = new LinkedHashMap<>();
+    private final OfferRound.Outcome offers = new OfferRound.Outcome() {
+        @Override
+        public void revoked(Offer offer, RevokeReason reason) {
+            listener.handoverOfferRevoked(pending.get(offer.subjectId()), offer, reason);
+        }
+
+        @Override
+        public void released(Offer last, RevokeReason reason) {
+            listener.handoverReleased(pending.remove(last.subjectId()), reason);
+        }
+    };
 
     HandoverDesk(ContactCentre centre, ContactCentreListener listener) {
         this.centre = centre;
@@ -38,13 +50,12 @@ public final class HandoverDesk {
         if (targets.isEmpty()) {
             throw new CoreException(CoreException.Kind.UNAVAILABLE, "no Ready agent with free capacity to invite");
         }
-        Handover handover = new Handover(centre.newId(), kind, interaction, initiator, candidates);
+        String id = centre.newId();
+        Handover handover = new Handover(id, kind, interaction, initiator, candidates,
+                new OfferRound(centre, id, offers));
         pending.put(handover.id(), handover);
         for (Agent agent : targets) {
-            Offer offer = centre.openOffer(agent, handover.id());
-            handover.addOffer(offer,
-                    centre.offerTimer(() -> offerExpired(handover.id(), agent.address(), offer.id())));
-            listener.handoverOffered(handover, offer);
+            listener.handoverOffered(handover, handover.round().open(agent));
         }
         return handover;
     }
@@ -52,17 +63,14 @@ public final class HandoverDesk {
     /** An agent entered a chat's room; true if that accepted a conference or transfer. */
     boolean agentJoined(Interaction interaction, String agent) {
         Handover handover = pending.values().stream()
-                .filter(h -> h.interaction() == interaction && h.offerOf(agent) != null)
+                .filter(h -> h.interaction() == interaction && h.round().of(agent) != null)
                 .findFirst().orElse(null);
         if (handover == null) {
             return false;
         }
-        handover.removeOffer(agent);
         handover.setTarget(agent);
+        handover.round().accept(agent);
         pending.remove(handover.id());
-        for (Offer other : handover.offers()) {
-            revoke(handover, other.agent(), RevokeReason.TAKEN);
-        }
         String former = interaction.owner();
         switch (handover.kind()) {
             case CONFERENCE:
@@ -81,57 +89,27 @@ public final class HandoverDesk {
         return true;
     }
 
-    /** Declines a conference or transfer offer; false if no such offer is open for the agent. */
-    boolean decline(String agent, String offerId) {
-        for (Handover handover : List.copyOf(pending.values())) {
-            Offer offer = handover.offerOf(agent);
-            if (offer != null && offer.id().equals(offerId)) {
-                passOver(handover, agent, RevokeReason.DECLINED);
+    /** Declines a conference or transfer offer, with the agent's note or null; false if no such offer is theirs. */
+    boolean decline(String agent, String offerId, String note) {
+        for (Handover handover : pending.values()) {
+            if (handover.round().decline(agent, offerId, note)) {
                 return true;
             }
         }
         return false;
     }
 
-    private void offerExpired(String handoverId, String agent, String offerId) {
-        Handover handover = pending.get(handoverId);
-        Offer offer = handover == null ? null : handover.offerOf(agent);
-        if (offer != null && offer.id().equals(offerId)) {
-            passOver(handover, agent, RevokeReason.TIMEOUT);
-        }
-    }
-
     void agentUnavailable(String agent) {
         for (Handover handover : List.copyOf(pending.values())) {
-            if (handover.offerOf(agent) != null) {
-                passOver(handover, agent, RevokeReason.AGENT_UNAVAILABLE);
-            }
-        }
-    }
-
-    private void passOver(Handover handover, String agent, RevokeReason reason) {
-        revoke(handover, agent, reason);
-        if (handover.offers().isEmpty()) {
-            pending.remove(handover.id());
-            listener.handoverReleased(handover, reason);
-        }
-    }
-
-    private void revoke(Handover handover, String agent, RevokeReason reason) {
-        Offer offer = handover.removeOffer(agent);
-        if (offer != null) {
-            centre.release(agent);
-            listener.handoverOfferRevoked(handover, offer, reason);
+            handover.round().agentUnavailable(agent);
         }
     }
 
     void interactionEnded(Interaction interaction) {
         for (Handover handover : List.copyOf(pending.values())) {
             if (handover.interaction() == interaction) {
+                handover.round().withdraw(RevokeReason.INTERACTION_ENDED);
                 pending.remove(handover.id());
-                for (Offer offer : handover.offers()) {
-                    revoke(handover, offer.agent(), RevokeReason.INTERACTION_ENDED);
-                }
             }
         }
     }

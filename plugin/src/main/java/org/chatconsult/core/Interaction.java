@@ -15,20 +15,20 @@ public final class Interaction {
     private final Set<String> passedOver = new HashSet<>();
     private final Set<String> participants = new HashSet<>();
     private InteractionState state = InteractionState.NEW;
+    private final OfferRound round;
     private String owner;
-    private Offer offer;
-    private Scheduler.Cancellable offerTimer;
     private Scheduler.Cancellable queueTimer;
     private Disposition disposition;
 
     Interaction(String id, RoutingPoint routingPoint, String contact, String contactName, String firstMessage,
-            Instant started) {
+            Instant started, OfferRound round) {
         this.id = id;
         this.routingPoint = routingPoint;
         this.contact = contact;
         this.contactName = contactName;
         this.firstMessage = firstMessage;
         this.started = started;
+        this.round = round;
     }
 
     public String id() {
@@ -87,9 +87,13 @@ public final class Interaction {
         return participants.remove(agent);
     }
 
-    /** The offer outstanding now, or null. */
+    /** The offer outstanding now, or null: a chat is offered to one agent at a time. */
     public Offer offer() {
-        return offer;
+        return round.isEmpty() ? null : round.all().iterator().next();
+    }
+
+    OfferRound round() {
+        return round;
     }
 
     public boolean isLive() {
@@ -119,21 +123,6 @@ public final class Interaction {
 
     void setOwner(String owner) {
         this.owner = owner;
-    }
-
-    void setOffer(Offer offer, Scheduler.Cancellable timer) {
-        this.offer = offer;
-        this.offerTimer = timer;
-    }
-
-    Offer clearOffer() {
-        Offer previous = offer;
-        if (offerTimer != null) {
-            offerTimer.cancel();
-        }
-        offer = null;
-        offerTimer = null;
-        return previous;
     }
 
     void setQueueTimer(Scheduler.Cancellable timer) {

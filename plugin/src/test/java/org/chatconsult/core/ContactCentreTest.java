@@ -126,6 +126,47 @@ class ContactCentreTest {
     }
 
     @Test
+    void aDeclineMayCarryTheAgentsNote() {
+        ready(ANN);
+        ready(BEN);
+        String id = chat("c1@x", "sales");
+        events.drain();
+        centre.decline(ANN, centre.interaction(id).orElseThrow().offer().id(), "on a call");
+        assertThat(events.drain()).containsExactly("revoked i1 from " + ANN + " declined (on a call)",
+                "offered i1 to " + BEN);
+    }
+
+    @Test
+    void aConferenceGoesToTheFirstWhoJoinsOrIsReleasedWhenNobodyDoes() {
+        ready(ANN);
+        ready(BEN);
+        ready(CAT);
+        String id = chat("c1@x", "sales");
+        centre.agentJoined(id, ANN);
+        Handover handover = centre.handovers().start(Handover.Kind.CONFERENCE, ANN, id, Set.of(BEN, CAT));
+        String unanswered = handover.id();
+        assertThat(events.drain()).endsWith("handover " + unanswered + " offered to " + BEN,
+                "handover " + unanswered + " offered to " + CAT);
+        centre.decline(BEN, handover.offers().stream().filter(o -> o.agent().equals(BEN)).findFirst().orElseThrow()
+                .id(), "busy");
+        time.advance(Duration.ofSeconds(30));
+        assertThat(events.drain()).containsExactly(
+                "handover " + unanswered + " revoked from " + BEN + " declined (busy)",
+                "handover " + unanswered + " revoked from " + CAT + " timeout",
+                "handover " + unanswered + " released timeout");
+        assertThat(centre.agent(BEN).orElseThrow().load()).isZero();
+
+        String taken = centre.handovers().start(Handover.Kind.CONFERENCE, ANN, id, Set.of(BEN, CAT)).id();
+        events.drain();
+        centre.agentJoined(id, CAT);
+        assertThat(events.drain()).containsExactly("handover " + taken + " revoked from " + BEN + " taken",
+                "handover " + taken + " accepted by " + CAT);
+        assertThat(centre.interaction(id).orElseThrow().participants()).containsExactly(CAT);
+        assertThat(centre.agent(BEN).orElseThrow().load()).isZero();
+        assertThat(centre.agent(CAT).orElseThrow().load()).isEqualTo(1);
+    }
+
+    @Test
     void unansweredOfferTimesOutAndMovesOn() {
         ready(ANN);
         ready(BEN);

@@ -28,7 +28,7 @@ final class RecordingListener implements ContactCentreListener {
 
     @Override
     public void offerRevoked(Interaction interaction, Offer offer, RevokeReason reason) {
-        events.add("revoked " + interaction.id() + " from " + offer.agent() + " " + reason.token());
+        events.add("revoked " + interaction.id() + " from " + offer.agent() + " " + reason.token() + note(offer));
     }
 
     @Override
@@ -53,7 +53,8 @@ final class RecordingListener implements ContactCentreListener {
 
     @Override
     public void consultationOfferRevoked(Consultation consultation, Offer offer, RevokeReason reason) {
-        events.add("consultation " + consultation.id() + " revoked from " + offer.agent() + " " + reason.token());
+        events.add("consultation " + consultation.id() + " revoked from " + offer.agent() + " " + reason.token()
+                + note(offer));
     }
 
     @Override
@@ -70,6 +71,31 @@ final class RecordingListener implements ContactCentreListener {
     public void consultationDone(Consultation consultation, Disposition disposition) {
         events.add("consultation " + consultation.id() + " done by " + disposition.party()
                 + (consultation.isComplete() ? " complete" : ""));
+    }
+
+    @Override
+    public void handoverOffered(Handover handover, Offer offer) {
+        events.add("handover " + handover.id() + " offered to " + offer.agent());
+    }
+
+    @Override
+    public void handoverOfferRevoked(Handover handover, Offer offer, RevokeReason reason) {
+        events.add("handover " + handover.id() + " revoked from " + offer.agent() + " " + reason.token() + note(offer));
+    }
+
+    @Override
+    public void handoverAccepted(Handover handover) {
+        events.add("handover " + handover.id() + " accepted by " + handover.target());
+    }
+
+    @Override
+    public void handoverReleased(Handover handover, RevokeReason reason) {
+        events.add("handover " + handover.id() + " released " + reason.token());
+    }
+
+    /** What the agent said on declining, if anything. */
+    private static String note(Offer offer) {
+        return offer.note() == null ? "" : " (" + offer.note() + ")";
     }
 
     List<String> drain() {
