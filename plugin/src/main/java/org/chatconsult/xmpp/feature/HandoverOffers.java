@@ -77,8 +77,11 @@ public final class HandoverOffers implements ContactCentreListener {
         if (reason != RevokeReason.INTERACTION_ENDED) {
             removeMember(handover.interaction(), agent);
         }
-        Element revoked = element(Wire.REVOKED, handover);
+        // What docs/protocol.md and the SDK's RevokedExtension name: the offer, its handover and chat, the reason.
+        Element revoked = Protocol.element(Wire.REVOKED);
         revoked.addAttribute("offer", offer.id());
+        revoked.addAttribute("handover", handover.id());
+        revoked.addAttribute("interaction", handover.interaction().id());
         revoked.addAttribute("reason", reason.token());
         Message message = message(agent, "The " + handover.kind().token() + " request from "
                 + directory.displayName(handover.initiator()) + " was withdrawn (" + reason.token() + ").");
