@@ -1,7 +1,6 @@
 package org.chatconsult.core;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 

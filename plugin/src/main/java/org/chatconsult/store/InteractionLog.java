@@ -109,7 +109,7 @@ public final class InteractionLog implements ContactCentreListener {
 
     @Override
     public void offerRevoked(Interaction interaction, Offer offer, RevokeReason reason) {
-        add(interaction, revocation(reason), offer.agent(), offer.id() + " " + reason.token());
+        add(interaction, revocation(reason), offer.agent(), offer.id() + " " + reason.token() + said(offer));
     }
 
     @Override
@@ -131,7 +131,7 @@ public final class InteractionLog implements ContactCentreListener {
     @Override
     public void consultationOfferRevoked(Consultation consultation, Offer offer, RevokeReason reason) {
         add(consultation.interaction(), "consultation-" + revocation(reason), offer.agent(),
-                consultation.id() + " " + reason.token());
+                consultation.id() + " " + reason.token() + said(offer));
     }
 
     @Override
@@ -171,6 +171,11 @@ public final class InteractionLog implements ContactCentreListener {
         }
         add(interaction, "ended", null, reason.token());
         endedCounts.put(interaction.id(), logs.remove(interaction.id()).size());
+    }
+
+    /** What the agent said on declining, after a colon; nothing when she said nothing. */
+    private static String said(Offer offer) {
+        return offer.note() == null ? "" : ": " + offer.note();
     }
 
     private static String revocation(RevokeReason reason) {

@@ -22,8 +22,8 @@ import org.jivesoftware.smack.packet.Message;
 import org.junit.jupiter.api.TestTemplate;
 
 /**
- * The two lessons of the consultation workflow (Genesys Workspace's chat consultation), step by step, written against the SDK's public API only (the contact is any XMPP
- * client). Each step's comment is the lesson's own words.
+ * The two lessons of the consultation workflow (Genesys Workspace's chat consultation), step by step, written against
+ * the SDK's public API only (the contact is any XMPP client). Each step's comment is the lesson's own words.
  */
 @OnBothServers
 class ConsultationRulesTest {

@@ -353,8 +353,8 @@ class ConsultationTest {
     }
 
     /**
-     * Genesys Workspace's order the other way round: the chat ends first (which ends its consultation), then both members
-     * mark the consultation done. Each Done is stored and answered; repeating a terminal action is a conflict;
+     * The workflow's usual order the other way round: the chat ends first (which ends its consultation), then both
+     * members mark the consultation done. Each Done is stored and answered; repeating a terminal action is a conflict;
      * and the store goes on taking changes (a new chat's offer, which waits for its change to be stored, comes).
      */
     @TestTemplate

@@ -242,6 +242,9 @@ class WireCrossParseTest {
         assertThat(sdk(chatDeclined, RevokedExtension.class).getOffer()).isEqualTo(attr(offerToBob, Wire.OFFER, "id"));
         assertThat(sdk(conferenceDeclined, RevokedExtension.class).getOffer())
                 .isEqualTo(attr(conferenceOffer, Wire.HANDOVER_OFFER, "id"));
+        // ... and the chat's history keeps what the agent said on declining
+        assertThat(events(Wire.HISTORY)).contains("declined bob@example.com " + attr(offerToBob, Wire.OFFER, "id")
+                + " declined: On a call");
         // <consult interaction='…' target='…'/>: about that chat, offered to that target
         Element consult = answer("consult");
         assertThat(consult.getName()).isEqualTo(Wire.CONSULTATION);

@@ -11,8 +11,8 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
 import org.jxmpp.jid.EntityBareJid;
 
 /**
- * A request to consult about another agent's chat (Genesys Workspace's Interaction Preview): who asks, about which chat,
- * and its last lines. Join {@link #getRoom()} to accept.
+ * A request to consult about another agent's chat (Genesys Workspace's Interaction Preview): who asks, about which
+ * chat, and its last lines. Join {@link #getRoom()} to accept.
  *
  * <pre>{@code
  * agents.addOfferListener(new OfferListener() {

@@ -1,6 +1,5 @@
 package org.chatconsult.xmpp.feature;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.chatconsult.core.ContactCentreListener;
@@ -15,8 +14,6 @@ import org.chatconsult.xmpp.AgentSessions;
 import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.RoomDriver;
 import org.dom4j.Element;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
@@ -27,14 +24,13 @@ import org.xmpp.packet.Packet;
  * a participant who leaves loses the membership. The initiator hears the outcome.
  */
 public final class HandoverOffers implements ContactCentreListener {
-    private static final Logger LOG = LoggerFactory.getLogger(HandoverOffers.class);
-
     private final Addresses addresses;
     private final RoomDriver rooms;
     private final AgentSessions sessions;
     private final TranscriptMirror transcripts;
     private final Directory directory;
     private final Consumer<Packet> out;
+    private final OfferMessages offers;
 
     public HandoverOffers(Addresses addresses, RoomDriver rooms, AgentSessions sessions, TranscriptMirror transcripts,
             Directory directory, Consumer<Packet> out) {
@@ -44,6 +40,7 @@ public final class HandoverOffers implements ContactCentreListener {
         this.transcripts = transcripts;
         this.directory = directory;
         this.out = out;
+        this.offers = new OfferMessages(rooms, out);
     }
 
     @Override
@@ -52,41 +49,30 @@ public final class HandoverOffers implements ContactCentreListener {
         JID agent = sessions.address(offer.agent());
         JID room = addresses.room(interaction.id());
         ChatPreview preview = new ChatPreview(interaction, transcripts);
+        String initiator = directory.displayName(handover.initiator());
         String verb = handover.kind() == Handover.Kind.CONFERENCE ? "join" : "take over";
-        Message message = message(agent, directory.displayName(handover.initiator()) + " asks you to " + verb + " " + preview.text()
-                + "\nJoin " + room.toBareJID() + " to accept, by " + offer.expires() + ".");
-        Element element = element(Wire.HANDOVER_OFFER, handover);
-        element.addAttribute("id", offer.id());
-        element.addAttribute("room", room.toBareJID());
-        element.addAttribute("expires", offer.expires().toString());
-        element.addElement("initiator").addAttribute("jid", handover.initiator())
-                .addAttribute("name", directory.displayName(handover.initiator()));
+        Element element = OfferMessages.offerElement(Wire.HANDOVER_OFFER, offer, room);
+        identify(element, handover);
+        element.addElement("initiator").addAttribute("jid", handover.initiator()).addAttribute("name", initiator);
         preview.addTo(element, addresses);
-        message.getElement().add(element);
-        message.addChildElement("x", Protocol.NS_CONFERENCE).addAttribute("jid", room.toBareJID())
-                .addAttribute("reason", "Chat " + handover.kind().token() + " from " + directory.displayName(handover.initiator()));
-        affiliate(interaction, agent, "member").thenRun(() -> out.accept(message)).exceptionally(failure -> {
-            LOG.warn("{} offer {} could not be delivered: {}", handover.kind().token(), offer.id(), failure.getMessage());
-            return null;
-        });
+        Message message = OfferMessages.message(addresses.service(), agent, initiator + " asks you to " + verb + " "
+                + preview.text() + "\nJoin " + room.toBareJID() + " to accept, by " + offer.expires() + ".", element);
+        OfferMessages.invite(message, room, "Chat " + handover.kind().token() + " from " + initiator);
+        offers.deliver(room, addresses.serviceOccupant(interaction.id()), agent, offer, message);
     }
 
     @Override
     public void handoverOfferRevoked(Handover handover, Offer offer, RevokeReason reason) {
         JID agent = sessions.address(offer.agent());
-        if (reason != RevokeReason.INTERACTION_ENDED) {
-            removeMember(handover.interaction(), agent);
-        }
+        Interaction interaction = handover.interaction();
         // What docs/protocol.md and the SDK's RevokedExtension name: the offer, its handover and chat, the reason.
-        Element revoked = Protocol.element(Wire.REVOKED);
-        revoked.addAttribute("offer", offer.id());
+        Element revoked = OfferMessages.revokedElement(offer, reason);
         revoked.addAttribute("handover", handover.id());
-        revoked.addAttribute("interaction", handover.interaction().id());
-        revoked.addAttribute("reason", reason.token());
-        Message message = message(agent, "The " + handover.kind().token() + " request from "
-                + directory.displayName(handover.initiator()) + " was withdrawn (" + reason.token() + ").");
-        message.getElement().add(revoked);
-        out.accept(message);
+        revoked.addAttribute("interaction", interaction.id());
+        offers.withdraw(addresses.room(interaction.id()), addresses.serviceOccupant(interaction.id()), agent,
+                reason != RevokeReason.INTERACTION_ENDED, OfferMessages.message(addresses.service(), agent, "The "
+                        + handover.kind().token() + " request from " + directory.displayName(handover.initiator())
+                        + " was withdrawn (" + reason.token() + ").", revoked));
     }
 
     @Override
@@ -94,23 +80,20 @@ public final class HandoverOffers implements ContactCentreListener {
         if (handover.kind() == Handover.Kind.COLD_TRANSFER) {
             removeMember(handover.interaction(), new JID(handover.initiator()));
         }
-        Element accepted = element(Wire.HANDOVER_ACCEPTED, handover);
+        Element accepted = identify(Protocol.element(Wire.HANDOVER_ACCEPTED), handover);
         accepted.addAttribute("target", handover.target());
         accepted.addAttribute("name", directory.displayName(handover.target()));
-        Message message = message(sessions.address(handover.initiator()), directory.displayName(handover.target()) + " accepted your "
-                + handover.kind().token() + " of " + handover.interaction().contactName() + "'s chat.");
-        message.getElement().add(accepted);
-        out.accept(message);
+        out.accept(OfferMessages.message(addresses.service(), sessions.address(handover.initiator()),
+                directory.displayName(handover.target()) + " accepted your " + handover.kind().token() + " of "
+                        + handover.interaction().contactName() + "'s chat.", accepted));
     }
 
     @Override
     public void handoverReleased(Handover handover, RevokeReason reason) {
-        Element released = element(Wire.HANDOVER_RELEASED, handover);
+        Element released = identify(Protocol.element(Wire.HANDOVER_RELEASED), handover);
         released.addAttribute("reason", reason.token());
-        Message message = message(sessions.address(handover.initiator()), "Your " + handover.kind().token()
-                + " request was not accepted (" + reason.token() + ").");
-        message.getElement().add(released);
-        out.accept(message);
+        out.accept(OfferMessages.message(addresses.service(), sessions.address(handover.initiator()), "Your "
+                + handover.kind().token() + " request was not accepted (" + reason.token() + ").", released));
     }
 
     @Override
@@ -122,24 +105,11 @@ public final class HandoverOffers implements ContactCentreListener {
         rooms.removeMember(addresses.room(interaction.id()), addresses.serviceOccupant(interaction.id()), agent);
     }
 
-    private CompletableFuture<Void> affiliate(Interaction interaction, JID agent, String affiliation) {
-        return rooms.affiliate(addresses.room(interaction.id()), addresses.serviceOccupant(interaction.id()), agent,
-                affiliation);
-    }
-
-    private static Element element(String name, Handover handover) {
-        Element element = Protocol.element(name);
+    /** Names the handover on one of its elements: its id, its kind and its chat. */
+    private static Element identify(Element element, Handover handover) {
         element.addAttribute("handover", handover.id());
         element.addAttribute("kind", handover.kind().token());
         element.addAttribute("interaction", handover.interaction().id());
         return element;
-    }
-
-    private Message message(JID to, String body) {
-        Message message = new Message();
-        message.setFrom(addresses.service());
-        message.setTo(to);
-        message.setBody(body);
-        return message;
     }
 }

@@ -38,9 +38,11 @@ public final class ChatCommandHandler {
         this.log = log;
     }
 
+    /** Declines an offer, optionally saying why ({@code <reason/>}): the chat's history keeps it. */
     public CompletableFuture<IQ> decline(IQ iq) {
         String offer = Fields.id(iq.getChildElement(), "offer");
-        return run(iq, centre -> centre.decline(agent(iq), offer));
+        String reason = Fields.text("the reason", iq.getChildElement().elementText("reason"), Limits.MAX_NOTE);
+        return run(iq, centre -> centre.decline(agent(iq), offer, reason));
     }
 
     public CompletableFuture<IQ> end(IQ iq) {

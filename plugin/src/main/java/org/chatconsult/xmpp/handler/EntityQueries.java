@@ -9,8 +9,9 @@ import org.dom4j.Element;
 import org.xmpp.packet.IQ;
 
 /**
- * The small questions any entity answers: ping (XEP-0199, {@link Protocol#NS_PING}), entity time (XEP-0202) and last activity (XEP-0012,
- * here the time since the service started). A MUC service pings its occupants, so every address answers.
+ * The small questions any entity answers: ping (XEP-0199, {@link Protocol#NS_PING}), entity time (XEP-0202) and last
+ * activity (XEP-0012, here the time since the service started). A MUC service pings its occupants, so every address
+ * answers.
  */
 public final class EntityQueries {
     public static final String NS_TIME = "urn:xmpp:time";

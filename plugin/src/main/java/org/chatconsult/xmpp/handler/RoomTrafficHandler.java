@@ -15,6 +15,7 @@ import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.RoomDriver;
+import org.chatconsult.xmpp.edge.Limits;
 import org.chatconsult.xmpp.feature.ConsultationRooms;
 import org.chatconsult.xmpp.feature.ContactBridge;
 import org.chatconsult.xmpp.feature.ContactNotices;
@@ -199,10 +200,14 @@ public final class RoomTrafficHandler implements Reentry {
         if (decline != null && decline.attributeValue("from") != null) {
             // XEP-0045 §7.8.2: the invitee declined; the room forwards it to the inviter.
             String who = new JID(decline.attributeValue("from")).toBareJID();
+            // A room's message has no answer to refuse with: a reason past the bound is cut, not refused.
+            String said = decline.elementTextTrim("reason");
+            String reason = said == null || said.isEmpty() ? null
+                    : said.substring(0, Math.min(said.length(), Limits.MAX_NOTE));
             core.submit(centre -> centre.interaction(id).map(Interaction::offer)
                     .filter(offer -> offer.agent().equals(who))
                     .map(Offer::id)
-                    .ifPresent(offer -> centre.decline(who, offer)));
+                    .ifPresent(offer -> centre.decline(who, offer, reason)));
         }
     }
 
