@@ -17,7 +17,7 @@ public final class MucDiscovery {
     }
 
     public static CompletableFuture<String> find(IqTracker iqs, JID from, String serverDomain) {
-        return iqs.request(query(from, serverDomain, "http://jabber.org/protocol/disco#items")).thenCompose(items -> {
+        return iqs.request(query(from, serverDomain, Protocol.NS_DISCO_ITEMS)).thenCompose(items -> {
             List<String> candidates = new ArrayList<>();
             for (Element item : items.getChildElement().elements("item")) {
                 String jid = item.attributeValue("jid");

@@ -21,6 +21,7 @@ public final class Protocol {
     /** XEP-0203 delayed delivery, stamped on MUC history. */
     public static final String NS_DELAY = "urn:xmpp:delay";
     public static final String NS_DISCO_INFO = "http://jabber.org/protocol/disco#info";
+    public static final String NS_DISCO_ITEMS = "http://jabber.org/protocol/disco#items";
     public static final String NS_PING = "urn:xmpp:ping";
     public static final String NS_STANZAS = "urn:ietf:params:xml:ns:xmpp-stanzas";
     /** XEP-0359 unique and stable stanza ids. */

@@ -157,15 +157,15 @@ public final class ServiceAssembly {
             DirectoryHandler directory, ArchiveHandler archive) {
         EntityQueries entity = new EntityQueries(started);
         DiscoveryHandler discovery = new DiscoveryHandler(addresses, config.directory(), NAME,
-                List.of(DiscoveryHandler.NS_INFO, DiscoveryHandler.NS_ITEMS, Protocol.NS_PING, EntityQueries.NS_TIME,
+                List.of(Protocol.NS_DISCO_INFO, Protocol.NS_DISCO_ITEMS, Protocol.NS_PING, EntityQueries.NS_TIME,
                         EntityQueries.NS_LAST, Protocol.NS, AdHocCommands.NS, DirectoryHandler.NS_SEARCH,
                         ArchiveHandler.NS_MAM),
                 AdHocCommands.NS, adHoc::list);
         String ns = Protocol.NS;
         return new IqRouter(agent -> config.directory().agent(agent).isPresent())
                 .own(ns)
-                .answerEverywhere(DiscoveryHandler.NS_INFO, "query", discovery::info)
-                .answerEverywhere(DiscoveryHandler.NS_ITEMS, "query", discovery::items)
+                .answerEverywhere(Protocol.NS_DISCO_INFO, "query", discovery::info)
+                .answerEverywhere(Protocol.NS_DISCO_ITEMS, "query", discovery::items)
                 .answerEverywhere(Protocol.NS_PING, "ping", entity::ping)
                 .answerEverywhere(EntityQueries.NS_TIME, "time", entity::time)
                 .answerEverywhere(EntityQueries.NS_LAST, "query", entity::lastActivity)

@@ -16,9 +16,6 @@ import org.xmpp.packet.IQ;
  * may run (XEP-0050 §2.2).
  */
 public final class DiscoveryHandler {
-    public static final String NS_INFO = Protocol.NS_DISCO_INFO;
-    public static final String NS_ITEMS = "http://jabber.org/protocol/disco#items";
-
     private final Addresses addresses;
     private final Directory directory;
     private final String name;
@@ -42,7 +39,7 @@ public final class DiscoveryHandler {
 
     public IQ info(IQ iq) {
         IQ reply = IQ.createResultIQ(iq);
-        Element query = reply.setChildElement("query", NS_INFO);
+        Element query = reply.setChildElement("query", Protocol.NS_DISCO_INFO);
         query.addElement("identity").addAttribute("category", "component").addAttribute("type", "generic")
                 .addAttribute("name", name);
         for (String feature : features) {
@@ -53,7 +50,7 @@ public final class DiscoveryHandler {
 
     public IQ items(IQ iq) {
         IQ reply = IQ.createResultIQ(iq);
-        Element query = reply.setChildElement("query", NS_ITEMS);
+        Element query = reply.setChildElement("query", Protocol.NS_DISCO_ITEMS);
         String node = iq.getChildElement().attributeValue("node");
         if (node != null) {
             query.addAttribute("node", node);
