@@ -1,7 +1,7 @@
 package org.chatconsult.store;
 
 /**
- * The widths of the store's bounded text columns (resources/database/*.sql), and how a value is made to fit
+ * The widths of the store's bounded text columns (src/main/sql/chatconsult.sql), and how a value is made to fit
  * one: what is written must never be refused for its length, which would set a whole change aside.
  */
 public final class Columns {
