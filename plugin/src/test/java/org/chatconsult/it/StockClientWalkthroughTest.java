@@ -1,0 +1,136 @@
+package org.chatconsult.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.TestTemplate;
+
+/**
+ * The seed's flow from stock clients alone, as docs/clients.md tells it: an agent and a consultation target on
+ * clients that show bodies, invitation reasons, presence status and ad-hoc command forms, and a contact on a
+ * client that joins the room she is invited to. Nobody reads our own elements. On Prosody the run writes what
+ * each of them saw into docs/clients.md.
+ */
+@OnBothServers
+class StockClientWalkthroughTest {
+    private static final Duration LONG = Duration.ofMinutes(2);
+    private static final String SALES = "sales@" + TestServer.SERVICE;
+
+    @TestTemplate
+    void theSeedsFlowFromStockClients(TestServer server) throws Exception {
+        try (StockClient alice = new StockClient(server.connect("agent1"), server.displayName("agent1"));
+                StockClient dora = new StockClient(server.connect("agent4"), server.displayName("agent4"));
+                StockClient carol = new StockClient(server.connect("contact1"), "carol");
+                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
+            Map<String, String> rooms = new LinkedHashMap<>();
+            // Readiness is the client's own presence once the service is on its roster.
+            alice.addToRoster(TestServer.SERVICE);
+            dora.addToRoster(TestServer.SERVICE);
+            alice.awaitScreen(TestServer.SERVICE + " is online: Ready");
+            dora.awaitScreen(TestServer.SERVICE + " is online: Ready");
+
+            // The contact writes to the routing point; the agent sees the offer as an invitation and joins.
+            carol.type(SALES, "Hello, my parcel 4711 never arrived.");
+            String chat = alice.invitationTo("parcel 4711");
+            rooms.put(chat, "<chat room>");
+            assertThat(alice.awaitScreen("invitation to " + chat)).contains("Sales").contains("accept within");
+            alice.join(chat);
+            carol.join(carol.invitationTo("Sales"));
+            carol.awaitScreen("Hello, my parcel 4711 never arrived.");
+            alice.type(chat, "Hello Carol, let me check that for you.");
+            carol.awaitScreen("Hello Carol, let me check");
+
+            // The agent consults from the command list: the chat and the target chosen by their labels.
+            CommandWindow consult = CommandWindow.open(alice, "Start a chat consultation")
+                    .choose("Chat", "parcel 4711").fill("address", "agent4@" + TestServer.DOMAIN).finish();
+            assertThat(consult.finished()).isTrue();
+            String consultation = dora.invitationTo(alice.nick());
+            rooms.put(consultation, "<consultation room>");
+            assertThat(dora.awaitScreen("invitation to " + consultation)).contains("parcel 4711");
+            dora.join(consultation);
+            dora.awaitScreen("Hello, my parcel 4711 never arrived.");
+            alice.join(alice.invitationTo("consultation"));
+            alice.type(consultation, "Can we refund parcel 4711?");
+            dora.awaitScreen("Can we refund parcel 4711?");
+            dora.type(consultation, "Yes, a refund is fine.");
+            alice.awaitScreen("Yes, a refund is fine.");
+
+            // The contact's line reaches the consultation live, read-only.
+            carol.type(chat, "Are you still there?");
+            dora.awaitScreen("Are you still there?");
+
+            // The target ends the consultation with the word clients let through; both mark it done.
+            assertThat(dora.type(consultation, "/end")).as("a client keeps /end for itself").isFalse();
+            dora.type(consultation, "!end");
+            alice.awaitScreen("room closed");
+            for (StockClient agent : List.of(alice, dora)) {
+                CommandWindow done = CommandWindow.open(agent, "Mark a consultation done")
+                        .choose("Consultation", "parcel").choose("Disposition", "resolved").fill("Note", "Refund")
+                        .finish();
+                assertThat(done.notes()).containsExactly("Marked done.");
+            }
+
+            // A client rejoins its bookmarks at the next login: the ended consultation stays gone.
+            dora.joinBookmarks();
+            dora.awaitScreen("[" + Party.room(consultation).getLocalpart() + "] room closed");
+
+            // The agent ends the chat from the command list and marks it done; the contact is told.
+            alice.type(chat, "The refund is on its way. Goodbye!");
+            CommandWindow.open(alice, "End a chat").choose("Chat", "parcel 4711").finish();
+            carol.awaitScreen("This chat has ended");
+            CommandWindow done = CommandWindow.open(alice, "Mark a chat done").choose("Chat", "parcel 4711")
+                    .choose("Disposition", "resolved").finish();
+            assertThat(done.notes()).isNotEmpty();
+
+            // Nothing of the consultation reached the contact.
+            carol.party().barrier();
+            assertThat(carol.screen()).noneMatch(line -> line.contains("refund is fine") || line.contains("Can we"));
+
+            if (server.getClass() == TestServer.class) {
+                write(rooms, Map.of("Agent (Agent 1)", alice, "Target (Agent 4)", dora, "Contact (carol)", carol));
+            }
+        }
+    }
+
+    /** Replaces the transcript block of docs/clients.md with what each party's client showed. */
+    private static void write(Map<String, String> rooms, Map<String, StockClient> parties) throws Exception {
+        Path doc = Path.of("..", "docs", "clients.md");
+        String begin = "<!-- transcript: begin -->";
+        String end = "<!-- transcript: end -->";
+        if (!Files.exists(doc)) {
+            return;
+        }
+        String text = Files.readString(doc, StandardCharsets.UTF_8);
+        List<String> out = new ArrayList<>();
+        out.add(begin);
+        for (String who : List.of("Agent (Agent 1)", "Target (Agent 4)", "Contact (carol)")) {
+            out.add("");
+            out.add("### " + who);
+            out.add("");
+            out.add("```");
+            for (String line : parties.get(who).screen()) {
+                for (Map.Entry<String, String> room : rooms.entrySet()) {
+                    line = line.replace(room.getKey(), room.getValue())
+                            .replace(Party.room(room.getKey()).getLocalpart().toString(), room.getValue());
+                }
+                out.add(line);
+            }
+            out.add("```");
+        }
+        out.add(end);
+        int from = text.indexOf(begin);
+        int to = text.indexOf(end);
+        if (from >= 0 && to > from) {
+            Files.writeString(doc, text.substring(0, from) + String.join("\n", out) + text.substring(to + end.length()),
+                    StandardCharsets.UTF_8);
+        }
+    }
+}
