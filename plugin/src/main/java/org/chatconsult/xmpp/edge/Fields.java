@@ -100,8 +100,13 @@ public final class Fields {
                 continue;
             }
             FormField answer = submitted.getField(field.getVariable());
+            if (answer == null) {
+                continue;
+            }
             List<String> options = field.getOptions().stream().map(FormField.Option::getValue).toList();
-            if (answer != null && !options.containsAll(answer.getValues().stream().filter(v -> !v.isBlank()).toList())) {
+            List<String> chosen = answer.getValues().stream().filter(value -> !value.isBlank()).toList();
+            boolean oneAtMost = field.getType() == FormField.Type.list_multi || chosen.size() <= 1;
+            if (!oneAtMost || !options.containsAll(chosen)) {
                 throw new CoreException(CoreException.Kind.NOT_ACCEPTABLE, "the field " + Names.field(field.getVariable())
                         + " takes one of the options the form offered");
             }
