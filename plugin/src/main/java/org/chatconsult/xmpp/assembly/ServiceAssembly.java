@@ -36,9 +36,13 @@ import org.chatconsult.xmpp.Targets;
 import org.chatconsult.xmpp.assembly.ListenerPhases.Phase;
 import org.chatconsult.xmpp.command.AdHocCommands;
 import org.chatconsult.xmpp.command.ConsultCommand;
+import org.chatconsult.xmpp.command.ChatDoneCommand;
 import org.chatconsult.xmpp.command.ConsultationDoneCommand;
+import org.chatconsult.xmpp.command.EndChatCommand;
+import org.chatconsult.xmpp.command.InstantMessages;
 import org.chatconsult.xmpp.command.EndConsultationCommand;
 import org.chatconsult.xmpp.command.StatisticsCommand;
+import org.chatconsult.xmpp.command.TeamCommunicatorCommand;
 import org.chatconsult.xmpp.dispatch.IqRouter.Access;
 import org.chatconsult.xmpp.dispatch.IqRouter;
 import org.chatconsult.xmpp.dispatch.StanzaDispatcher;
@@ -139,13 +143,18 @@ public final class ServiceAssembly {
         Targets targets = new Targets(addresses, config.directory());
         ConsultationCommandHandler consultations = new ConsultationCommandHandler(addresses, core, consultationRooms,
                 sessions, log, targets, recents, clock, transcripts);
-        AdHocCommands adHoc = new AdHocCommands(addresses, List.of(
-                new ConsultCommand(addresses, core, consultations, config.directory()),
+        DirectoryHandler team = new DirectoryHandler(addresses, core, new Favorites(), recents);
+        ConsultCommand consult = new ConsultCommand(addresses, core, consultations, team, config.directory());
+        AdHocCommands adHoc = new AdHocCommands(addresses, clock, List.of(
+                consult,
                 new EndConsultationCommand(core, config.directory()),
                 new ConsultationDoneCommand(core, config.directory()),
+                new EndChatCommand(core, log, config.directory()),
+                new ChatDoneCommand(core, config.directory()),
+                new TeamCommunicatorCommand(core, team, consult,
+                        new InstantMessages(addresses, sessions, recents, clock, out), config.directory()),
                 new StatisticsCommand(core, journal, cpu, config.directory(), started)));
-        IqRouter router = requests(consultations, new ChatCommandHandler(core, targets, log), adHoc,
-                new DirectoryHandler(addresses, core, new Favorites(), recents),
+        IqRouter router = requests(consultations, new ChatCommandHandler(core, targets, log), adHoc, team,
                 new ArchiveHandler(addresses, core, journal, config.directory(), out));
         this.dispatcher = new StanzaDispatcher(addresses, iqs, router, journal, roomTraffic,
                 new ContactHandler(core, bridge, out), readiness, new RoutingPointPresence(config.directory(), out),

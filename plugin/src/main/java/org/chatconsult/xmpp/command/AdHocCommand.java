@@ -1,12 +1,13 @@
 package org.chatconsult.xmpp.command;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.xmpp.forms.DataForm;
 
 /**
  * One XEP-0050 ad-hoc command: what a stock client lists and runs. {@link AdHocCommands} speaks the protocol
- * (actions, sessions, who may see what); a command only says what it asks for and what it does.
+ * (actions, sessions, who may see what); a command only says what it asks for at each stage and what it does.
  */
 public interface AdHocCommand {
     /** The command's node, its id on the wire. */
@@ -21,29 +22,33 @@ public interface AdHocCommand {
     /** Who may run it, in words, for the refusal of anyone else. */
     String whoMay();
 
-    /** Executed without a form: the form to fill in (XEP-0050 §3.4), or for a single-stage command its result. */
+    /** Executed (XEP-0050 §3.4): the first form to fill in, or for a single-stage command its result. */
     CompletableFuture<Stage> start(String requester);
 
-    /** The filled-in form: does what it asks, and completes with a note for the requester. */
-    CompletableFuture<Stage> complete(String requester, DataForm form);
-
-    /** A single-stage command completes on execute, whatever the action (no form comes back). */
-    default boolean singleStage() {
-        return false;
-    }
+    /**
+     * The forms filled in so far, one per stage in order, the newest last (the session keeps the earlier ones,
+     * XEP-0050 §4): the next form, or the command done.
+     */
+    CompletableFuture<Stage> next(String requester, List<DataForm> answers);
 
     /** What a stage answers: a form to fill in, or the command completed with a result form or a note. */
-    record Stage(boolean completed, DataForm form, String note) {
+    record Stage(boolean completed, boolean last, DataForm form, String note) {
+        /** A form with more stages after it (the client's default action is next). */
+        public static Stage ask(DataForm form) {
+            return new Stage(false, false, form, null);
+        }
+
+        /** The command's last form (the client's default action is complete). */
         public static Stage fillIn(DataForm form) {
-            return new Stage(false, form, null);
+            return new Stage(false, true, form, null);
         }
 
         public static Stage done(String note) {
-            return new Stage(true, null, note);
+            return new Stage(true, true, null, note);
         }
 
         public static Stage result(DataForm form) {
-            return new Stage(true, form, null);
+            return new Stage(true, true, form, null);
         }
     }
 }

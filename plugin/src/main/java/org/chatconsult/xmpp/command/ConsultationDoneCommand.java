@@ -1,5 +1,6 @@
 package org.chatconsult.xmpp.command;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.chatconsult.core.Directory;
@@ -32,15 +33,16 @@ public final class ConsultationDoneCommand extends AgentCommand {
     public CompletableFuture<Stage> start(String agent) {
         return core.ask(centre -> {
             DataForm form = Forms.form(name());
-            Forms.consultations(form, centre.consultations().openFor(agent), agent);
-            form.addField("disposition", "Disposition code", FormField.Type.text_single);
+            Forms.consultations(form, centre, centre.consultations().openFor(agent), agent);
+            Forms.disposition(form, centre.settings());
             form.addField("note", "Note", FormField.Type.text_multi);
             return Stage.fillIn(form);
         });
     }
 
     @Override
-    public CompletableFuture<Stage> complete(String agent, DataForm form) {
+    public CompletableFuture<Stage> next(String agent, List<DataForm> answers) {
+        DataForm form = answers.get(0);
         String consultation = Forms.id(form, "consultation");
         String disposition = Fields.formValue(form, "disposition", Limits.MAX_DISPOSITION);
         String note = Fields.formValue(form, "note", Limits.MAX_NOTE);

@@ -1,5 +1,6 @@
 package org.chatconsult.xmpp.command;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.chatconsult.core.Directory;
@@ -29,14 +30,14 @@ public final class EndConsultationCommand extends AgentCommand {
     public CompletableFuture<Stage> start(String agent) {
         return core.ask(centre -> {
             DataForm form = Forms.form(name());
-            Forms.consultations(form, Forms.liveConsultationsOf(centre, agent), agent);
+            Forms.consultations(form, centre, Forms.liveConsultationsOf(centre, agent), agent);
             return Stage.fillIn(form);
         });
     }
 
     @Override
-    public CompletableFuture<Stage> complete(String agent, DataForm form) {
-        String consultation = Forms.id(form, "consultation");
+    public CompletableFuture<Stage> next(String agent, List<DataForm> answers) {
+        String consultation = Forms.id(answers.get(0), "consultation");
         return core.ask(centre -> {
             centre.consultations().end(agent, consultation);
             return Stage.done("The consultation has ended.");

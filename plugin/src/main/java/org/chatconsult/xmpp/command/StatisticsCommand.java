@@ -2,6 +2,7 @@ package org.chatconsult.xmpp.command;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.chatconsult.core.Directory;
@@ -57,13 +58,9 @@ public final class StatisticsCommand implements AdHocCommand {
         return "the service's statistics are for supervisors";
     }
 
+    /** Never asked: the command completes on execute, so no session follows. */
     @Override
-    public boolean singleStage() {
-        return true;
-    }
-
-    @Override
-    public CompletableFuture<Stage> complete(String requester, DataForm form) {
+    public CompletableFuture<Stage> next(String requester, List<DataForm> answers) {
         return start(requester);
     }
 

@@ -1,5 +1,7 @@
 package org.chatconsult.xmpp.edge;
 
+import java.util.List;
+
 import org.chatconsult.core.CoreException;
 import org.dom4j.Element;
 import org.xmpp.forms.DataForm;
@@ -86,6 +88,29 @@ public final class Fields {
             throw missing("the form needs the field " + Names.field(var));
         }
         return value;
+    }
+
+    /**
+     * Refuses a submitted value of a list field that the offered form did not offer (XEP-0004 §3.3: a list-single
+     * or list-multi takes its options), naming the field.
+     */
+    public static void offered(DataForm offered, DataForm submitted) {
+        for (FormField field : offered.getFields()) {
+            if (field.getType() != FormField.Type.list_single && field.getType() != FormField.Type.list_multi) {
+                continue;
+            }
+            FormField answer = submitted.getField(field.getVariable());
+            if (answer == null) {
+                continue;
+            }
+            List<String> options = field.getOptions().stream().map(FormField.Option::getValue).toList();
+            List<String> chosen = answer.getValues().stream().filter(value -> !value.isBlank()).toList();
+            boolean oneAtMost = field.getType() == FormField.Type.list_multi || chosen.size() <= 1;
+            if (!oneAtMost || !options.containsAll(chosen)) {
+                throw new CoreException(CoreException.Kind.NOT_ACCEPTABLE, "the field " + Names.field(field.getVariable())
+                        + " takes one of the options the form offered");
+            }
+        }
     }
 
     private static CoreException missing(String text) {

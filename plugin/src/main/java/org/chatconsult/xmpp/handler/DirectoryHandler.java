@@ -1,6 +1,8 @@
 package org.chatconsult.xmpp.handler;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,8 +60,12 @@ public final class DirectoryHandler {
         this.recents = recents;
     }
 
-    /** One directory entry, as the search reports it. */
-    record Entry(String jid, String name, String kind, String presence, String readiness, int load, int capacity) {
+    /**
+     * One directory entry, as the search reports it: {@code readiness} a token ({@code ready}, {@code not-ready},
+     * {@code logged-out}, {@code -} for a contact), {@code readyAgents} how many of its agents can take a chat now.
+     */
+    public record Entry(String jid, String name, String kind, String presence, String readiness, int load,
+            int capacity, int readyAgents) {
     }
 
     /** XEP-0055 §3: the search form (get). */
@@ -110,8 +116,7 @@ public final class DirectoryHandler {
             throw new CoreException(CoreException.Kind.BAD_REQUEST, "submit the search form (XEP-0055 §3)");
         }
         DataForm submitted = new DataForm(x);
-        String text = Objects.requireNonNullElse(Fields.formValue(submitted, "text", Limits.MAX_SEARCH), "")
-                .toLowerCase(Locale.ROOT);
+        String text = Objects.requireNonNullElse(Fields.formValue(submitted, "text", Limits.MAX_SEARCH), "");
         FormField kindField = submitted.getField("kind");
         List<String> kinds = kindField == null || kindField.getValues().isEmpty() ? KINDS : kindField.getValues();
         if (!KINDS.containsAll(kinds)) {
@@ -119,41 +124,7 @@ public final class DirectoryHandler {
         }
         String ready = Objects.requireNonNullElse(Fields.formValue(submitted, "ready", 5), "");
         boolean readyOnly = ready.equals("1") || ready.equalsIgnoreCase("true");
-
-        List<Entry> entries = new ArrayList<>();
-        if (kinds.contains("agent")) {
-            for (AgentProfile profile : centre.directory().agents()) {
-                if (entries.size() >= MAX_RESULTS) {
-                    break;
-                }
-                if (matches(text, profile.displayName(), profile.address())) {
-                    keep(entries, agentEntry(centre, profile), readyOnly);
-                }
-            }
-        }
-        if (kinds.contains("routing-point")) {
-            for (RoutingPoint point : centre.directory().routingPoints()) {
-                if (matches(text, point.displayName(), addresses.routingPoint(point.name()).toBareJID())) {
-                    keep(entries, teamEntry(centre, point.name(), point.displayName(), "routing-point", point.agents()),
-                            readyOnly);
-                }
-            }
-        }
-        if (kinds.contains("group")) {
-            for (AgentGroup group : centre.directory().agentGroups()) {
-                if (matches(text, group.displayName(), addresses.routingPoint(group.name()).toBareJID())) {
-                    keep(entries, teamEntry(centre, group.name(), group.displayName(), "group", group.agents()),
-                            readyOnly);
-                }
-            }
-        }
-        if (kinds.contains("contact")) {
-            for (Entry contact : contacts(centre, agent)) {
-                if (matches(text, contact.name(), contact.jid())) {
-                    keep(entries, contact, readyOnly);
-                }
-            }
-        }
+        List<Entry> entries = find(centre, agent, text, kinds, readyOnly);
         IQ reply = IQ.createResultIQ(iq);
         DataForm result = new DataForm(DataForm.Type.result);
         result.addField("FORM_TYPE", null, FormField.Type.hidden).addValue(NS_SEARCH);
@@ -165,7 +136,7 @@ public final class DirectoryHandler {
         result.addReportedField("load", "Load", FormField.Type.text_single);
         result.addReportedField("capacity", "Capacity", FormField.Type.text_single);
         result.addReportedField("favorite", "Favorite", FormField.Type.boolean_type);
-        for (Entry entry : entries.subList(0, Math.min(entries.size(), MAX_RESULTS))) {
+        for (Entry entry : entries) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("jid", entry.jid());
             item.put("name", entry.name());
@@ -181,12 +152,101 @@ public final class DirectoryHandler {
         return reply;
     }
 
+    /**
+     * The directory entries of {@code kinds} whose name or address contains {@code text} (ignoring case; empty
+     * matches all), at most {@link #MAX_RESULTS}; contacts are those of {@code agent}'s chats.
+     */
+    public List<Entry> find(ContactCentre centre, String agent, String text, Collection<String> kinds,
+            boolean readyOnly) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<Entry> entries = new ArrayList<>();
+        if (kinds.contains("agent")) {
+            for (AgentProfile profile : centre.directory().agents()) {
+                if (entries.size() >= MAX_RESULTS) {
+                    break;
+                }
+                if (matches(lower, profile.displayName(), profile.address())) {
+                    keep(entries, agentEntry(centre, profile), readyOnly);
+                }
+            }
+        }
+        if (kinds.contains("routing-point")) {
+            for (RoutingPoint point : centre.directory().routingPoints()) {
+                if (matches(lower, point.displayName(), addresses.routingPoint(point.name()).toBareJID())) {
+                    keep(entries, teamEntry(centre, point.name(), point.displayName(), "routing-point", point.agents()),
+                            readyOnly);
+                }
+            }
+        }
+        if (kinds.contains("group")) {
+            for (AgentGroup group : centre.directory().agentGroups()) {
+                if (matches(lower, group.displayName(), addresses.routingPoint(group.name()).toBareJID())) {
+                    keep(entries, teamEntry(centre, group.name(), group.displayName(), "group", group.agents()),
+                            readyOnly);
+                }
+            }
+        }
+        if (kinds.contains("contact")) {
+            for (Entry contact : contacts(centre, agent)) {
+                if (matches(lower, contact.name(), contact.jid())) {
+                    keep(entries, contact, readyOnly);
+                }
+            }
+        }
+        return entries.subList(0, Math.min(entries.size(), MAX_RESULTS));
+    }
+
+    /** The agent's favorites, then its recent targets that are no favorites, as entries of the directory now. */
+    public List<Entry> favoritesAndRecent(ContactCentre centre, String agent) {
+        Set<String> targets = new LinkedHashSet<>(favorites.of(agent));
+        recents.of(agent).forEach(recent -> targets.add(recent.target()));
+        List<Entry> entries = new ArrayList<>();
+        for (String target : targets) {
+            entry(centre, target).ifPresent(entries::add);
+        }
+        return entries;
+    }
+
+    public boolean isFavorite(String agent, String target) {
+        return favorites.isFavorite(agent, target);
+    }
+
+    /** Adds {@code target} (an agent, routing point or group) to the agent's favorites, or removes it. */
+    public void favorite(ContactCentre centre, String agent, String target, boolean add) {
+        if (!add) {
+            favorites.remove(agent, target);
+        } else if (kindOf(centre, target) == null) {
+            throw new CoreException(CoreException.Kind.NOT_FOUND, "that is no agent, routing point or group of this service");
+        } else {
+            favorites.add(agent, target);
+        }
+    }
+
+    /** The entry of an agent's, routing point's or group's address, if the directory has it. */
+    private Optional<Entry> entry(ContactCentre centre, String target) {
+        String kind = kindOf(centre, target);
+        if (kind == null) {
+            return Optional.empty();
+        }
+        if (kind.equals("agent")) {
+            return centre.directory().agent(target).map(profile -> agentEntry(centre, profile));
+        }
+        String name = new JID(target).getNode();
+        return kind.equals("routing-point")
+                ? centre.directory().routingPoint(name).map(point -> teamEntry(centre, name, point.displayName(),
+                        kind, point.agents()))
+                : centre.directory().agentGroup(name).map(group -> teamEntry(centre, name, group.displayName(),
+                        kind, group.agents()));
+    }
+
     private static Entry agentEntry(ContactCentre centre, AgentProfile profile) {
         Optional<Agent> state = centre.agent(profile.address());
         Readiness readiness = state.map(Agent::readiness).orElse(Readiness.LOGGED_OUT);
+        int load = state.map(Agent::load).orElse(0);
+        int capacity = state.map(Agent::capacity).orElse(0);
         return new Entry(profile.address(), profile.displayName(), "agent",
-                readiness == Readiness.LOGGED_OUT ? "offline" : "online", token(readiness),
-                state.map(Agent::load).orElse(0), state.map(Agent::capacity).orElse(0));
+                readiness == Readiness.LOGGED_OUT ? "offline" : "online", token(readiness), load, capacity,
+                readiness == Readiness.READY && load < capacity ? 1 : 0);
     }
 
     /** A routing point or group: Ready when one of its agents can take a chat; load and capacity summed. */
@@ -194,18 +254,20 @@ public final class DirectoryHandler {
         int load = 0;
         int capacity = 0;
         boolean online = false;
-        boolean ready = false;
+        int ready = 0;
         for (String member : members) {
             Optional<Agent> state = centre.agent(member);
             if (state.isPresent() && state.get().readiness() != Readiness.LOGGED_OUT) {
                 online = true;
                 load += state.get().load();
                 capacity += state.get().capacity();
-                ready |= state.get().readiness() == Readiness.READY && state.get().load() < state.get().capacity();
+                if (state.get().readiness() == Readiness.READY && state.get().load() < state.get().capacity()) {
+                    ready++;
+                }
             }
         }
         return new Entry(addresses.routingPoint(name).toBareJID(), displayName, kind, online ? "online" : "offline",
-                ready ? "ready" : online ? "not-ready" : "logged-out", load, capacity);
+                ready > 0 ? "ready" : online ? "not-ready" : "logged-out", load, capacity, ready);
     }
 
     /** The contacts of the chats this agent owns or takes part in. */
@@ -214,7 +276,7 @@ public final class DirectoryHandler {
         for (Interaction interaction : centre.interactions()) {
             if (agent.equals(interaction.owner()) || interaction.participants().contains(agent)) {
                 entries.add(new Entry(new JID(interaction.contact()).toBareJID(), interaction.contactName(), "contact",
-                        "online", "-", 0, 0));
+                        "online", "-", 0, 0, 0));
             }
         }
         return entries;
@@ -226,16 +288,7 @@ public final class DirectoryHandler {
                 if (!change.getName().equals("add") && !change.getName().equals("remove")) {
                     throw new CoreException(CoreException.Kind.BAD_REQUEST, "favorites are changed with add or remove");
                 }
-                String canonical = Fields.jid(change, "jid").toBareJID();
-                if (change.getName().equals("add")) {
-                    if (kindOf(centre, canonical) == null) {
-                        throw new CoreException(CoreException.Kind.NOT_FOUND,
-                                "that is no agent, routing point or group of this service");
-                    }
-                    favorites.add(agent, canonical);
-                } else {
-                    favorites.remove(agent, canonical);
-                }
+                favorite(centre, agent, Fields.jid(change, "jid").toBareJID(), change.getName().equals("add"));
             }
         }
         IQ reply = IQ.createResultIQ(iq);
