@@ -29,7 +29,7 @@ class StockClientWalkthroughTest {
         try (StockClient alice = new StockClient(server.connect("agent1"), server.displayName("agent1"));
                 StockClient dora = new StockClient(server.connect("agent4"), server.displayName("agent4"));
                 StockClient carol = new StockClient(server.connect("contact1"), "carol");
-                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
+                TestServer.Service service = server.service(withDispositions())) {
             Map<String, String> rooms = new LinkedHashMap<>();
             // Readiness is the client's own presence once the service is on its roster.
             alice.addToRoster(TestServer.SERVICE);
@@ -48,10 +48,12 @@ class StockClientWalkthroughTest {
             alice.type(chat, "Hello Carol, let me check that for you.");
             carol.awaitScreen("Hello Carol, let me check");
 
-            // The agent consults from the command list: the chat and the target chosen by their labels.
-            CommandWindow consult = CommandWindow.open(alice, "Start a chat consultation")
-                    .choose("Chat", "parcel 4711").fill("address", "agent4@" + TestServer.DOMAIN).finish();
-            assertThat(consult.finished()).isTrue();
+            // The agent finds the target in the Team Communicator, with her readiness, and consults about the chat.
+            CommandWindow team = CommandWindow.open(alice, "Team Communicator").fill("Name", dora.nick()).next();
+            assertThat(team.options("Target")).anyMatch(label -> label.startsWith(dora.nick()) && label.contains("Ready"));
+            team.choose("Target", dora.nick()).choose("What to do", "Consult").next().choose("Chat", "parcel 4711")
+                    .finish();
+            assertThat(team.finished()).isTrue();
             String consultation = dora.invitationTo(alice.nick());
             rooms.put(consultation, "<consultation room>");
             assertThat(dora.awaitScreen("invitation to " + consultation)).contains("parcel 4711");
@@ -82,13 +84,12 @@ class StockClientWalkthroughTest {
             dora.joinBookmarks();
             dora.awaitScreen("[" + Party.room(consultation).getLocalpart() + "] room closed");
 
-            // The agent ends the chat from the command list and marks it done; the contact is told.
+            // The agent marks the chat done with its disposition, which ends it; the contact is told.
             alice.type(chat, "The refund is on its way. Goodbye!");
-            CommandWindow.open(alice, "End a chat").choose("Chat", "parcel 4711").finish();
+            carol.awaitScreen("The refund is on its way");
+            CommandWindow.open(alice, "Mark a chat done").choose("Chat", "parcel 4711").choose("Disposition", "resolved")
+                    .fill("Note", "Refund for parcel 4711").finish();
             carol.awaitScreen("This chat has ended");
-            CommandWindow done = CommandWindow.open(alice, "Mark a chat done").choose("Chat", "parcel 4711")
-                    .choose("Disposition", "resolved").finish();
-            assertThat(done.notes()).isNotEmpty();
 
             // Nothing of the consultation reached the contact.
             carol.party().barrier();
@@ -98,6 +99,12 @@ class StockClientWalkthroughTest {
                 write(rooms, Map.of("Agent (Agent 1)", alice, "Target (Agent 4)", dora, "Contact (carol)", carol));
             }
         }
+    }
+
+    private static org.chatconsult.core.Settings withDispositions() {
+        org.chatconsult.core.Settings base = TestServer.settings(LONG, LONG, 3);
+        return new org.chatconsult.core.Settings(base.offerTimeout(), base.maxQueueWait(), base.defaultCapacity(),
+                base.maxInteractions(), java.util.Set.of("resolved", "refund", "escalated"));
     }
 
     /** Replaces the transcript block of docs/clients.md with what each party's client showed. */
