@@ -6,6 +6,7 @@ import java.time.Instant;
 public final class Agent {
     private final AgentProfile profile;
     private Readiness readiness = Readiness.LOGGED_OUT;
+    private String reason;
     private int capacity;
     private int load;
     private Instant idleSince;
@@ -28,6 +29,11 @@ public final class Agent {
         return readiness;
     }
 
+    /** The agent's own words for being Not Ready ("break"), or null: shown back to it, never used in routing. */
+    public String reason() {
+        return reason;
+    }
+
     public int capacity() {
         return capacity;
     }
@@ -46,8 +52,13 @@ public final class Agent {
     }
 
     void setReadiness(Readiness readiness, int capacity) {
+        setReadiness(readiness, capacity, null);
+    }
+
+    void setReadiness(Readiness readiness, int capacity, String reason) {
         this.readiness = readiness;
         this.capacity = capacity;
+        this.reason = readiness == Readiness.NOT_READY ? reason : null;
     }
 
     void idleFrom(Instant since) {

@@ -57,7 +57,7 @@ public final class ConsultationDesk {
             throw new CoreException(CoreException.Kind.BAD_REQUEST, "an agent cannot consult themselves");
         }
         if (eligible(initiator, candidates).isEmpty()) {
-            throw new CoreException(CoreException.Kind.UNAVAILABLE, "no Ready agent with free capacity there");
+            throw new CoreException(CoreException.Kind.UNAVAILABLE, centre.whyUnavailable(candidates, initiator));
         }
         String id = centre.newId();
         Consultation consultation = new Consultation(id, interaction, initiator, requestedTarget, candidates,
@@ -132,6 +132,7 @@ public final class ConsultationDesk {
             return;
         }
         consultation.moveTo(ConsultationState.OFFERED);
+        listener.consultationRequested(consultation);
         for (Agent agent : targets) {
             listener.consultationOffered(consultation, consultation.round().open(agent));
         }

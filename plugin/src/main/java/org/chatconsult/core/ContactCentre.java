@@ -110,6 +110,11 @@ public final class ContactCentre {
 
     /** An agent announces Ready, Not Ready or logged out, optionally with a capacity. */
     public Agent setReadiness(String address, Readiness readiness, OptionalInt capacity) {
+        return setReadiness(address, readiness, capacity, null);
+    }
+
+    /** As above, with the agent's words for being Not Ready ({@code reason}, or null). */
+    public Agent setReadiness(String address, Readiness readiness, OptionalInt capacity, String reason) {
         AgentProfile profile = directory.agent(address)
                 .orElseThrow(() -> new CoreException(CoreException.Kind.FORBIDDEN, "only the service's agents have a readiness"));
         int cap = capacity.orElse(settings.defaultCapacity());
@@ -123,7 +128,7 @@ public final class ContactCentre {
             if (loggingIn && agent.load() == 0) {
                 agent.idleFrom(now()); // idle time counts from this login, not from an earlier session
             }
-            agent.setReadiness(readiness, cap);
+            agent.setReadiness(readiness, cap, reason);
         });
         listener.readinessChanged(agent);
         if (readiness == Readiness.READY) {
@@ -525,6 +530,7 @@ public final class ContactCentre {
     /** An offer or a chat takes one of this agent's capacity. */
     void reserve(Agent agent) {
         update(agent, agent::reserve);
+        listener.loadChanged(agent);
     }
 
     /** An offer or a chat no longer uses one of this agent's capacity. */
@@ -532,7 +538,31 @@ public final class ContactCentre {
         Agent agent = agents.get(address);
         if (agent != null) {
             update(agent, () -> agent.release(now()));
+            listener.loadChanged(agent);
         }
+    }
+
+    /**
+     * Why none of {@code candidates} (but {@code initiator}) can take a request, in words: for one agent, whether
+     * it is logged out, Not Ready or full, so the initiator knows what to do rather than only that it failed.
+     */
+    String whyUnavailable(Set<String> candidates, String initiator) {
+        List<String> others = candidates.stream().filter(candidate -> !candidate.equals(initiator)).toList();
+        if (others.size() != 1) {
+            return "no agent there is Ready with free capacity";
+        }
+        String name = directory.displayName(others.get(0));
+        Agent agent = agents.get(others.get(0));
+        if (agent == null || agent.readiness() == Readiness.LOGGED_OUT) {
+            return name + " is logged out";
+        }
+        if (agent.readiness() == Readiness.NOT_READY) {
+            return name + " is Not Ready";
+        }
+        if (agent.load() >= agent.capacity()) {
+            return name + " is full (" + agent.load() + " of " + agent.capacity() + " chats)";
+        }
+        return name + " is already in the chat"; // a conference or transfer excludes its participants
     }
 
     /** Changes an agent's state, keeping the set of available agents (ordered by idle time) true. */

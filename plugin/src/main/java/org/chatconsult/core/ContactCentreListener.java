@@ -17,6 +17,10 @@ public interface ContactCentreListener {
     default void readinessChanged(Agent agent) {
     }
 
+    /** An offer or a chat took or freed some of this agent's capacity (its load changed). */
+    default void loadChanged(Agent agent) {
+    }
+
     /**
      * A chat the previous run left live is back (after a restart), or the service was put out of its room: the
      * room needs re-taking, then {@link ContactCentre#roomReady} if the chat is {@link InteractionState#NEW}.
@@ -62,6 +66,10 @@ public interface ContactCentreListener {
 
     /** A new consultation needs its room; answer with {@link ConsultationDesk#roomReady} or {@link ConsultationDesk#fail}. */
     default void consultationCreated(Consultation consultation) {
+    }
+
+    /** The consultation's room is ready and its request goes out to the targets: the initiator may enter. */
+    default void consultationRequested(Consultation consultation) {
     }
 
     default void consultationOffered(Consultation consultation, Offer offer) {

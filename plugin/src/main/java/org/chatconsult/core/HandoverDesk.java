@@ -48,7 +48,7 @@ public final class HandoverDesk {
         List<Agent> targets = centre.availableAgents(candidates,
                 candidate -> candidate.equals(initiator) || interaction.participants().contains(candidate));
         if (targets.isEmpty()) {
-            throw new CoreException(CoreException.Kind.UNAVAILABLE, "no Ready agent with free capacity to invite");
+            throw new CoreException(CoreException.Kind.UNAVAILABLE, centre.whyUnavailable(candidates, initiator));
         }
         String id = centre.newId();
         Handover handover = new Handover(id, kind, interaction, initiator, candidates,

@@ -46,6 +46,7 @@ import org.chatconsult.xmpp.command.TeamCommunicatorCommand;
 import org.chatconsult.xmpp.dispatch.IqRouter.Access;
 import org.chatconsult.xmpp.dispatch.IqRouter;
 import org.chatconsult.xmpp.dispatch.StanzaDispatcher;
+import org.chatconsult.xmpp.feature.AgentPresence;
 import org.chatconsult.xmpp.feature.ConsultationNotices;
 import org.chatconsult.xmpp.feature.ConsultationOffers;
 import org.chatconsult.xmpp.feature.ConsultationRooms;
@@ -129,6 +130,7 @@ public final class ServiceAssembly {
                         new RoomLifecycle(addresses, rooms, bridge, transcripts, core, roomTraffic),
                         bridge,
                         occupants,
+                        new AgentPresence(addresses, sessions, core, this::sendWhenDurable),
                         new OfferDelivery(addresses, rooms, sessions, this::sendWhenDurable),
                         transcripts,
                         consultationRooms,

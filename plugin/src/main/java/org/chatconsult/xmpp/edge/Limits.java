@@ -24,6 +24,8 @@ public final class Limits {
     public static final int MAX_NOTE = 2_000;
     /** A disposition code. */
     public static final int MAX_DISPOSITION = 64;
+    /** A Not Ready reason, the status of the agent's presence; a longer one is cut, as presence is never refused for it. */
+    public static final int MAX_READINESS_REASON = 64;
     /** A directory search term. */
     public static final int MAX_SEARCH = 256;
     /** Any other form value (XEP-0004). */

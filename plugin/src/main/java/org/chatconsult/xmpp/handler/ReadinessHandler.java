@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 
-import org.chatconsult.core.Agent;
 import org.chatconsult.core.Readiness;
 import org.chatconsult.core.Snapshot;
 import org.chatconsult.protocol.Wire;
@@ -14,6 +13,8 @@ import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.IqTracker;
 import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.StanzaErrors;
+import org.chatconsult.xmpp.edge.Limits;
+import org.chatconsult.xmpp.feature.AgentPresence;
 import org.dom4j.Element;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
@@ -24,7 +25,8 @@ import org.xmpp.packet.Presence;
 /**
  * An agent's presence to the service is its readiness (RFC 6121 §4.6 directed presence): available or chat
  * is Ready, away, xa or dnd is Not Ready, unavailable is logged out. {@code <agent capacity='n'/>} sets how
- * many chats the agent takes at once. The service answers with its view of the agent's state. An agent who
+ * many chats the agent takes at once; its presence's {@code <status/>} says why it is Not Ready. The service
+ * answers with its view of the agent's state ({@link AgentPresence}). An agent who
  * adds the service to its roster (RFC 6121 §3) is approved, so its client's ordinary presence keeps it informed.
  */
 public final class ReadinessHandler {
@@ -96,22 +98,31 @@ public final class ReadinessHandler {
             return;
         }
         Readiness readiness = readiness(presence.getShow());
+        String reason = reason(presence.getStatus());
+        // Accepted, the agent hears its new state from AgentPresence, as after any change of its load.
         core.ask(centre -> {
             sessions.announced(from);
             try {
-                return centre.setReadiness(from.toBareJID(), readiness, capacity);
+                return centre.setReadiness(from.toBareJID(), readiness, capacity, reason);
             } catch (RuntimeException refused) {
                 sessions.left(from);
                 throw refused;
             }
-        }).whenComplete((agent, failure) -> out.accept(failure == null ? state(from, agent)
-                : StanzaErrors.reply(presence, StanzaErrors.of(failure))));
+        }).exceptionally(failure -> {
+            out.accept(StanzaErrors.reply(presence, StanzaErrors.of(failure)));
+            return null;
+        });
     }
 
     /** Agents may subscribe to the service's presence (and it sees theirs in return); nobody else may. */
     private void answerSubscription(Presence request) {
         JID from = request.getFrom();
-        core.ask(centre -> centre.directory().agent(from.toBareJID()).isPresent()).thenAccept(agent -> {
+        JID to = request.getType() == Presence.Type.probe ? from : from.asBareJID();
+        // The presence is made on the core's thread, which alone reads the agent's state.
+        core.ask(centre -> centre.directory().agent(from.toBareJID()).isEmpty() ? null
+                : AgentPresence.of(addresses.service(), to, centre.agent(from.toBareJID()).orElse(null)))
+                .thenAccept(online -> {
+            boolean agent = online != null;
             Presence answer = new Presence(agent ? Presence.Type.subscribed : Presence.Type.unsubscribed);
             answer.setFrom(addresses.service());
             answer.setTo(from.asBareJID());
@@ -119,9 +130,6 @@ public final class ReadinessHandler {
                 out.accept(answer);
             }
             if (agent) {
-                Presence online = new Presence();
-                online.setFrom(addresses.service());
-                online.setTo(request.getType() == Presence.Type.probe ? from : from.asBareJID());
                 out.accept(online);
                 if (request.getType() == Presence.Type.subscribe) {
                     // Ask for the agent's presence too, so it reaches the service without directed presence.
@@ -138,20 +146,19 @@ public final class ReadinessHandler {
         return show == null || show == Presence.Show.chat ? Readiness.READY : Readiness.NOT_READY;
     }
 
+    /** The agent's words for Not Ready, on one line and cut to {@link Limits#MAX_READINESS_REASON}; or null. */
+    private static String reason(String status) {
+        String line = status == null ? "" : status.replaceAll("\\s+", " ").strip();
+        if (line.isEmpty()) {
+            return null;
+        }
+        return line.length() <= Limits.MAX_READINESS_REASON ? line
+                : line.substring(0, Limits.MAX_READINESS_REASON - 1) + "…";
+    }
+
     private static OptionalInt capacity(Presence presence) {
         Element agent = presence.getChildElement(Wire.AGENT, Protocol.NS);
         String value = agent == null ? null : agent.attributeValue("capacity");
         return value == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(value.trim()));
-    }
-
-    private Presence state(JID to, Agent agent) {
-        Presence presence = new Presence();
-        presence.setFrom(addresses.service());
-        presence.setTo(to);
-        Element element = presence.addChildElement(Wire.AGENT, Protocol.NS);
-        element.addAttribute("readiness", agent.readiness().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        element.addAttribute("capacity", String.valueOf(agent.capacity()));
-        element.addAttribute("load", String.valueOf(agent.load()));
-        return presence;
     }
 }
