@@ -38,6 +38,12 @@ public final class Party implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(10);
     static final String NS = "urn:chatconsult:0";
 
+    static {
+        // Smack 4.4 reads a XEP-0249 invitation into GroupChatInvitation, which keeps the room and drops the reason,
+        // the one thing stock clients show of it: read the element as it came instead.
+        org.jivesoftware.smack.provider.ProviderManager.removeExtensionProvider("x", "jabber:x:conference");
+    }
+
     private final XMPPTCPConnection connection;
     private final List<Stanza> received = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
