@@ -2,10 +2,7 @@ package org.chatconsult.sdk;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CopyOnWriteArraySet;
 
 import org.chatconsult.protocol.Wire;
 import org.chatconsult.sdk.packet.CommandIQ;
@@ -36,30 +33,19 @@ import org.jxmpp.jid.impl.JidCreate;
  * consultation.markDone("resolved", null);
  * }</pre>
  */
-public final class Consultation {
-    private final AgentManager agents;
-    private final String id;
+public final class Consultation extends Conversation<ConsultationListener> {
     private final String interactionId;
-    private final MultiUserChat room;
     private final Interaction interaction;
     private final TreeMap<Long, TranscriptLine> pending = new TreeMap<>();
     private final List<TranscriptLine> transcript = new ArrayList<>();
-    private final List<Message> messages = new CopyOnWriteArrayList<>();
-    private final Set<ConsultationListener> listeners = new CopyOnWriteArraySet<>();
     private volatile String target;
     private volatile String endReason;
 
     Consultation(AgentManager agents, String id, String interactionId, MultiUserChat room, Interaction interaction) {
-        this.agents = agents;
-        this.id = id;
+        super(agents, "consultation", id, room);
         this.interactionId = interactionId;
-        this.room = room;
         this.interaction = interaction;
         room.addMessageListener(this::onMessage);
-    }
-
-    public String getId() {
-        return id;
     }
 
     public String getInteractionId() {
@@ -69,10 +55,6 @@ public final class Consultation {
     /** The contact chat, on the initiator's side; null on the target's, who is not in it. */
     public Interaction getInteraction() {
         return interaction;
-    }
-
-    public MultiUserChat getRoom() {
-        return room;
     }
 
     /** The agent who accepted, once known. */
@@ -96,34 +78,10 @@ public final class Consultation {
         }
     }
 
-    /** What the members said in the consultation room. */
-    public List<Message> getMessages() {
-        return new ArrayList<>(messages);
-    }
-
-    public void addListener(ConsultationListener listener) {
-        listeners.add(listener);
-    }
-
-    public void removeListener(ConsultationListener listener) {
-        listeners.remove(listener);
-    }
-
-    public void send(String text) throws SmackException.NotConnectedException, InterruptedException {
-        room.sendMessage(text);
-    }
-
     /** Ends the consultation for both members; the room is destroyed. */
     public void end() throws XMPPException.XMPPErrorException, SmackException.NoResponseException,
             SmackException.NotConnectedException, InterruptedException {
-        agents.request(CommandIQ.set(agents.getService(), Wire.END_CONSULTATION).with("consultation", id));
-    }
-
-    /** Mark Done, with an optional disposition code and note: this member's part closes. */
-    public void markDone(String disposition, String note) throws XMPPException.XMPPErrorException,
-            SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
-        agents.request(CommandIQ.set(agents.getService(), Wire.DONE).with("consultation", id)
-                .with("disposition", disposition).child("note", note));
+        agents.request(command(Wire.END_CONSULTATION));
     }
 
     /** Sends the other member a 1:1 message about this consultation; returns their address. */
@@ -131,7 +89,7 @@ public final class Consultation {
             SmackException.NotConnectedException, InterruptedException {
         Jid party = otherParty("im");
         agents.xmppConnection().sendStanza(StanzaBuilder.buildMessage().to(party).ofType(Message.Type.chat)
-                .setBody(text).addExtension(new ContextExtension(interactionId, id)).build());
+                .setBody(text).addExtension(new ContextExtension(interactionId, getId())).build());
         return party;
     }
 
@@ -143,7 +101,7 @@ public final class Consultation {
 
     private Jid otherParty(String how) throws XMPPException, SmackException.NoResponseException,
             SmackException.NotConnectedException, InterruptedException {
-        ResultIQ result = agents.request(CommandIQ.set(agents.getService(), how).with("consultation", id));
+        ResultIQ result = agents.request(command(how));
         StandardExtensionElement party = result.getPayload();
         try {
             return JidCreate.from(party.getAttributeValue("jid"));
@@ -162,7 +120,7 @@ public final class Consultation {
         synchronized (pending) {
             after = transcript.size();
         }
-        ResultIQ result = agents.request(CommandIQ.get(agents.getService(), Wire.TRANSCRIPT).with("consultation", id)
+        ResultIQ result = agents.request(CommandIQ.get(agents.getService(), Wire.TRANSCRIPT).with("consultation", getId())
                 .with("after", String.valueOf(after)));
         for (var element : result.getItems("line")) {
             addLine(new TranscriptLine(Long.parseLong(element.getAttributeValue("seq")), element.getAttributeValue("from"),

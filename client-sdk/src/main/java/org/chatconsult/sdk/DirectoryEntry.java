@@ -2,6 +2,7 @@ package org.chatconsult.sdk;
 
 import java.util.Locale;
 
+import org.chatconsult.protocol.WireToken;
 import org.jxmpp.jid.Jid;
 
 /**
@@ -16,12 +17,8 @@ import org.jxmpp.jid.Jid;
  */
 public final class DirectoryEntry {
     /** What an entry is. */
-    public enum Kind {
+    public enum Kind implements WireToken {
         AGENT, ROUTING_POINT, GROUP, CONTACT;
-
-        public String token() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
 
         static Kind of(String token) {
             return valueOf(token.toUpperCase(Locale.ROOT).replace('-', '_'));

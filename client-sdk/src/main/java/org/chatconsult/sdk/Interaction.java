@@ -2,17 +2,13 @@ package org.chatconsult.sdk;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CopyOnWriteArraySet;
 
 import org.chatconsult.protocol.EndReason;
 import org.chatconsult.protocol.Wire;
-import org.chatconsult.sdk.packet.CommandIQ;
 import org.chatconsult.sdk.packet.ResultIQ;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
-import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.UserStatusListener;
 import org.jxmpp.jid.EntityFullJid;
@@ -30,20 +26,13 @@ import org.jxmpp.jid.Jid;
  * chat.markDone("resolved", "refund issued");
  * }</pre>
  */
-public final class Interaction {
-    private final AgentManager agents;
-    private final String id;
-    private final MultiUserChat room;
-    private final List<Message> messages = new CopyOnWriteArrayList<>();
-    private final Set<InteractionListener> listeners = new CopyOnWriteArraySet<>();
+public final class Interaction extends Conversation<InteractionListener> {
     private final List<Consultation> consultations = new CopyOnWriteArrayList<>();
     private volatile String endReason;
     private volatile EndReason endCode;
 
     Interaction(AgentManager agents, String id, MultiUserChat room) {
-        this.agents = agents;
-        this.id = id;
-        this.room = room;
+        super(agents, "interaction", id, room);
         room.addMessageListener(message -> {
             if (message.getBody() != null) {
                 messages.add(message);
@@ -64,24 +53,10 @@ public final class Interaction {
         });
     }
 
-    public String getId() {
-        return id;
-    }
-
     private void left(String reason) {
         endReason = reason;
         agents.forget(this);
         listeners.forEach(l -> l.ended(this, reason));
-    }
-
-    /** The chat's room on the server's multi-user chat service. */
-    public MultiUserChat getRoom() {
-        return room;
-    }
-
-    /** Every message said in the chat since this agent joined, the room's history included. */
-    public List<Message> getMessages() {
-        return new ArrayList<>(messages);
     }
 
     /** Who is in the chat now, by room address. */
@@ -103,29 +78,10 @@ public final class Interaction {
         return endCode;
     }
 
-    public void addListener(InteractionListener listener) {
-        listeners.add(listener);
-    }
-
-    public void removeListener(InteractionListener listener) {
-        listeners.remove(listener);
-    }
-
-    public void send(String text) throws SmackException.NotConnectedException, InterruptedException {
-        room.sendMessage(text);
-    }
-
     /** Ends the chat for everyone: the contact is told, the room destroyed. */
     public void end() throws XMPPException.XMPPErrorException, SmackException.NoResponseException,
             SmackException.NotConnectedException, InterruptedException {
-        agents.request(CommandIQ.set(agents.getService(), Wire.END).with("interaction", id));
-    }
-
-    /** Mark Done: ends the chat, with an optional disposition code and note for its record. */
-    public void markDone(String disposition, String note) throws XMPPException.XMPPErrorException,
-            SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
-        agents.request(CommandIQ.set(agents.getService(), Wire.DONE).with("interaction", id)
-                .with("disposition", disposition).child("note", note));
+        agents.request(command(Wire.END));
     }
 
     /**
@@ -134,9 +90,8 @@ public final class Interaction {
      * consultation's listeners.
      */
     public Consultation consult(Jid target) throws XMPPException, SmackException, InterruptedException {
-        ResultIQ result = agents.request(CommandIQ.set(agents.getService(), Wire.CONSULT).with("interaction", id)
-                .with("target", target.toString()));
-        Consultation consultation = agents.enterConsultation(result.getPayload().getAttributeValue("id"), id,
+        ResultIQ result = agents.request(command(Wire.CONSULT).with("target", target.toString()));
+        Consultation consultation = agents.enterConsultation(result.getPayload().getAttributeValue("id"), getId(),
                 result.getPayload().getAttributeValue("room"), this);
         consultations.add(consultation);
         return consultation;
@@ -145,8 +100,7 @@ public final class Interaction {
     /** Invites {@code target} into the chat itself; the contact sees them join. Returns the request's id. */
     public String conference(Jid target) throws XMPPException.XMPPErrorException, SmackException.NoResponseException,
             SmackException.NotConnectedException, InterruptedException {
-        ResultIQ result = agents.request(CommandIQ.set(agents.getService(), Wire.CONFERENCE).with("interaction", id)
-                .with("target", target.toString()));
+        ResultIQ result = agents.request(command(Wire.CONFERENCE).with("target", target.toString()));
         return result.getPayload().getAttributeValue("id");
     }
 
@@ -156,8 +110,7 @@ public final class Interaction {
      */
     public String transfer(Jid target, boolean warm) throws XMPPException.XMPPErrorException,
             SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
-        ResultIQ result = agents.request(CommandIQ.set(agents.getService(), Wire.TRANSFER).with("interaction", id)
-                .with("target", target.toString()).with("mode", warm ? "warm" : "cold"));
+        ResultIQ result = agents.request(command(Wire.TRANSFER).with("target", target.toString()).with("mode", warm ? "warm" : "cold"));
         return result.getPayload().getAttributeValue("id");
     }
 }

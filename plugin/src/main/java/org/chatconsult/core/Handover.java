@@ -1,8 +1,9 @@
 package org.chatconsult.core;
 
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Set;
+
+import org.chatconsult.protocol.WireToken;
 
 /**
  * Bringing another agent into a contact chat itself (Genesys Workspace's chat conference), or handing the chat over.
@@ -11,12 +12,8 @@ import java.util.Set;
  * former owner is taken out of the room at once.
  */
 public final class Handover {
-    public enum Kind {
-        CONFERENCE, WARM_TRANSFER, COLD_TRANSFER;
-
-        public String token() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
+    public enum Kind implements WireToken {
+        CONFERENCE, WARM_TRANSFER, COLD_TRANSFER
     }
 
     private final String id;

@@ -1,9 +1,7 @@
 package org.chatconsult.protocol;
 
-import java.util.Locale;
-
 /** Why a consultation ended. The first three mean it was released: nobody accepted it. */
-public enum ConsultationEndReason {
+public enum ConsultationEndReason implements WireToken {
     DECLINED("The consultation request was declined."),
     TIMEOUT("The consultation request was not accepted in time."),
     NO_READY_TARGET("No Ready agent could take the consultation."),
@@ -28,16 +26,7 @@ public enum ConsultationEndReason {
 
     /** The reason a {@link #token()} names, as the store keeps it; {@code otherwise} for none or one unknown. */
     public static ConsultationEndReason ofToken(String token, ConsultationEndReason otherwise) {
-        for (ConsultationEndReason reason : values()) {
-            if (reason.token().equals(token)) {
-                return reason;
-            }
-        }
-        return otherwise;
-    }
-
-    /** The value used on the wire, e.g. {@code no-ready-target}. */
-    public String token() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        ConsultationEndReason reason = WireToken.ofToken(ConsultationEndReason.class, token);
+        return reason == null ? otherwise : reason;
     }
 }

@@ -4,7 +4,7 @@ package org.chatconsult.protocol;
  * Why a chat ended: the {@code reason} of {@code <ended/>}, with a sentence for the contact that is also the
  * reason on the destroyed room.
  */
-public enum EndReason {
+public enum EndReason implements WireToken {
     CONTACT_LEFT("The contact left the chat."),
     AGENT_ENDED("The agent ended the chat."),
     QUEUE_TIMEOUT("No agent could take the chat in time."),
@@ -23,12 +23,7 @@ public enum EndReason {
 
     /** The reason a {@link #token()} names; null for one this version does not know. */
     public static EndReason ofToken(String token) {
-        for (EndReason reason : values()) {
-            if (reason.token().equals(token)) {
-                return reason;
-            }
-        }
-        return null;
+        return WireToken.ofToken(EndReason.class, token);
     }
 
     /**
@@ -42,10 +37,5 @@ public enum EndReason {
             }
         }
         return null;
-    }
-
-    /** The value used on the wire, e.g. {@code contact-left}. */
-    public String token() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

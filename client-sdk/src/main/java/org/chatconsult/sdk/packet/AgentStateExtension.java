@@ -3,7 +3,6 @@ package org.chatconsult.sdk.packet;
 import javax.xml.namespace.QName;
 
 import org.chatconsult.protocol.Wire;
-import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
@@ -16,7 +15,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * System.out.println(state.getReadiness() + " " + state.getLoad() + "/" + state.getCapacity());
  * }</pre>
  */
-public final class AgentStateExtension implements ExtensionElement {
+public final class AgentStateExtension implements ChatConsultElement {
     public static final String ELEMENT = Wire.AGENT;
     public static final QName QNAME = new QName(ChatConsult.NAMESPACE, ELEMENT);
 
@@ -45,11 +44,6 @@ public final class AgentStateExtension implements ExtensionElement {
 
     public Integer getLoad() {
         return load;
-    }
-
-    @Override
-    public String getNamespace() {
-        return ChatConsult.NAMESPACE;
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.chatconsult.sdk.packet;
 import javax.xml.namespace.QName;
 
 import org.chatconsult.protocol.Wire;
-import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
@@ -15,7 +14,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * if (context != null) { showBeside(context.getInteraction()); }
  * }</pre>
  */
-public final class ContextExtension implements ExtensionElement {
+public final class ContextExtension implements ChatConsultElement {
     public static final String ELEMENT = Wire.CONTEXT;
     public static final QName QNAME = new QName(ChatConsult.NAMESPACE, ELEMENT);
 
@@ -33,11 +32,6 @@ public final class ContextExtension implements ExtensionElement {
 
     public String getConsultation() {
         return consultation;
-    }
-
-    @Override
-    public String getNamespace() {
-        return ChatConsult.NAMESPACE;
     }
 
     @Override

@@ -4,7 +4,6 @@ import javax.xml.namespace.QName;
 
 import org.chatconsult.protocol.EndReason;
 import org.chatconsult.protocol.Wire;
-import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
@@ -17,7 +16,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * close(ended.getInteraction(), ended.getReason());
  * }</pre>
  */
-public final class EndedExtension implements ExtensionElement {
+public final class EndedExtension implements ChatConsultElement {
     public static final String ELEMENT = Wire.ENDED;
     public static final QName QNAME = new QName(ChatConsult.NAMESPACE, ELEMENT);
 
@@ -41,11 +40,6 @@ public final class EndedExtension implements ExtensionElement {
     /** The reason, or null for a token this version does not know. */
     public EndReason getEndReason() {
         return EndReason.ofToken(reason);
-    }
-
-    @Override
-    public String getNamespace() {
-        return ChatConsult.NAMESPACE;
     }
 
     @Override

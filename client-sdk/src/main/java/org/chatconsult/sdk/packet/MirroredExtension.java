@@ -5,7 +5,6 @@ import java.time.Instant;
 import javax.xml.namespace.QName;
 
 import org.chatconsult.protocol.Wire;
-import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
@@ -19,7 +18,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * if (mirrored != null) { transcript.add(mirrored.toLine(text)); }
  * }</pre>
  */
-public final class MirroredExtension implements ExtensionElement {
+public final class MirroredExtension implements ChatConsultElement {
     public static final String ELEMENT = Wire.MIRRORED;
     public static final QName QNAME = new QName(ChatConsult.NAMESPACE, ELEMENT);
 
@@ -75,11 +74,6 @@ public final class MirroredExtension implements ExtensionElement {
         String marker = "(" + role + "): ";
         int at = body.indexOf(marker);
         return new TranscriptLine(seq, from, role, time, at < 0 ? body : body.substring(at + marker.length()));
-    }
-
-    @Override
-    public String getNamespace() {
-        return ChatConsult.NAMESPACE;
     }
 
     @Override

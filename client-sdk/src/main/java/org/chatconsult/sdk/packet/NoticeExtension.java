@@ -1,6 +1,5 @@
 package org.chatconsult.sdk.packet;
 
-import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
@@ -14,7 +13,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * if (ended != null) { close(ended.getConsultation(), ended.getReason()); }
  * }</pre>
  */
-public final class NoticeExtension implements ExtensionElement {
+public final class NoticeExtension implements ChatConsultElement {
     private final String element;
     private final String consultation;
     private final String handover;
@@ -63,11 +62,6 @@ public final class NoticeExtension implements ExtensionElement {
 
     public String getName() {
         return name;
-    }
-
-    @Override
-    public String getNamespace() {
-        return ChatConsult.NAMESPACE;
     }
 
     @Override

@@ -1,13 +1,12 @@
 package org.chatconsult.sdk.packet;
 
 import java.time.Instant;
-import java.util.Objects;
+import java.util.List;
 
 import javax.xml.namespace.QName;
 
 import org.chatconsult.protocol.Wire;
-import org.jivesoftware.smack.packet.ExtensionElement;
-import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 import org.jxmpp.jid.EntityBareJid;
 
@@ -19,84 +18,49 @@ import org.jxmpp.jid.EntityBareJid;
  * System.out.println(offer.getContactName() + " via " + offer.getRoutingPointName() + ": " + offer.getPreview());
  * }</pre>
  */
-public final class OfferExtension implements ExtensionElement {
+public final class OfferExtension extends Offer {
     public static final String ELEMENT = Wire.OFFER;
     public static final QName QNAME = new QName(ChatConsult.NAMESPACE, ELEMENT);
 
-    private final String id;
-    private final String interaction;
-    private final EntityBareJid room;
-    private final Instant expires;
-    private final EntityBareJid contact;
-    private final String contactName;
-    private final EntityBareJid routingPoint;
-    private final String routingPointName;
-    private final Instant started;
+    /** Who wrote, to which routing point, and when: a consultation's preview without its lines. */
+    private final Preview chat;
     private final String preview;
 
     public OfferExtension(String id, String interaction, EntityBareJid room, Instant expires, EntityBareJid contact,
             String contactName, EntityBareJid routingPoint, String routingPointName, Instant started, String preview) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.interaction = Objects.requireNonNull(interaction, "interaction");
-        this.room = Objects.requireNonNull(room, "room");
-        this.expires = expires;
-        this.contact = contact;
-        this.contactName = contactName;
-        this.routingPoint = routingPoint;
-        this.routingPointName = routingPointName;
-        this.started = started;
+        super(id, interaction, room, expires);
+        this.chat = new Preview(contact, contactName, routingPoint, routingPointName, started, List.of());
         this.preview = preview;
     }
 
     /** The offer in a message, or null. */
-    public static OfferExtension from(org.jivesoftware.smack.packet.Stanza stanza) {
+    public static OfferExtension from(Stanza stanza) {
         return stanza.getExtension(OfferExtension.class);
     }
 
-    public String getId() {
-        return id;
-    }
-
-    public String getInteraction() {
-        return interaction;
-    }
-
-    /** The room to join to accept. */
-    public EntityBareJid getRoom() {
-        return room;
-    }
-
-    public Instant getExpires() {
-        return expires;
-    }
-
     public EntityBareJid getContact() {
-        return contact;
+        return chat.getContact();
     }
 
     public String getContactName() {
-        return contactName;
+        return chat.getContactName();
     }
 
     public EntityBareJid getRoutingPoint() {
-        return routingPoint;
+        return chat.getRoutingPoint();
     }
 
     public String getRoutingPointName() {
-        return routingPointName;
+        return chat.getRoutingPointName();
     }
 
     public Instant getStarted() {
-        return started;
+        return chat.getStarted();
     }
 
+    /** The contact's first line. */
     public String getPreview() {
         return preview;
-    }
-
-    @Override
-    public String getNamespace() {
-        return ChatConsult.NAMESPACE;
     }
 
     @Override
@@ -105,22 +69,8 @@ public final class OfferExtension implements ExtensionElement {
     }
 
     @Override
-    public XmlStringBuilder toXML(XmlEnvironment enclosing) {
-        XmlStringBuilder xml = new XmlStringBuilder(this, enclosing);
-        xml.attribute("id", id).attribute("interaction", interaction).attribute("room", room);
-        xml.optAttribute("expires", expires == null ? null : expires.toString());
-        xml.rightAngleBracket();
-        if (contact != null) {
-            xml.halfOpenElement("contact").attribute("jid", contact).optAttribute("name", contactName)
-                    .closeEmptyElement();
-        }
-        if (routingPoint != null) {
-            xml.halfOpenElement("routing-point").attribute("jid", routingPoint)
-                    .optAttribute("name", routingPointName).closeEmptyElement();
-        }
-        xml.optElement("started", started == null ? null : started.toString());
+    void appendContent(XmlStringBuilder xml) {
+        chat.appendTo(xml);
         xml.optElement("preview", preview);
-        xml.closeElement(this);
-        return xml;
     }
 }

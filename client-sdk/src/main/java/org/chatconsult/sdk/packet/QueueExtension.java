@@ -3,7 +3,6 @@ package org.chatconsult.sdk.packet;
 import javax.xml.namespace.QName;
 
 import org.chatconsult.protocol.Wire;
-import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
@@ -15,7 +14,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * showBanner("You are number " + queue.getPosition());
  * }</pre>
  */
-public final class QueueExtension implements ExtensionElement {
+public final class QueueExtension implements ChatConsultElement {
     public static final String ELEMENT = Wire.QUEUE;
     public static final QName QNAME = new QName(ChatConsult.NAMESPACE, ELEMENT);
 
@@ -33,11 +32,6 @@ public final class QueueExtension implements ExtensionElement {
 
     public int getPosition() {
         return position;
-    }
-
-    @Override
-    public String getNamespace() {
-        return ChatConsult.NAMESPACE;
     }
 
     @Override

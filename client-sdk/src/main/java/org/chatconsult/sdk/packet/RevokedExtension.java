@@ -4,7 +4,6 @@ import javax.xml.namespace.QName;
 
 import org.chatconsult.protocol.RevokeReason;
 import org.chatconsult.protocol.Wire;
-import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
@@ -18,7 +17,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * if ("timeout".equals(revoked.getReason())) { ... }
  * }</pre>
  */
-public final class RevokedExtension implements ExtensionElement {
+public final class RevokedExtension implements ChatConsultElement {
     public static final String ELEMENT = Wire.REVOKED;
     public static final QName QNAME = new QName(ChatConsult.NAMESPACE, ELEMENT);
 
@@ -62,11 +61,6 @@ public final class RevokedExtension implements ExtensionElement {
     /** The reason, or null for a token this version does not know. */
     public RevokeReason getRevokeReason() {
         return RevokeReason.ofToken(reason);
-    }
-
-    @Override
-    public String getNamespace() {
-        return ChatConsult.NAMESPACE;
     }
 
     @Override

@@ -14,13 +14,9 @@ public final class ConsultationOfferProvider extends ExtensionElementProvider<Co
     @Override
     public ConsultationOfferExtension parse(XmlPullParser parser, int initialDepth, XmlEnvironment environment)
             throws XmlPullParserException, IOException, SmackParsingException {
-        String id = OfferProvider.required(parser, "id");
         String consultation = OfferProvider.required(parser, "consultation");
-        String interaction = OfferProvider.required(parser, "interaction");
-        var room = OfferProvider.jid(OfferProvider.required(parser, "room"));
-        var expires = OfferProvider.instant(parser.getAttributeValue("expires"));
-        PreviewParser preview = new PreviewParser().read(parser, initialDepth);
-        return new ConsultationOfferExtension(id, consultation, interaction, room, expires, preview.initiator,
-                preview.initiatorName, preview.preview());
+        OfferParser offer = new OfferParser(parser).read(parser, initialDepth);
+        return new ConsultationOfferExtension(offer.id, consultation, offer.interaction, offer.room, offer.expires,
+                offer.initiator, offer.initiatorName, offer.preview());
     }
 }

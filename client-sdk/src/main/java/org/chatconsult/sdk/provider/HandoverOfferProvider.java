@@ -14,14 +14,10 @@ public final class HandoverOfferProvider extends ExtensionElementProvider<Handov
     @Override
     public HandoverOfferExtension parse(XmlPullParser parser, int initialDepth, XmlEnvironment environment)
             throws XmlPullParserException, IOException, SmackParsingException {
-        String id = OfferProvider.required(parser, "id");
         String handover = OfferProvider.required(parser, "handover");
         String kind = OfferProvider.required(parser, "kind");
-        String interaction = OfferProvider.required(parser, "interaction");
-        var room = OfferProvider.jid(OfferProvider.required(parser, "room"));
-        var expires = OfferProvider.instant(parser.getAttributeValue("expires"));
-        PreviewParser preview = new PreviewParser().read(parser, initialDepth);
-        return new HandoverOfferExtension(id, handover, kind, interaction, room, expires, preview.initiator,
-                preview.initiatorName, preview.preview());
+        OfferParser offer = new OfferParser(parser).read(parser, initialDepth);
+        return new HandoverOfferExtension(offer.id, handover, kind, offer.interaction, offer.room, offer.expires,
+                offer.initiator, offer.initiatorName, offer.preview());
     }
 }

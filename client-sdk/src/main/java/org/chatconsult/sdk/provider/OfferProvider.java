@@ -13,50 +13,14 @@ import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 
-/** Parses {@code <offer xmlns='urn:chatconsult:0'/>}. */
+/** Parses {@code <offer xmlns='urn:chatconsult:0'/>}; its helpers read required attributes, addresses and times for every provider. */
 public final class OfferProvider extends ExtensionElementProvider<OfferExtension> {
     @Override
     public OfferExtension parse(XmlPullParser parser, int initialDepth, XmlEnvironment environment)
             throws XmlPullParserException, IOException, SmackParsingException {
-        String id = required(parser, "id");
-        String interaction = required(parser, "interaction");
-        EntityBareJid room = jid(required(parser, "room"));
-        Instant expires = instant(parser.getAttributeValue("expires"));
-        EntityBareJid contact = null;
-        String contactName = null;
-        EntityBareJid routingPoint = null;
-        String routingPointName = null;
-        Instant started = null;
-        String preview = null;
-        while (true) {
-            XmlPullParser.Event event = parser.next();
-            if (event == XmlPullParser.Event.END_ELEMENT && parser.getDepth() == initialDepth) {
-                break;
-            }
-            if (event != XmlPullParser.Event.START_ELEMENT) {
-                continue;
-            }
-            switch (parser.getName()) {
-                case "contact":
-                    contact = jid(parser.getAttributeValue("jid"));
-                    contactName = parser.getAttributeValue("name");
-                    break;
-                case "routing-point":
-                    routingPoint = jid(parser.getAttributeValue("jid"));
-                    routingPointName = parser.getAttributeValue("name");
-                    break;
-                case "started":
-                    started = instant(parser.nextText());
-                    break;
-                case "preview":
-                    preview = parser.nextText();
-                    break;
-                default:
-                    break;
-            }
-        }
-        return new OfferExtension(id, interaction, room, expires, contact, contactName, routingPoint,
-                routingPointName, started, preview);
+        OfferParser offer = new OfferParser(parser).read(parser, initialDepth);
+        return new OfferExtension(offer.id, offer.interaction, offer.room, offer.expires, offer.contact,
+                offer.contactName, offer.routingPoint, offer.routingPointName, offer.started, offer.firstLine);
     }
 
     static String required(XmlPullParser parser, String attribute)

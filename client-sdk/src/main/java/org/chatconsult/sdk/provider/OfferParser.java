@@ -12,19 +12,35 @@ import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 import org.jxmpp.jid.EntityBareJid;
 
-/** Reads the children shared by consultation and handover offers: initiator, contact, routing point, lines. */
-final class PreviewParser {
+/**
+ * Reads what every offer shares: its attributes (id, interaction, room, expires) and the children that show the
+ * chat (contact, routing point, started, and as the offer has them: initiator, lines, the first line's text).
+ */
+final class OfferParser {
+    final String id;
+    final String interaction;
+    final EntityBareJid room;
+    final Instant expires;
     EntityBareJid initiator;
     String initiatorName;
-    private EntityBareJid contact;
-    private String contactName;
-    private EntityBareJid routingPoint;
-    private String routingPointName;
-    private Instant started;
+    EntityBareJid contact;
+    String contactName;
+    EntityBareJid routingPoint;
+    String routingPointName;
+    Instant started;
+    String firstLine;
     private final List<TranscriptLine> lines = new ArrayList<>();
 
+    /** Reads the attributes, the parser on the offer's start tag; {@link #read} reads the rest. */
+    OfferParser(XmlPullParser parser) throws SmackParsingException {
+        id = OfferProvider.required(parser, "id");
+        interaction = OfferProvider.required(parser, "interaction");
+        room = OfferProvider.jid(OfferProvider.required(parser, "room"));
+        expires = OfferProvider.instant(parser.getAttributeValue("expires"));
+    }
+
     /** Reads up to the end of the offer element at {@code initialDepth}. */
-    PreviewParser read(XmlPullParser parser, int initialDepth)
+    OfferParser read(XmlPullParser parser, int initialDepth)
             throws XmlPullParserException, IOException, SmackParsingException {
         while (true) {
             XmlPullParser.Event event = parser.next();
@@ -52,6 +68,9 @@ final class PreviewParser {
                     break;
                 case "line":
                     lines.add(line(parser));
+                    break;
+                case "preview":
+                    firstLine = parser.nextText();
                     break;
                 default:
                     break;

@@ -1,0 +1,61 @@
+package org.chatconsult.sdk.packet;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.util.XmlStringBuilder;
+import org.jxmpp.jid.EntityBareJid;
+
+/**
+ * What every offer carries: its id, the chat it is about, the room to join to accept, and when it lapses. The
+ * offer of a chat ({@link OfferExtension}), of a consultation and of a conference or transfer add what they show.
+ */
+public abstract class Offer implements ChatConsultElement {
+    private final String id;
+    private final String interaction;
+    private final EntityBareJid room;
+    private final Instant expires;
+
+    Offer(String id, String interaction, EntityBareJid room, Instant expires) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.interaction = Objects.requireNonNull(interaction, "interaction");
+        this.room = Objects.requireNonNull(room, "room");
+        this.expires = expires;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getInteraction() {
+        return interaction;
+    }
+
+    /** The room to join to accept. */
+    public EntityBareJid getRoom() {
+        return room;
+    }
+
+    /** When the offer lapses if nobody answers, or null. */
+    public Instant getExpires() {
+        return expires;
+    }
+
+    @Override
+    public final XmlStringBuilder toXML(XmlEnvironment enclosing) {
+        XmlStringBuilder xml = new XmlStringBuilder(this, enclosing).attribute("id", id);
+        appendSubject(xml);
+        xml.attribute("interaction", interaction).attribute("room", room)
+                .optAttribute("expires", expires == null ? null : expires.toString()).rightAngleBracket();
+        appendContent(xml);
+        return xml.closeElement(this);
+    }
+
+    /** The attributes naming what is offered besides the chat: a consultation, or a handover and its kind. */
+    void appendSubject(XmlStringBuilder xml) {
+    }
+
+    /** The children: what the offer shows. */
+    abstract void appendContent(XmlStringBuilder xml);
+}
