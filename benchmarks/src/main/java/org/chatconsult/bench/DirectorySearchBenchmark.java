@@ -70,6 +70,6 @@ public class DirectorySearchBenchmark {
 
     @Benchmark
     public String search() {
-        return handler.handle(request).join().toXML();
+        return handler.search(request).join().toXML();
     }
 }

@@ -1,17 +1,16 @@
 package org.chatconsult.bench;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.chatconsult.core.Consultation;
 import org.chatconsult.core.ContactCentre;
-import org.chatconsult.core.ContactCentreListener;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.core.Readiness;
 import org.chatconsult.xmpp.Addresses;
+import org.chatconsult.xmpp.assembly.ListenerPhases;
 import org.chatconsult.xmpp.feature.TranscriptMirror;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,7 +39,8 @@ public class MirrorBenchmark {
         sink = blackhole;
         mirror = new TranscriptMirror(new Addresses("consult.example.com", "conference.example.com"),
                 packet -> sink.consume(packet.toXML()), line -> sink.consume(line));
-        ContactCentre centre = Fixtures.centre(Fixtures.directory(2), ContactCentreListener.all(List.of(mirror)));
+        ContactCentre centre = Fixtures.centre(Fixtures.directory(2),
+                new ListenerPhases().add(ListenerPhases.Phase.CARRY_OUT, mirror).build());
         centre.setReadiness("agent0@example.com", Readiness.READY, OptionalInt.empty());
         chat = centre.startChat("sales", "carol@example.com/web", "carol", "hello");
         centre.roomReady(chat.id());
