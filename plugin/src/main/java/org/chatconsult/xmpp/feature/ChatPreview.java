@@ -13,6 +13,8 @@ import org.xmpp.packet.JID;
  */
 final class ChatPreview {
     static final int LINES = 5;
+    static final int SUMMARY_LINES = 3;
+    static final int SUMMARY_LENGTH = 200;
 
     private final Interaction interaction;
     private final List<TranscriptMirror.Line> lines;
@@ -36,12 +38,31 @@ final class ChatPreview {
         }
     }
 
-    /** "the chat with carol (Sales, started …)" followed by the last lines, one per line. */
+    /** "carol's chat (Sales)": what an invitation's reason names. */
+    String chat() {
+        return interaction.contactName() + "'s chat (" + interaction.routingPoint().displayName() + ")";
+    }
+
+    /**
+     * The last {@value #SUMMARY_LINES} lines on one line, quoted and cut to {@value #SUMMARY_LENGTH} characters: a
+     * stock client shows an invitation's reason in one small dialog.
+     */
+    String summary() {
+        StringBuilder text = new StringBuilder();
+        for (TranscriptMirror.Line line : lines.subList(Math.max(0, lines.size() - SUMMARY_LINES), lines.size())) {
+            text.append(text.length() == 0 ? "" : " / ").append(line.from()).append(": ").append(line.text());
+        }
+        return "\"" + OfferMessages.cut(text.toString(), SUMMARY_LENGTH) + "\"";
+    }
+
+    /** "the chat with carol (Sales, started 2 min ago)." followed by the last lines, one per line. */
     String text() {
         StringBuilder text = new StringBuilder("the chat with " + interaction.contactName() + " ("
-                + interaction.routingPoint().displayName() + ", started " + interaction.started() + ").");
+                + interaction.routingPoint().displayName() + ", started " + OfferMessages.ago(interaction.started())
+                + ").");
         for (TranscriptMirror.Line line : lines) {
-            text.append("\n").append(line.from()).append(": ").append(line.text());
+            text.append("\n").append(line.from()).append(": ")
+                    .append(OfferMessages.cut(line.text(), OfferDelivery.PREVIEW_LENGTH));
         }
         return text.toString();
     }

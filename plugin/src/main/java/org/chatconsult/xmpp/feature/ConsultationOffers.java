@@ -69,8 +69,10 @@ public final class ConsultationOffers implements ContactCentreListener {
         element.addElement("initiator").addAttribute("jid", consultation.initiator()).addAttribute("name", initiator);
         preview.addTo(element, addresses);
         Message message = OfferMessages.message(addresses.service(), agent, initiator + " asks you to consult about "
-                + preview.text() + "\nJoin " + room.toBareJID() + " to accept, by " + offer.expires() + ".", element);
-        OfferMessages.invite(message, room, "Consultation requested by " + initiator);
+                + preview.text() + "\nThe consultation's room: " + room.toBareJID() + ". "
+                + OfferMessages.howToAnswer(offer), element);
+        OfferMessages.invite(message, room, initiator + " asks you to consult about " + preview.chat() + ": "
+                + preview.summary() + " " + OfferMessages.howToAnswer(offer));
         return message;
     }
 }

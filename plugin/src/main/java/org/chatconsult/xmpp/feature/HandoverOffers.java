@@ -56,8 +56,10 @@ public final class HandoverOffers implements ContactCentreListener {
         element.addElement("initiator").addAttribute("jid", handover.initiator()).addAttribute("name", initiator);
         preview.addTo(element, addresses);
         Message message = OfferMessages.message(addresses.service(), agent, initiator + " asks you to " + verb + " "
-                + preview.text() + "\nJoin " + room.toBareJID() + " to accept, by " + offer.expires() + ".", element);
-        OfferMessages.invite(message, room, "Chat " + handover.kind().token() + " from " + initiator);
+                + preview.text() + "\nThe chat's room: " + room.toBareJID() + ". " + OfferMessages.howToAnswer(offer),
+                element);
+        OfferMessages.invite(message, room, initiator + " asks you to " + verb + " " + preview.chat() + " ("
+                + handover.kind().token() + "): " + preview.summary() + " " + OfferMessages.howToAnswer(offer));
         offers.deliver(room, addresses.serviceOccupant(interaction.id()), agent, offer, message);
     }
 

@@ -62,10 +62,11 @@ public final class OfferDelivery implements ContactCentreListener {
                 .addAttribute("name", interaction.routingPoint().displayName());
         element.addElement("started").setText(interaction.started().toString());
         element.addElement("preview").setText(preview);
-        Message message = OfferMessages.message(routingPoint(interaction), agent, "New chat from "
-                + interaction.contactName() + " via " + interaction.routingPoint().displayName() + ": \"" + preview
-                + "\". Join " + room.toBareJID() + " to accept, by " + offer.expires() + ".", element);
-        OfferMessages.invite(message, room, "Chat from " + interaction.contactName());
+        String chat = "New chat from " + interaction.contactName() + " via " + interaction.routingPoint().displayName();
+        Message message = OfferMessages.message(routingPoint(interaction), agent, chat + ": \"" + preview
+                + "\"\nThe room: " + room.toBareJID() + ". " + OfferMessages.howToAnswer(offer), element);
+        OfferMessages.invite(message, room, chat + ": \"" + OfferMessages.cut(interaction.firstMessage(),
+                ChatPreview.SUMMARY_LENGTH) + "\" " + OfferMessages.howToAnswer(offer));
         return message;
     }
 
@@ -74,6 +75,6 @@ public final class OfferDelivery implements ContactCentreListener {
     }
 
     static String preview(String text) {
-        return text.length() <= PREVIEW_LENGTH ? text : text.substring(0, PREVIEW_LENGTH) + "…";
+        return OfferMessages.cut(text, PREVIEW_LENGTH);
     }
 }

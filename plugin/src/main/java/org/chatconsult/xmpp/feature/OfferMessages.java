@@ -1,5 +1,7 @@
 package org.chatconsult.xmpp.feature;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 import org.chatconsult.core.Offer;
@@ -69,6 +71,32 @@ final class OfferMessages {
     static void invite(Message message, JID room, String reason) {
         message.addChildElement("x", Protocol.NS_CONFERENCE).addAttribute("jid", room.toBareJID())
                 .addAttribute("reason", reason);
+    }
+
+    /**
+     * What an offer's invitation reason and body say after the offer itself: how to accept and by when, in words
+     * (a stock client shows no timestamp as a deadline); a XEP-0249 invitation has no decline, so letting it pass is
+     * how a stock client declines.
+     */
+    static String howToAnswer(Offer offer) {
+        return "Join within " + within(offer.expires()) + " to accept, or let it pass to decline.";
+    }
+
+    /** "30 s", "2 min": the time left until {@code deadline}, rounded up. */
+    static String within(Instant deadline) {
+        long seconds = Math.max(1, (Duration.between(Instant.now(), deadline).toMillis() + 999) / 1000);
+        return seconds < 120 ? seconds + " s" : (seconds + 30) / 60 + " min";
+    }
+
+    /** "just now", "5 min ago", "2 h ago". */
+    static String ago(Instant then) {
+        long minutes = Duration.between(then, Instant.now()).toMinutes();
+        return minutes < 1 ? "just now" : minutes < 120 ? minutes + " min ago" : minutes / 60 + " h ago";
+    }
+
+    /** {@code text} cut to {@code length} characters, an ellipsis saying so. */
+    static String cut(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     static Message message(JID from, JID to, String body, Element extension) {
