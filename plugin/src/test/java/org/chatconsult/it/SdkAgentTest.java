@@ -61,8 +61,12 @@ class SdkAgentTest {
             contact.awaitBody("Agent 1: Let me check.");
 
             agent.setNotReady("lunch");
-            assertThat(states.poll(10, TimeUnit.SECONDS)).extracting("readiness", "load")
-                    .containsExactly("not-ready", 1);
+            // The service also says each change of load (the offer, the accept): the Not Ready one comes after them.
+            AgentStateExtension notReady = states.poll(10, TimeUnit.SECONDS);
+            while (notReady != null && !"not-ready".equals(notReady.getReadiness())) {
+                notReady = states.poll(10, TimeUnit.SECONDS);
+            }
+            assertThat(notReady).extracting("readiness", "load").containsExactly("not-ready", 1);
 
             agent.endInteraction(offer.getInteraction());
             contact.awaitElement("ended");

@@ -59,7 +59,8 @@ class StockClientWalkthroughTest {
             assertThat(dora.awaitScreen("invitation to " + consultation)).contains("parcel 4711");
             dora.join(consultation);
             dora.awaitScreen("Hello, my parcel 4711 never arrived.");
-            alice.join(consultation); // she is a member of her consultation's room
+            assertThat(alice.invitationTo("accepted your consultation")).isEqualTo(consultation);
+            alice.join(consultation);
             alice.type(consultation, "Can we refund parcel 4711?");
             dora.awaitScreen("Can we refund parcel 4711?");
             dora.type(consultation, "Yes, a refund is fine.");

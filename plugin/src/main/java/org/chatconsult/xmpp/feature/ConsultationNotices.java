@@ -15,7 +15,8 @@ import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 
 /**
- * Tells the consultation's members what happened to it: the initiator that the target accepted; both members
+ * Tells the consultation's members what happened to it: the initiator that the target accepted (with a XEP-0249
+ * invitation into the consultation's room, which any client shows); both members
  * that it ended or was released, and why. Every notice names the consultation and its interaction.
  */
 public final class ConsultationNotices implements ContactCentreListener {
@@ -36,8 +37,14 @@ public final class ConsultationNotices implements ContactCentreListener {
         Element accepted = element(Wire.CONSULTATION_ACCEPTED, consultation);
         accepted.addAttribute("target", consultation.target());
         accepted.addAttribute("name", directory.displayName(consultation.target()));
-        send(consultation.initiator(), directory.displayName(consultation.target()) + " accepted your consultation about "
-                + consultation.interaction().contactName() + "'s chat.", accepted);
+        String target = directory.displayName(consultation.target());
+        String text = target + " accepted your consultation about " + consultation.interaction().contactName()
+                + "'s chat.";
+        Message notice = message(consultation.initiator(), text, accepted);
+        // Stock clients show an invitation and join from it: the initiator's way into the room, in plain words.
+        OfferMessages.invite(notice, addresses.room(consultation.id()), text + " Join to talk with " + target
+                + "; the contact never sees this room.");
+        out.accept(notice);
     }
 
     @Override
@@ -60,11 +67,15 @@ public final class ConsultationNotices implements ContactCentreListener {
     }
 
     private void send(String agent, String text, Element extension) {
+        out.accept(message(agent, text, extension));
+    }
+
+    private Message message(String agent, String text, Element extension) {
         Message message = new Message();
         message.setFrom(addresses.service());
         message.setTo(sessions.address(agent));
         message.setBody(text);
         message.getElement().add(extension);
-        out.accept(message);
+        return message;
     }
 }
