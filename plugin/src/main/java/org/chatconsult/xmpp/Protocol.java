@@ -18,6 +18,8 @@ public final class Protocol {
     public static final String NS_CONFERENCE = "jabber:x:conference";
     /** XEP-0085 chat states; {@code <gone/>} from a contact ends its chat. */
     public static final String NS_CHATSTATES = "http://jabber.org/protocol/chatstates";
+    /** XEP-0172 User Nickname. */
+    public static final String NS_NICK = "http://jabber.org/protocol/nick";
     /** XEP-0203 delayed delivery, stamped on MUC history. */
     public static final String NS_DELAY = "urn:xmpp:delay";
     public static final String NS_DISCO_INFO = "http://jabber.org/protocol/disco#info";

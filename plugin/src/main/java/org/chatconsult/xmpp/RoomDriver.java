@@ -35,10 +35,14 @@ public final class RoomDriver {
 
     private final Consumer<Packet> out;
     private final IqTracker iqs;
-    private final Map<String, CompletableFuture<Boolean>> joins = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Entered>> joins = new ConcurrentHashMap<>();
     /** Occupants the service is taking out of rooms itself: their unavailable self-presence is expected. */
     private final Set<String> leaving = ConcurrentHashMap.newKeySet();
-    private CompletableFuture<Boolean> lastCreation = CompletableFuture.completedFuture(true);
+    private CompletableFuture<Entered> lastCreation = CompletableFuture.completedFuture(null);
+
+    /** What the room's self-presence said on entry: whether entering created it, and the affiliation held. */
+    private record Entered(boolean created, String affiliation) {
+    }
 
     private final boolean serverInvitesMembers;
 
@@ -54,7 +58,7 @@ public final class RoomDriver {
      * those the service makes members can enter or even find it.
      */
     public CompletableFuture<Void> create(JID room, JID as, String nick, String title) {
-        return oneAtATime(() -> join(room, as, nick)).thenCompose(created -> configure(room, as, title));
+        return oneAtATime(() -> enter(room, as, nick, null)).thenCompose(entered -> configure(room, as, title));
     }
 
     /**
@@ -62,8 +66,8 @@ public final class RoomDriver {
      * unanswered when rooms are created in parallel (a race in its MUC service). One creation takes a few
      * milliseconds; a failed or timed-out one does not hold up the next.
      */
-    private synchronized CompletableFuture<Boolean> oneAtATime(Supplier<CompletableFuture<Boolean>> creation) {
-        CompletableFuture<Boolean> next = lastCreation.handle((ok, failure) -> null)
+    private synchronized CompletableFuture<Entered> oneAtATime(Supplier<CompletableFuture<Entered>> creation) {
+        CompletableFuture<Entered> next = lastCreation.handle((ok, failure) -> null)
                 .thenCompose(previous -> creation.get());
         lastCreation = next;
         return next;
@@ -72,20 +76,29 @@ public final class RoomDriver {
     /**
      * Enters a room the service ran before a restart, asking for the history said since {@code since}
      * (XEP-0045 §7.2.15); if the room is gone (the server restarted) it is created and configured anew. Completes
-     * with true when the room had to be made anew.
+     * with true when the room had to be made anew. A room that someone else made meanwhile under the same name (a
+     * client rejoining it from a bookmark while the server was away) is not the chat's: it fails with conflict.
      */
     public CompletableFuture<Boolean> retake(JID room, JID as, String nick, String title, Instant since) {
         // The room may still hold the service's occupant from before (a server does not notice a component that
         // died); entering over it would be a mere presence update, without the history. Leave first.
         leave(room, as, nick);
-        return oneAtATime(() -> join(room, as, nick, since)).thenCompose(created -> created
-                ? configure(room, as, title).thenApply(configured -> true)
-                : CompletableFuture.completedFuture(false));
+        return oneAtATime(() -> enter(room, as, nick, since)).thenCompose(entered -> {
+            if (entered.created()) {
+                return configure(room, as, title).thenApply(configured -> true);
+            }
+            if (!"owner".equals(entered.affiliation())) {
+                leave(room, as, nick);
+                return CompletableFuture.failedFuture(new XmppErrorException(PacketError.Condition.conflict,
+                        room.toBareJID() + " was made anew by someone else"));
+            }
+            return CompletableFuture.completedFuture(false);
+        });
     }
 
     /** Enters a room (§7.2) without its history; completes with true when the service created it by entering. */
     public CompletableFuture<Boolean> join(JID room, JID as, String nick) {
-        return join(room, as, nick, null);
+        return enter(room, as, nick, null).thenApply(Entered::created);
     }
 
     /** Leaves a room (§7.14), as the service does when it stops without ending its chats. */
@@ -97,8 +110,8 @@ public final class RoomDriver {
         out.accept(presence);
     }
 
-    private CompletableFuture<Boolean> join(JID room, JID as, String nick, Instant since) {
-        CompletableFuture<Boolean> joined = new CompletableFuture<>();
+    private CompletableFuture<Entered> enter(JID room, JID as, String nick, Instant since) {
+        CompletableFuture<Entered> joined = new CompletableFuture<>();
         String key = joinKey(room, as);
         joins.put(key, joined);
         joined.orTimeout(JOIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((ok, error) -> joins.remove(key, joined));
@@ -134,6 +147,9 @@ public final class RoomDriver {
         field(form, "muc#maxhistoryfetch", String.valueOf(HISTORY_LENGTH));
         // Prosody's own field: how much history a client that asks for none in particular gets.
         field(form, "muc#roomconfig_defaulthistorymessages", String.valueOf(HISTORY_LENGTH));
+        // Openfire's own field (5.0 and later): once destroyed, the room's name is retired and nobody can create
+        // it again, such as a client rejoining it from a bookmark.
+        field(form, "{http://igniterealtime.org}muc#roomconfig_retireondel", "1");
         iq.setChildElement("query", Protocol.NS_MUC_OWNER).add(form.getElement());
         return iqs.request(iq).thenApply(result -> null);
     }
@@ -201,8 +217,26 @@ public final class RoomDriver {
         out.accept(message);
     }
 
-    /** Destroys the room (§10.9): the server tells every occupant, with the reason. */
+    /**
+     * Destroys the room (§10.9): the server tells every occupant, with the reason, and clients that bookmarked it
+     * drop the bookmark. A client may still rejoin from a bookmark, which would create the room anew for it: the
+     * room is made persistent first because Prosody keeps a tombstone only of a persistent room (answering any
+     * later join with {@code <gone/>} and the reason), and Openfire retires the name (see
+     * {@link #configure}).
+     */
     public CompletableFuture<Void> destroy(JID room, JID as, String reason) {
+        IQ persist = new IQ(IQ.Type.set);
+        persist.setFrom(as);
+        persist.setTo(room);
+        DataForm form = new DataForm(DataForm.Type.submit);
+        field(form, "FORM_TYPE", Protocol.NS_MUC_ROOMCONFIG).setType(FormField.Type.hidden);
+        field(form, "muc#roomconfig_persistentroom", "1");
+        persist.setChildElement("query", Protocol.NS_MUC_OWNER).add(form.getElement());
+        // Destroyed whether or not the server took the change: the tombstone is a courtesy, the destruction is not.
+        return iqs.request(persist).handle((done, failure) -> null).thenCompose(persisted -> destroyNow(room, as, reason));
+    }
+
+    private CompletableFuture<Void> destroyNow(JID room, JID as, String reason) {
         IQ iq = new IQ(IQ.Type.set);
         iq.setFrom(as);
         iq.setTo(room);
@@ -223,7 +257,7 @@ public final class RoomDriver {
         if (presence.getType() == Presence.Type.unavailable) {
             return hasStatus(presence, "110") && leaving.remove(key);
         }
-        CompletableFuture<Boolean> joining = joins.get(key);
+        CompletableFuture<Entered> joining = joins.get(key);
         if (joining == null) {
             return false;
         }
@@ -239,7 +273,9 @@ public final class RoomDriver {
         if (hasStatus(presence, "110")) {
             joins.remove(key);
             leaving.remove(key); // a leave the room never answered (the service was not in it)
-            joining.complete(hasStatus(presence, "201"));
+            Element x = presence.getChildElement("x", Protocol.NS_MUC_USER);
+            Element item = x == null ? null : x.element("item");
+            joining.complete(new Entered(hasStatus(presence, "201"), item == null ? null : item.attributeValue("affiliation")));
             return true;
         }
         return false;

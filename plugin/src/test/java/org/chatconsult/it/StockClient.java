@@ -10,14 +10,18 @@ import org.dom4j.DocumentException;
 import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
 import org.dom4j.QName;
+import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.packet.RosterPacket;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
+import org.jivesoftware.smackx.muc.packet.MUCUser;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
 
@@ -32,6 +36,8 @@ import org.jxmpp.jid.Jid;
  * through, as those clients do);</li>
  * <li>a room it joins is bookmarked with autojoin (XEP-0402), kept after the room is destroyed (not every client
  * drops it), and joined again at every login;</li>
+ * <li>a message to someone not on its roster carries the user's nickname (XEP-0172 §4.2), as Conversations
+ * sends it;</li>
  * <li>readiness is the client's ordinary presence: it puts the service on its roster (RFC 6121 §3) and changes
  * its own show, as a user does from the status menu.</li>
  * </ul>
@@ -248,9 +254,20 @@ final class StockClient implements AutoCloseable {
         }
         EntityBareJid address = Party.room(to);
         boolean room = MultiUserChatManager.getInstanceFor(party.connection()).getJoinedRooms().contains(address);
-        party.send(StanzaBuilder.buildMessage().to(address)
-                .ofType(room ? Message.Type.groupchat : Message.Type.chat).setBody(text).build());
+        var message = StanzaBuilder.buildMessage().to(address)
+                .ofType(room ? Message.Type.groupchat : Message.Type.chat).setBody(text);
+        if (!room && !Roster.getInstanceFor(party.connection()).contains(address)) {
+            message.addExtension(StandardExtensionElement.builder("nick", "http://jabber.org/protocol/nick")
+                    .setText(nick).build());
+        }
+        party.send(message.build());
         return true;
+    }
+
+    /** A private message to an occupant of a room it is in (XEP-0045 §7.5), from the room's occupant list. */
+    void typePrivately(String room, String occupant, String text) throws Exception {
+        party.send(StanzaBuilder.buildMessage().to(Party.jid(room + "/" + occupant)).ofType(Message.Type.chat)
+                .setBody(text).addExtension(new MUCUser()).build());
     }
 
     /** Accepts an invitation as its user does: joins the room with her nick, and bookmarks it. */
@@ -259,13 +276,21 @@ final class StockClient implements AutoCloseable {
         bookmarks.put(room, nick);
     }
 
-    /** What a client does at login: joins every bookmarked room (XEP-0402 autojoin). */
+    /**
+     * What a client does at login: joins every bookmarked room (XEP-0402 autojoin). A refusal is shown in the
+     * room's tab, with the server's text, and the client goes on with the next bookmark.
+     */
     void joinBookmarks() {
         bookmarks.forEach((room, name) -> {
             try {
                 party.join(room, name);
-            } catch (Exception refused) {
-                // a client shows the error in the room's tab and goes on with the next bookmark
+                showed(List.of("[" + local(room) + "] joined"));
+            } catch (XMPPException.XMPPErrorException refused) {
+                StanzaError error = refused.getStanzaError();
+                showed(List.of("[" + local(room) + "] could not join: " + error.getCondition()
+                        + (error.getDescriptiveText() != null ? " (" + error.getDescriptiveText() + ")" : "")));
+            } catch (Exception failed) {
+                showed(List.of("[" + local(room) + "] could not join: " + failed.getMessage()));
             }
         });
     }

@@ -33,8 +33,10 @@ import org.xmpp.packet.PacketError;
 /**
  * Puts the contact into its interaction's room. A client that supports multi-user chat (its disco#info names
  * XEP-0045) is made a member and invited, and talks in the room itself. Any other client keeps chatting 1:1
- * with the routing point: the service enters the room as the contact's voice and relays both ways, and pings
- * the contact (XEP-0199) to notice when it goes away. State here is touched on the core thread only.
+ * with the routing point: the service relays the room's lines to her, and pings her (XEP-0199) to notice when
+ * she goes away. Either way the service has a voice for her in the room, under her name, that says what she
+ * writes 1:1 (her first line, and any later one: a client that joined the room may still write 1:1), so no
+ * line of hers is lost whichever way it came. State here is touched on the core thread only.
  */
 public final class ContactBridge implements ContactCentreListener {
     private final Addresses addresses;
@@ -51,6 +53,8 @@ public final class ContactBridge implements ContactCentreListener {
     private final Directory directory;
     /** The log entry that says how the contact was attached: in the room, or bridged (and whether pingable). */
     private static final String ATTACHED = "contact-attached";
+    /** How her voice is named beside her own nickname when her client sits in the room itself. */
+    static final String BY_MESSAGE = " (by message)";
     /** What a bridged contact is told once when her chat is taken up again after the service was away. */
     public static final String OUTAGE_NOTICE = "Our chat service was unavailable for a moment and is back. If your"
             + " app marked any of your messages as not delivered, please send them again.";
@@ -83,14 +87,17 @@ public final class ContactBridge implements ContactCentreListener {
     private final Map<String, Link> links = new HashMap<>();
     private final Map<String, List<String>> early = new HashMap<>();
     /** Lines of a room's history the service had missed, waiting for the bridge to be back in the room. */
-    private final Map<String, List<Message>> missed = new HashMap<>();
+    private final Map<String, List<Heard>> missed = new HashMap<>();
 
     /** How a contact is attached to its room. */
     private static final class Link {
         final JID contact;
+        /** Her voice's nickname in the room. */
         final String nick;
         final boolean bridged;
         final boolean pingable;
+        /** Whether an in-room contact who wrote 1:1 was told that the replies are in the room. */
+        boolean toldOfRoom;
 
         Link(JID contact, String nick, boolean bridged, boolean pingable) {
             this.contact = contact;
@@ -153,22 +160,21 @@ public final class ContactBridge implements ContactCentreListener {
             });
         }
         String id = interaction.id();
-        Link link = new Link(contact, nickOf(interaction), false, false);
-        links.put(id, link);
+        String voice = nickOf(interaction) + BY_MESSAGE;
+        CompletableFuture<Void> entered = enterVoice(interaction, voice)
+                .thenRunAsync(() -> links.put(id, new Link(contact, voice, false, false)), core);
         if (!inviteBack) {
-            return CompletableFuture.completedFuture(null);
+            return entered;
         }
-        JID room = addresses.room(id);
-        JID self = addresses.serviceOccupant(id);
-        return rooms.admit(room, self, contact, "Your chat with " + interaction.routingPoint().displayName()
-                + " continues");
+        return entered.thenCompose(done -> rooms.admit(addresses.room(id), addresses.serviceOccupant(id), contact,
+                "Your chat with " + interaction.routingPoint().displayName() + " continues"));
     }
 
-    /** The service stops and the chat goes on: a bridged contact's voice leaves the room for now. */
+    /** The service stops and the chat goes on: the contact's voice leaves the room for now. */
     @Override
     public void interactionSuspended(Interaction interaction) {
         Link link = links.get(interaction.id());
-        if (link != null && link.bridged) {
+        if (link != null) {
             rooms.leave(addresses.room(interaction.id()), addresses.bridgeOccupant(interaction.id()), link.nick);
         }
     }
@@ -193,9 +199,11 @@ public final class ContactBridge implements ContactCentreListener {
         String id = interaction.id();
         JID room = addresses.room(id);
         JID self = addresses.serviceOccupant(id);
+        String voice = nickOf(interaction) + BY_MESSAGE;
         return rooms.admit(room, self, contact, "Your chat with " + interaction.routingPoint().displayName())
+                .thenCompose(done -> enterVoice(interaction, voice))
                 .thenRunAsync(() -> {
-                    Link link = new Link(contact, nickOf(interaction), false, false);
+                    Link link = new Link(contact, voice, false, false);
                     links.put(id, link);
                     log.add(interaction, ATTACHED, interaction.contact(), Attachment.IN_ROOM.token);
                     relayEarly(interaction, link);
@@ -204,11 +212,8 @@ public final class ContactBridge implements ContactCentreListener {
 
     private CompletableFuture<Void> bridge(Interaction interaction, JID contact, boolean pingable, boolean first) {
         String id = interaction.id();
-        JID room = addresses.room(id);
-        JID self = addresses.serviceOccupant(id);
         String nick = nickOf(interaction);
-        return rooms.affiliate(room, self, new JID(Addresses.BRIDGE_NODE, addresses.service().getDomain(), null), "member")
-                .thenCompose(done -> rooms.join(room, addresses.bridgeOccupant(id), nick))
+        return enterVoice(interaction, nick)
                 .thenRunAsync(() -> {
                     Link link = new Link(contact, nick, true, pingable);
                     links.put(id, link);
@@ -217,11 +222,21 @@ public final class ContactBridge implements ContactCentreListener {
                                 (pingable ? Attachment.BRIDGED_PINGABLE : Attachment.BRIDGED).token);
                         relayEarly(interaction, link);
                     }
-                    for (Message line : missed.getOrDefault(id, List.of())) {
+                    for (Heard line : missed.getOrDefault(id, List.of())) {
                         relay(interaction, line);
                     }
                     missed.remove(id);
                 }, core);
+    }
+
+    /** Her voice enters the room as a member (members-only rooms admit members alone, XEP-0045 §7.2.7). */
+    private CompletableFuture<Void> enterVoice(Interaction interaction, String nick) {
+        String id = interaction.id();
+        JID room = addresses.room(id);
+        return rooms.affiliate(room, addresses.serviceOccupant(id),
+                        new JID(Addresses.BRIDGE_NODE, addresses.service().getDomain(), null), "member")
+                .thenCompose(done -> rooms.join(room, addresses.bridgeOccupant(id), nick))
+                .thenApply(created -> null);
     }
 
     /** The contact's first message, and any it sent while its room was being set up, go into the room. */
@@ -231,13 +246,12 @@ public final class ContactBridge implements ContactCentreListener {
         lines.addAll(early.getOrDefault(interaction.id(), List.of()));
         early.remove(interaction.id());
         for (String line : lines) {
-            if (link.bridged) {
-                rooms.say(addresses.room(interaction.id()), addresses.bridgeOccupant(interaction.id()), line);
-            } else {
-                rooms.say(addresses.room(interaction.id()), addresses.serviceOccupant(interaction.id()),
-                        link.nick + " wrote: " + line);
-            }
+            sayForContact(interaction, line);
         }
+    }
+
+    private void sayForContact(Interaction interaction, String line) {
+        rooms.say(addresses.room(interaction.id()), addresses.bridgeOccupant(interaction.id()), line);
     }
 
     /** A contact wrote 1:1 to the routing point of its live chat. */
@@ -246,20 +260,26 @@ public final class ContactBridge implements ContactCentreListener {
         JID room = addresses.room(interaction.id());
         if (link == null) {
             early.computeIfAbsent(interaction.id(), id -> new ArrayList<>()).add(body);
-        } else if (link.bridged) {
-            rooms.say(room, addresses.bridgeOccupant(interaction.id()), body);
-        } else {
-            tellContact(interaction, link.contact, "Your chat continues in the room " + room.toBareJID()
-                    + ", where you have been invited.");
+            return;
+        }
+        sayForContact(interaction, body);
+        if (!link.bridged && !link.toldOfRoom) {
+            // Her line is in the chat; the answers are in the room, which her client can join.
+            link.toldOfRoom = true;
+            tellContact(interaction, link.contact, "Your message is in the chat. The replies are in the room "
+                    + room.toBareJID() + ", where you have been invited.");
             rooms.invite(room, addresses.serviceOccupant(interaction.id()), link.contact,
                     "Your chat with " + interaction.routingPoint().displayName());
         }
     }
 
-    /** A message said in the room, as the service's occupant received it: relay it to a bridged contact. */
-    public void fromRoom(Interaction interaction, Message message) {
+    /**
+     * A message said in the room, as the service's occupant received it: relay it to a bridged contact, under the
+     * speaker's name (an agent's display name rather than whatever nickname her client chose).
+     */
+    public void fromRoom(Interaction interaction, Message message, String speaker) {
         if (message.getChildElement("delay", Protocol.NS_DELAY) == null) {
-            relay(interaction, message);
+            relay(interaction, new Heard(message, speaker));
         }
     }
 
@@ -267,23 +287,30 @@ public final class ContactBridge implements ContactCentreListener {
      * A line of the room's history the service had not heard: said while it was away (a restart). A bridged
      * contact heard nothing then, so it is relayed now, with its own id (a client drops it if it had it).
      */
-    public void missedInRoom(Interaction interaction, Message message) {
+    public void missedInRoom(Interaction interaction, Message message, String speaker) {
+        Heard heard = new Heard(message, speaker);
         if (links.containsKey(interaction.id())) {
-            relay(interaction, message);
+            relay(interaction, heard);
         } else {
             // The room's history can come before the bridge is back in the room: held until it is.
-            missed.computeIfAbsent(interaction.id(), id -> new ArrayList<>()).add(message);
+            missed.computeIfAbsent(interaction.id(), id -> new ArrayList<>()).add(heard);
         }
     }
 
-    private void relay(Interaction interaction, Message message) {
+    /** A line heard in the room, and the name of who said it. */
+    private record Heard(Message message, String speaker) {
+    }
+
+    private void relay(Interaction interaction, Heard heard) {
         Link link = links.get(interaction.id());
+        Message message = heard.message();
         String nick = message.getFrom().getResource();
         if (link == null || !link.bridged || message.getBody() == null || nick == null
-                || nick.equals(link.nick) || nick.equals(interaction.routingPoint().displayName())) {
+                || nick.equals(link.nick) || nick.equals(interaction.routingPoint().displayName())
+                || EndWord.matches(message.getBody())) {
             return;
         }
-        Message relayed = chatMessage(interaction, link.contact, nick + ": " + message.getBody());
+        Message relayed = chatMessage(interaction, link.contact, heard.speaker() + ": " + message.getBody());
         if (message.getID() != null) {
             // The room's line keeps its id in the room's history: the relay of it keeps it too (XEP-0359).
             Protocol.stableId(relayed, message.getID());

@@ -18,9 +18,6 @@ import org.xmpp.packet.Packet;
  * it changes, and why the chat ended. Each notice is readable text plus an element for programs.
  */
 public final class ContactNotices implements ContactCentreListener {
-    /** What a contact sends to finish its chat from a plain IM client. */
-    public static final String END_COMMAND = "/end";
-
     private final Addresses addresses;
     private final Consumer<Packet> out;
 
@@ -32,7 +29,7 @@ public final class ContactNotices implements ContactCentreListener {
     @Override
     public void interactionCreated(Interaction interaction) {
         send(interaction, "Thank you for contacting " + interaction.routingPoint().displayName()
-                + ". An agent will be with you shortly. Send " + END_COMMAND + " to finish the chat.", null);
+                + ". An agent will be with you shortly. Send " + EndWord.WORD + " to finish the chat.", null);
     }
 
     @Override

@@ -119,9 +119,15 @@ public final class RoomLifecycle implements ContactCentreListener {
                 });
     }
 
+    /**
+     * Says why in the room before destroying it: many clients show a room's destruction, and its reason, only as
+     * a line in the log or not at all, and then forget the room.
+     */
     @Override
     public void ended(Interaction interaction, EndReason reason) {
-        destroy(interaction.id(), reason);
+        String id = interaction.id();
+        rooms.say(addresses.room(id), addresses.serviceOccupant(id), "This chat has ended. " + reason.text());
+        destroy(id, reason);
     }
 
     private void destroy(String id, EndReason reason) {

@@ -10,7 +10,8 @@ import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.StanzaErrors;
 import org.chatconsult.xmpp.edge.Limits;
 import org.chatconsult.xmpp.feature.ContactBridge;
-import org.chatconsult.xmpp.feature.ContactNotices;
+import org.chatconsult.xmpp.feature.EndWord;
+import org.dom4j.Element;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
@@ -18,7 +19,7 @@ import org.xmpp.packet.PacketError;
 
 /**
  * Messages a contact sends to a routing point: the first opens a chat, later ones go to its room (through the
- * bridge), and {@code /end} or a XEP-0085 {@code <gone/>} chat state finishes it.
+ * bridge), and the end word ({@link EndWord}) or a XEP-0085 {@code <gone/>} chat state finishes it.
  */
 public final class ContactHandler {
     private final CoreThread core;
@@ -53,7 +54,7 @@ public final class ContactHandler {
             return;
         }
         if (message.getChildElement("gone", Protocol.NS_CHATSTATES) != null
-                || (body != null && body.trim().equalsIgnoreCase(ContactNotices.END_COMMAND))) {
+                || EndWord.matches(body)) {
             endChat(contact, routingPoint, false);
             return;
         }
@@ -70,7 +71,7 @@ public final class ContactHandler {
             if (live != null) {
                 bridge.fromContact(live, body);
             } else {
-                centre.startChat(routingPoint, contact.toString(), nameOf(contact), body);
+                centre.startChat(routingPoint, contact.toString(), nameOf(contact, message), body);
             }
             return null;
         }).exceptionally(failure -> {
@@ -85,7 +86,14 @@ public final class ContactHandler {
                 .ifPresent(chat -> centre.end(chat.id(), EndReason.CONTACT_LEFT)));
     }
 
-    private static String nameOf(JID contact) {
-        return Columns.fit(contact.getNode() != null ? contact.getNode() : contact.getDomain(), Columns.NAME);
+    /**
+     * What the chat calls her: the nickname her client sends with a first message to a stranger (XEP-0172 §4.2),
+     * else her address's local part.
+     */
+    private static String nameOf(JID contact, Message message) {
+        Element nick = message.getChildElement("nick", Protocol.NS_NICK);
+        String given = nick == null ? "" : nick.getTextTrim().replaceAll("\\p{Cntrl}", "");
+        String name = !given.isEmpty() ? given : contact.getNode() != null ? contact.getNode() : contact.getDomain();
+        return Columns.fit(name, Columns.NAME);
     }
 }

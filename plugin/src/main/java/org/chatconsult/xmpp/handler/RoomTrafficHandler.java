@@ -18,7 +18,7 @@ import org.chatconsult.xmpp.RoomDriver;
 import org.chatconsult.xmpp.edge.Limits;
 import org.chatconsult.xmpp.feature.ConsultationRooms;
 import org.chatconsult.xmpp.feature.ContactBridge;
-import org.chatconsult.xmpp.feature.ContactNotices;
+import org.chatconsult.xmpp.feature.EndWord;
 import org.chatconsult.xmpp.feature.Reentry;
 import org.chatconsult.xmpp.feature.RoomOccupants;
 import org.chatconsult.xmpp.feature.TranscriptMirror;
@@ -30,8 +30,8 @@ import org.xmpp.packet.Presence;
 /**
  * What the rooms tell the service's occupants. In a contact room: who entered and left (an offered agent
  * entering accepts; the contact leaving ends the chat), what was said (recorded, mirrored to consultations,
- * relayed to a bridged contact; {@code /end} from the owning agent ends the chat), and declines the MUC
- * service forwards. In a consultation room: the offered agent entering accepts, and {@code /end} from a
+ * relayed to a bridged contact; the end word from the owning agent or the contact ends the chat), and declines
+ * the MUC service forwards. In a consultation room: the offered agent entering accepts, and the end word from a
  * member ends it. Nothing said in a consultation room goes anywhere else.
  */
 public final class RoomTrafficHandler implements Reentry {
@@ -195,6 +195,12 @@ public final class RoomTrafficHandler implements Reentry {
             }
             return;
         }
+        if (message.getType() == Message.Type.chat && EndWord.matches(message.getBody())) {
+            // A private message in the room to the service's occupant: the end word unseen by the others.
+            String sender = message.getFrom().getResource();
+            core.submit(centre -> endWord(centre, id, occupants.addressOf(id, sender)));
+            return;
+        }
         Element x = message.getChildElement("x", Protocol.NS_MUC_USER);
         Element decline = x == null ? null : x.element("decline");
         if (decline != null && decline.attributeValue("from") != null) {
@@ -221,35 +227,72 @@ public final class RoomTrafficHandler implements Reentry {
         String sender = occupants.addressOf(id, nick);
         Interaction chat = centre.interaction(id).orElse(null);
         Consultation consultation = chat != null ? null : centre.consultations().consultation(id).orElse(null);
+        if (EndWord.matches(body)) {
+            // A command, not a line: neither recorded nor relayed. Only a live one counts.
+            if (delayed == null) {
+                endWord(centre, id, sender);
+            }
+            return;
+        }
         if (delayed != null) {
             // History, asked for only when re-entering a room after a restart: lines said while the service was away.
             if (chat != null) {
-                if (transcripts.recover(chat, null, nick, role(chat, nick, sender), delayed, body, message.getID())) {
-                    bridge.missedInRoom(chat, message); // a bridged contact never heard it either
+                String speaker = speaker(centre, chat, nick, sender);
+                if (transcripts.recover(chat, null, speaker, role(chat, nick, sender), delayed, body, message.getID())) {
+                    bridge.missedInRoom(chat, message, speaker); // a bridged contact never heard it either
                 }
             } else if (consultation != null) {
-                transcripts.recover(consultation.interaction(), consultation, nick, "agent", delayed, body,
-                        message.getID());
+                transcripts.recover(consultation.interaction(), consultation, agentName(centre, nick, sender), "agent",
+                        delayed, body, message.getID());
             }
             return;
         }
-        boolean endCommand = body.trim().equalsIgnoreCase(ContactNotices.END_COMMAND);
         if (chat != null) {
-            if (endCommand && sender != null && sender.equals(chat.owner())) {
+            String speaker = speaker(centre, chat, nick, sender);
+            transcripts.record(chat, speaker, role(chat, nick, sender), clock.instant(), body, message.getID());
+            bridge.fromRoom(chat, message, speaker);
+        } else if (consultation != null) {
+            transcripts.recordConsultation(consultation, agentName(centre, nick, sender), "agent", clock.instant(),
+                    body, message.getID());
+        }
+    }
+
+    /**
+     * The end word from someone in a room, said in it or to the service's occupant in private (XEP-0045 §7.5): the
+     * owning agent or the contact ends the chat, a member ends the consultation. Anyone else's is ignored.
+     */
+    private void endWord(ContactCentre centre, String id, String sender) {
+        if (sender == null) {
+            return;
+        }
+        Interaction chat = centre.interaction(id).orElse(null);
+        if (chat != null) {
+            if (sender.equals(chat.owner())) {
                 centre.endByAgent(sender, id);
-                return;
+            } else if ("contact".equals(role(chat, "", sender))) {
+                centre.end(id, EndReason.CONTACT_LEFT);
             }
-            transcripts.record(chat, nick, role(chat, nick, sender), clock.instant(), body, message.getID());
-            bridge.fromRoom(chat, message);
             return;
         }
-        if (consultation == null) {
-            return;
+        centre.consultations().consultation(id).filter(consultation -> consultation.isMember(sender))
+                .ifPresent(consultation -> centre.consultations().end(sender, id));
+    }
+
+    /**
+     * Whom a chat's line is credited to: the contact by her name (whether she said it in the room or her voice said
+     * it for her), an agent by the directory's display name, anyone else by nickname.
+     */
+    private String speaker(ContactCentre centre, Interaction chat, String nick, String sender) {
+        String role = role(chat, nick, sender);
+        if ("contact".equals(role)) {
+            return chat.contactName();
         }
-        transcripts.recordConsultation(consultation, nick, "agent", clock.instant(), body, message.getID());
-        if (endCommand && sender != null && consultation.isMember(sender)) {
-            centre.consultations().end(sender, id);
-        }
+        return "agent".equals(role) ? agentName(centre, nick, sender) : nick;
+    }
+
+    private static String agentName(ContactCentre centre, String nick, String sender) {
+        return sender != null && centre.directory().agent(sender).isPresent()
+                ? centre.directory().displayName(sender) : nick;
     }
 
     /** When a line from room history was first said (XEP-0203), or null for a live line. */
