@@ -163,16 +163,18 @@ final class StockClient implements AutoCloseable {
     }
 
     private static String shownMessage(Element message, String from) {
-        Element direct = message.element(QName.get("x", NS_CONFERENCE));
-        if (direct != null) {
-            return "invitation to " + direct.attributeValue("jid") + " from " + bare(from) + ": "
-                    + direct.attributeValue("reason", "");
-        }
+        // A room's mediated invitation first: Prosody adds a XEP-0249 element to it for old clients, with the
+        // reason as its text rather than its attribute, and clients that know both read the mediated one.
         Element user = message.element(QName.get("x", NS_MUC_USER));
         Element invite = user == null ? null : user.element("invite");
         if (invite != null) {
             return "invitation to " + bare(from) + " from " + bare(invite.attributeValue("from", "")) + ": "
                     + invite.elementText("reason");
+        }
+        Element direct = message.element(QName.get("x", NS_CONFERENCE));
+        if (direct != null) {
+            return "invitation to " + direct.attributeValue("jid") + " from " + bare(from) + ": "
+                    + direct.attributeValue("reason", "");
         }
         String body = message.elementText("body");
         boolean groupchat = "groupchat".equals(message.attributeValue("type"));

@@ -87,13 +87,30 @@ class StockClientContactTest {
             agent.awaitScreen("] (earlier) Carol Smith (by message): Hello, my order is late.");
             carol.type(SUPPORT, "It was order 99.");
             agent.awaitScreen("Carol Smith (by message): It was order 99.");
-            carol.awaitScreen("Your message is in the chat.");
-            carol.type(SUPPORT, "Ordered on Monday.");
-            agent.awaitScreen("Carol Smith (by message): Ordered on Monday.");
-            carol.party().barrier();
-            assertThat(carol.screen()).filteredOn(line -> line.contains("Your message is in the chat.")).hasSize(1);
             carol.type(room, "Thank you.");
             agent.awaitScreen("Carol Smith: Thank you.");
+            carol.party().barrier();
+            assertThat(carol.screen()).as("she sits in the room: nothing to tell her")
+                    .noneMatch(line -> line.contains("Your message is in the chat"));
+        }
+    }
+
+    @TestTemplate
+    void aContactWhoNeverJoinsTheRoomIsToldOnceWhereTheRepliesAre(TestServer server) throws Exception {
+        try (StockClient agent = new StockClient(server.connect("agent3"), server.displayName("agent3"));
+                StockClient carol = new StockClient(server.connect("contact2"), "carol");
+                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
+            agent.party().ready(1);
+            carol.type(SUPPORT, "Hello, my order is late.");
+            agent.join(Party.attr(agent.party().awaitElement("offer"), "offer", "room"));
+            carol.invitationTo(""); // seen, not accepted
+            carol.type(SUPPORT, "It was order 99.");
+            carol.type(SUPPORT, "Ordered on Monday.");
+            agent.awaitScreen("carol (by message): It was order 99.");
+            agent.awaitScreen("carol (by message): Ordered on Monday.");
+            carol.awaitScreen("Your message is in the chat.");
+            carol.party().barrier();
+            assertThat(carol.screen()).filteredOn(line -> line.contains("Your message is in the chat.")).hasSize(1);
         }
     }
 

@@ -66,13 +66,16 @@ class StockClientWalkthroughTest {
             dora.type(consultation, "Yes, a refund is fine.");
             alice.awaitScreen("Yes, a refund is fine.");
 
-            // The contact's line reaches the consultation live, read-only.
+            // The contact's line reaches the consultation live, read-only; so does one she writes 1:1 meanwhile.
             carol.type(chat, "Are you still there?");
             dora.awaitScreen("Are you still there?");
+            carol.type(SALES, "It was a blue box.");
+            alice.awaitScreen("carol (by message): It was a blue box.");
+            dora.awaitScreen("It was a blue box.");
 
-            // The target ends the consultation: '/end' is her client's own command, a leading space lets it through.
+            // The target ends the consultation with the end word: '/end' would be her client's own command.
             assertThat(dora.type(consultation, "/end")).as("a client keeps /end for itself").isFalse();
-            dora.type(consultation, " /end");
+            dora.type(consultation, "!end");
             alice.awaitScreen("room closed");
             for (StockClient agent : List.of(alice, dora)) {
                 CommandWindow done = CommandWindow.open(agent, "Mark a consultation done")
@@ -87,6 +90,13 @@ class StockClientWalkthroughTest {
             CommandWindow.open(alice, "Mark a chat done").choose("Chat", "parcel 4711").choose("Disposition", "resolved")
                     .fill("Note", "Refund for parcel 4711").finish();
             carol.awaitScreen("This chat has ended");
+            alice.awaitScreen("room closed: The agent ended the chat.");
+
+            // Their clients rejoin their bookmarks at the next login: the rooms stay closed, with their reasons.
+            for (StockClient party : List.of(carol, alice, dora)) {
+                party.joinBookmarks();
+                party.awaitScreen("could not join");
+            }
 
             // Nothing of the consultation reached the contact.
             carol.party().barrier();

@@ -121,7 +121,7 @@ public final class ServiceAssembly {
         ConsultationRooms consultationRooms = new ConsultationRooms(addresses, rooms, transcripts, core);
         Recents recents = new Recents();
         this.bridge = new ContactBridge(addresses, rooms, iqs, core, out, this::sendWhenDurable,
-                config.contactCheck(), config.directory(), log);
+                config.contactCheck(), config.directory(), log, occupants);
         this.roomTraffic = new RoomTrafficHandler(addresses, rooms, bridge, occupants, transcripts, core, clock);
         ListenerPhases features = new ListenerPhases()
                 .add(Phase.RECORD, new StateRecorder(journal, clock, sessions::session))

@@ -96,7 +96,7 @@ public final class ContactBridge implements ContactCentreListener {
         final String nick;
         final boolean bridged;
         final boolean pingable;
-        /** Whether an in-room contact who wrote 1:1 was told that the replies are in the room. */
+        /** Whether an in-room contact who wrote 1:1 from outside the room was told that the replies are in it. */
         boolean toldOfRoom;
 
         Link(JID contact, String nick, boolean bridged, boolean pingable) {
@@ -108,10 +108,12 @@ public final class ContactBridge implements ContactCentreListener {
     }
 
     private final InteractionLog log;
+    private final RoomOccupants occupants;
 
     public ContactBridge(Addresses addresses, RoomDriver rooms, IqTracker iqs, CoreThread core,
             Consumer<Packet> out, Consumer<Packet> outWhenStored, Duration presenceCheck, Directory directory,
-            InteractionLog log) {
+            InteractionLog log, RoomOccupants occupants) {
+        this.occupants = occupants;
         this.outWhenStored = outWhenStored;
         this.directory = directory;
         this.log = log;
@@ -263,7 +265,7 @@ public final class ContactBridge implements ContactCentreListener {
             return;
         }
         sayForContact(interaction, body);
-        if (!link.bridged && !link.toldOfRoom) {
+        if (!link.bridged && !link.toldOfRoom && !occupants.isIn(interaction.id(), link.contact.toBareJID())) {
             // Her line is in the chat; the answers are in the room, which her client can join.
             link.toldOfRoom = true;
             tellContact(interaction, link.contact, "Your message is in the chat. The replies are in the room "
