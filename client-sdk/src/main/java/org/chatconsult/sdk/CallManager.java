@@ -57,7 +57,7 @@ public final class CallManager extends Manager {
     /** Rings {@code callee} (a full address rings that session; a bare one every session of it). */
     public Call propose(Jid callee, String media) throws SmackException.NotConnectedException, InterruptedException {
         Call call = new Call(UUID.randomUUID().toString(), callee);
-        send(callee, StandardExtensionElement.builder("propose", NS).addAttribute("id", call.id)
+        send(callee, StandardExtensionElement.builder("propose", NS).addAttribute("id", call.getId())
                 .addElement(StandardExtensionElement.builder("description", NS_RTP).addAttribute("media", media)
                         .build()).build());
         return call;
@@ -102,48 +102,57 @@ public final class CallManager extends Manager {
         }
     }
 
-    /** A call this agent proposed. */
-    public final class Call {
+    /** One side of a proposed call: its id, and the other side, to which this side's messages go. */
+    abstract class CallSide {
         private final String id;
-        private final Jid callee;
+        private final Jid other;
 
-        Call(String id, Jid callee) {
+        CallSide(String id, Jid other) {
             this.id = id;
-            this.callee = callee;
+            this.other = other;
         }
 
         public String getId() {
             return id;
         }
 
+        Jid other() {
+            return other;
+        }
+
+        /** Sends the other side {@code <name id='…'/>}: retract, proceed or reject. */
+        void tell(String name) throws SmackException.NotConnectedException, InterruptedException {
+            send(other, simple(name, id));
+        }
+    }
+
+    /** A call this agent proposed. */
+    public final class Call extends CallSide {
+        Call(String id, Jid callee) {
+            super(id, callee);
+        }
+
         public Jid getCallee() {
-            return callee;
+            return other();
         }
 
         /** Withdraws the proposal before it is answered. */
         public void retract() throws SmackException.NotConnectedException, InterruptedException {
-            send(callee, simple("retract", id));
+            tell("retract");
         }
     }
 
     /** A call proposed to this agent. */
-    public final class IncomingCall {
-        private final String id;
-        private final Jid caller;
+    public final class IncomingCall extends CallSide {
         private final String media;
 
         IncomingCall(String id, Jid caller, String media) {
-            this.id = id;
-            this.caller = caller;
+            super(id, caller);
             this.media = media;
         }
 
-        public String getId() {
-            return id;
-        }
-
         public Jid getCaller() {
-            return caller;
+            return other();
         }
 
         public String getMedia() {
@@ -152,11 +161,11 @@ public final class CallManager extends Manager {
 
         /** Answers yes: the caller may now start the Jingle session (XEP-0353 §3.2). */
         public void accept() throws SmackException.NotConnectedException, InterruptedException {
-            send(caller, simple("proceed", id));
+            tell("proceed");
         }
 
         public void reject() throws SmackException.NotConnectedException, InterruptedException {
-            send(caller, simple("reject", id));
+            tell("reject");
         }
     }
 

@@ -113,8 +113,7 @@ public final class TeamCommunicator extends Manager {
         List<RecentTarget> recent = new ArrayList<>();
         ResultIQ result = agents().request(CommandIQ.get(agents().getService(), Wire.RECENT));
         for (StandardExtensionElement item : result.getItems("item")) {
-            recent.add(new RecentTarget(jid(item.getAttributeValue("jid")), item.getAttributeValue("how"),
-                    Instant.parse(item.getAttributeValue("time"))));
+            recent.add(new RecentTarget(item));
         }
         return recent;
     }
@@ -143,10 +142,11 @@ public final class TeamCommunicator extends Manager {
         private final String how;
         private final Instant at;
 
-        RecentTarget(Jid jid, String how, Instant at) {
-            this.jid = jid;
-            this.how = how;
-            this.at = at;
+        /** From the service's {@code <item jid='…' how='…' time='…'/>}. */
+        RecentTarget(StandardExtensionElement item) {
+            this.jid = jid(item.getAttributeValue("jid"));
+            this.how = item.getAttributeValue("how");
+            this.at = Instant.parse(item.getAttributeValue("time"));
         }
 
         public Jid getJid() {

@@ -10,24 +10,22 @@ import org.jxmpp.jid.EntityBareJid;
  * a conference or transfer. Besides the offer it names who asks and previews the chat.
  */
 public abstract class AgentOffer extends Offer {
-    private final EntityBareJid initiator;
-    private final String initiatorName;
+    private final Attributes initiator;
     private final Preview preview;
 
-    AgentOffer(String id, String interaction, EntityBareJid room, Instant expires, EntityBareJid initiator,
-            String initiatorName, Preview preview) {
-        super(id, interaction, room, expires);
-        this.initiator = initiator;
-        this.initiatorName = initiatorName;
+    AgentOffer(String id, Attributes subject, String interaction, EntityBareJid room, Instant expires,
+            EntityBareJid initiator, String initiatorName, Preview preview) {
+        super(id, subject, interaction, room, expires);
+        this.initiator = Preview.party(initiator, initiatorName);
         this.preview = preview;
     }
 
     public EntityBareJid getInitiator() {
-        return initiator;
+        return initiator.get("jid");
     }
 
     public String getInitiatorName() {
-        return initiatorName;
+        return initiator.get("name");
     }
 
     public Preview getPreview() {
@@ -36,10 +34,7 @@ public abstract class AgentOffer extends Offer {
 
     @Override
     final void appendContent(XmlStringBuilder xml) {
-        if (initiator != null) {
-            xml.halfOpenElement("initiator").attribute("jid", initiator).optAttribute("name", initiatorName)
-                    .closeEmptyElement();
-        }
+        Preview.appendParty(xml, "initiator", initiator);
         preview.appendTo(xml);
     }
 }

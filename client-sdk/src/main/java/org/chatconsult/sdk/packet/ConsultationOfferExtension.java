@@ -5,7 +5,6 @@ import java.time.Instant;
 import javax.xml.namespace.QName;
 
 import org.chatconsult.protocol.Wire;
-import org.jivesoftware.smack.util.XmlStringBuilder;
 import org.jxmpp.jid.EntityBareJid;
 
 /**
@@ -25,25 +24,18 @@ public final class ConsultationOfferExtension extends AgentOffer {
     public static final String ELEMENT = Wire.CONSULTATION_OFFER;
     public static final QName QNAME = new QName(ChatConsult.NAMESPACE, ELEMENT);
 
-    private final String consultation;
-
     public ConsultationOfferExtension(String id, String consultation, String interaction, EntityBareJid room,
             Instant expires, EntityBareJid initiator, String initiatorName, Preview preview) {
-        super(id, interaction, room, expires, initiator, initiatorName, preview);
-        this.consultation = consultation;
+        super(id, new Attributes().with("consultation", consultation), interaction, room, expires, initiator,
+                initiatorName, preview);
     }
 
     public String getConsultation() {
-        return consultation;
+        return subject("consultation");
     }
 
     @Override
     public String getElementName() {
         return ELEMENT;
-    }
-
-    @Override
-    void appendSubject(XmlStringBuilder xml) {
-        xml.attribute("consultation", consultation);
     }
 }

@@ -3,8 +3,6 @@ package org.chatconsult.sdk.packet;
 import javax.xml.namespace.QName;
 
 import org.chatconsult.protocol.Wire;
-import org.jivesoftware.smack.packet.XmlEnvironment;
-import org.jivesoftware.smack.util.XmlStringBuilder;
 
 /**
  * The chat (and consultation) a 1:1 IM between agents is about.
@@ -14,34 +12,19 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * if (context != null) { showBeside(context.getInteraction()); }
  * }</pre>
  */
-public final class ContextExtension implements ChatConsultElement {
+public final class ContextExtension extends AttributeElement {
     public static final String ELEMENT = Wire.CONTEXT;
     public static final QName QNAME = new QName(ChatConsult.NAMESPACE, ELEMENT);
 
-    private final String interaction;
-    private final String consultation;
-
     public ContextExtension(String interaction, String consultation) {
-        this.interaction = interaction;
-        this.consultation = consultation;
+        super(ELEMENT, new Attributes().with("interaction", interaction).with("consultation", consultation));
     }
 
     public String getInteraction() {
-        return interaction;
+        return attribute("interaction");
     }
 
     public String getConsultation() {
-        return consultation;
-    }
-
-    @Override
-    public String getElementName() {
-        return ELEMENT;
-    }
-
-    @Override
-    public XmlStringBuilder toXML(XmlEnvironment enclosing) {
-        return new XmlStringBuilder(this, enclosing).optAttribute("interaction", interaction)
-                .optAttribute("consultation", consultation).closeEmptyElement();
+        return attribute("consultation");
     }
 }

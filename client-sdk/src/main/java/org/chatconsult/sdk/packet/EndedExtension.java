@@ -4,8 +4,6 @@ import javax.xml.namespace.QName;
 
 import org.chatconsult.protocol.EndReason;
 import org.chatconsult.protocol.Wire;
-import org.jivesoftware.smack.packet.XmlEnvironment;
-import org.jivesoftware.smack.util.XmlStringBuilder;
 
 /**
  * A chat ended, with its reason: one of {@link EndReason}'s tokens ({@code contact-left}, {@code agent-ended},
@@ -16,40 +14,25 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * close(ended.getInteraction(), ended.getReason());
  * }</pre>
  */
-public final class EndedExtension implements ChatConsultElement {
+public final class EndedExtension extends AttributeElement {
     public static final String ELEMENT = Wire.ENDED;
     public static final QName QNAME = new QName(ChatConsult.NAMESPACE, ELEMENT);
 
-    private final String interaction;
-    private final String reason;
-
     public EndedExtension(String interaction, String reason) {
-        this.interaction = interaction;
-        this.reason = reason;
+        super(ELEMENT, new Attributes().with("interaction", interaction).with("reason", reason));
     }
 
     public String getInteraction() {
-        return interaction;
+        return attribute("interaction");
     }
 
     /** The reason's token as sent. */
     public String getReason() {
-        return reason;
+        return attribute("reason");
     }
 
     /** The reason, or null for a token this version does not know. */
     public EndReason getEndReason() {
-        return EndReason.ofToken(reason);
-    }
-
-    @Override
-    public String getElementName() {
-        return ELEMENT;
-    }
-
-    @Override
-    public XmlStringBuilder toXML(XmlEnvironment enclosing) {
-        return new XmlStringBuilder(this, enclosing).attribute("interaction", interaction)
-                .attribute("reason", reason).closeEmptyElement();
+        return EndReason.ofToken(getReason());
     }
 }

@@ -6,8 +6,6 @@ import javax.xml.namespace.QName;
 
 import org.chatconsult.protocol.Wire;
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.XmlEnvironment;
-import org.jivesoftware.smack.util.XmlStringBuilder;
 
 /**
  * Marks a consultation room message as a line of the contact chat, mirrored by the service: its sequence
@@ -18,24 +16,13 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * if (mirrored != null) { transcript.add(mirrored.toLine(text)); }
  * }</pre>
  */
-public final class MirroredExtension implements ChatConsultElement {
+public final class MirroredExtension extends AttributeElement {
     public static final String ELEMENT = Wire.MIRRORED;
     public static final QName QNAME = new QName(ChatConsult.NAMESPACE, ELEMENT);
 
-    private final String consultation;
-    private final String interaction;
-    private final long seq;
-    private final String from;
-    private final String role;
-    private final Instant time;
-
     public MirroredExtension(String consultation, String interaction, long seq, String from, String role, Instant time) {
-        this.consultation = consultation;
-        this.interaction = interaction;
-        this.seq = seq;
-        this.from = from;
-        this.role = role;
-        this.time = time;
+        super(ELEMENT, new Attributes().with("consultation", consultation).with("interaction", interaction)
+                .with("seq", seq).with("from", from).with("role", role).with("time", time));
     }
 
     public static MirroredExtension from(Message message) {
@@ -43,27 +30,27 @@ public final class MirroredExtension implements ChatConsultElement {
     }
 
     public String getConsultation() {
-        return consultation;
+        return attribute("consultation");
     }
 
     public String getInteraction() {
-        return interaction;
+        return attribute("interaction");
     }
 
     public long getSeq() {
-        return seq;
+        return attribute("seq");
     }
 
     public String getFrom() {
-        return from;
+        return attribute("from");
     }
 
     public String getRole() {
-        return role;
+        return attribute("role");
     }
 
     public Instant getTime() {
-        return time;
+        return attribute("time");
     }
 
     /**
@@ -71,21 +58,9 @@ public final class MirroredExtension implements ChatConsultElement {
      * first {@code "): "}.
      */
     public TranscriptLine toLine(String body) {
-        String marker = "(" + role + "): ";
+        String marker = "(" + getRole() + "): ";
         int at = body.indexOf(marker);
-        return new TranscriptLine(seq, from, role, time, at < 0 ? body : body.substring(at + marker.length()));
-    }
-
-    @Override
-    public String getElementName() {
-        return ELEMENT;
-    }
-
-    @Override
-    public XmlStringBuilder toXML(XmlEnvironment enclosing) {
-        return new XmlStringBuilder(this, enclosing).attribute("consultation", consultation)
-                .attribute("interaction", interaction).attribute("seq", String.valueOf(seq)).attribute("from", from)
-                .attribute("role", role).optAttribute("time", time == null ? null : time.toString())
-                .closeEmptyElement();
+        return new TranscriptLine(getSeq(), getFrom(), getRole(), getTime(),
+                at < 0 ? body : body.substring(at + marker.length()));
     }
 }

@@ -13,12 +13,15 @@ import org.jxmpp.jid.EntityBareJid;
  */
 public abstract class Offer implements ChatConsultElement {
     private final String id;
+    private final Attributes subject;
     private final String interaction;
     private final EntityBareJid room;
     private final Instant expires;
 
-    Offer(String id, String interaction, EntityBareJid room, Instant expires) {
+    /** {@code subject}: the attributes naming what is offered besides the chat (a consultation, a handover). */
+    Offer(String id, Attributes subject, String interaction, EntityBareJid room, Instant expires) {
         this.id = Objects.requireNonNull(id, "id");
+        this.subject = subject;
         this.interaction = Objects.requireNonNull(interaction, "interaction");
         this.room = Objects.requireNonNull(room, "room");
         this.expires = expires;
@@ -42,18 +45,19 @@ public abstract class Offer implements ChatConsultElement {
         return expires;
     }
 
+    /** An attribute naming what is offered besides the chat. */
+    final <T> T subject(String name) {
+        return subject.get(name);
+    }
+
     @Override
     public final XmlStringBuilder toXML(XmlEnvironment enclosing) {
         XmlStringBuilder xml = new XmlStringBuilder(this, enclosing).attribute("id", id);
-        appendSubject(xml);
+        subject.appendTo(xml);
         xml.attribute("interaction", interaction).attribute("room", room)
                 .optAttribute("expires", expires == null ? null : expires.toString()).rightAngleBracket();
         appendContent(xml);
         return xml.closeElement(this);
-    }
-
-    /** The attributes naming what is offered besides the chat: a consultation, or a handover and its kind. */
-    void appendSubject(XmlStringBuilder xml) {
     }
 
     /** The children: what the offer shows. */

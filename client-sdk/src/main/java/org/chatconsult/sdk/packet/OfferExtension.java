@@ -28,7 +28,7 @@ public final class OfferExtension extends Offer {
 
     public OfferExtension(String id, String interaction, EntityBareJid room, Instant expires, EntityBareJid contact,
             String contactName, EntityBareJid routingPoint, String routingPointName, Instant started, String preview) {
-        super(id, interaction, room, expires);
+        super(id, new Attributes(), interaction, room, expires);
         this.chat = new Preview(contact, contactName, routingPoint, routingPointName, started, List.of());
         this.preview = preview;
     }

@@ -16,37 +16,47 @@ import org.jxmpp.jid.EntityBareJid;
  * }</pre>
  */
 public final class Preview {
-    private final EntityBareJid contact;
-    private final String contactName;
-    private final EntityBareJid routingPoint;
-    private final String routingPointName;
+    private final Attributes contact;
+    private final Attributes routingPoint;
     private final Instant started;
     private final List<TranscriptLine> lines;
 
     public Preview(EntityBareJid contact, String contactName, EntityBareJid routingPoint, String routingPointName,
             Instant started, List<TranscriptLine> lines) {
-        this.contact = contact;
-        this.contactName = contactName;
-        this.routingPoint = routingPoint;
-        this.routingPointName = routingPointName;
+        this.contact = party(contact, contactName);
+        this.routingPoint = party(routingPoint, routingPointName);
         this.started = started;
         this.lines = List.copyOf(lines);
     }
 
+    /** Who takes part (the contact, the routing point, an offer's initiator): an address and, optionally, a name. */
+    static Attributes party(EntityBareJid jid, String name) {
+        return new Attributes().with("jid", jid).with("name", name);
+    }
+
+    /** Writes {@code <element jid='…' name='…'/>}, or nothing for a party without an address. */
+    static void appendParty(XmlStringBuilder xml, String element, Attributes party) {
+        if (party.get("jid") != null) {
+            xml.halfOpenElement(element);
+            party.appendTo(xml);
+            xml.closeEmptyElement();
+        }
+    }
+
     public EntityBareJid getContact() {
-        return contact;
+        return contact.get("jid");
     }
 
     public String getContactName() {
-        return contactName;
+        return contact.get("name");
     }
 
     public EntityBareJid getRoutingPoint() {
-        return routingPoint;
+        return routingPoint.get("jid");
     }
 
     public String getRoutingPointName() {
-        return routingPointName;
+        return routingPoint.get("name");
     }
 
     public Instant getStarted() {
@@ -58,14 +68,8 @@ public final class Preview {
     }
 
     void appendTo(XmlStringBuilder xml) {
-        if (contact != null) {
-            xml.halfOpenElement("contact").attribute("jid", contact).optAttribute("name", contactName)
-                    .closeEmptyElement();
-        }
-        if (routingPoint != null) {
-            xml.halfOpenElement("routing-point").attribute("jid", routingPoint)
-                    .optAttribute("name", routingPointName).closeEmptyElement();
-        }
+        appendParty(xml, "contact", contact);
+        appendParty(xml, "routing-point", routingPoint);
         xml.optElement("started", started == null ? null : started.toString());
         for (TranscriptLine line : lines) {
             line.appendTo(xml);

@@ -4,8 +4,6 @@ import javax.xml.namespace.QName;
 
 import org.chatconsult.protocol.RevokeReason;
 import org.chatconsult.protocol.Wire;
-import org.jivesoftware.smack.packet.XmlEnvironment;
-import org.jivesoftware.smack.util.XmlStringBuilder;
 
 /**
  * An offer was withdrawn: {@code declined}, {@code timeout}, {@code agent-unavailable},
@@ -17,61 +15,40 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * if ("timeout".equals(revoked.getReason())) { ... }
  * }</pre>
  */
-public final class RevokedExtension implements ChatConsultElement {
+public final class RevokedExtension extends AttributeElement {
     public static final String ELEMENT = Wire.REVOKED;
     public static final QName QNAME = new QName(ChatConsult.NAMESPACE, ELEMENT);
 
-    private final String offer;
-    private final String interaction;
-    private final String consultation;
-    private final String handover;
-    private final String reason;
-
     public RevokedExtension(String offer, String interaction, String consultation, String handover, String reason) {
-        this.offer = offer;
-        this.interaction = interaction;
-        this.consultation = consultation;
-        this.handover = handover;
-        this.reason = reason;
+        super(ELEMENT, new Attributes().with("offer", offer).with("interaction", interaction)
+                .with("consultation", consultation).with("handover", handover).with("reason", reason));
     }
 
     /** The consultation the withdrawn offer was about, or null for a chat offer. */
     public String getConsultation() {
-        return consultation;
+        return attribute("consultation");
     }
 
     /** The conference or transfer the withdrawn offer was about, or null. */
     public String getHandover() {
-        return handover;
+        return attribute("handover");
     }
 
     public String getOffer() {
-        return offer;
+        return attribute("offer");
     }
 
     public String getInteraction() {
-        return interaction;
+        return attribute("interaction");
     }
 
     /** The reason's token as sent. */
     public String getReason() {
-        return reason;
+        return attribute("reason");
     }
 
     /** The reason, or null for a token this version does not know. */
     public RevokeReason getRevokeReason() {
-        return RevokeReason.ofToken(reason);
-    }
-
-    @Override
-    public String getElementName() {
-        return ELEMENT;
-    }
-
-    @Override
-    public XmlStringBuilder toXML(XmlEnvironment enclosing) {
-        return new XmlStringBuilder(this, enclosing).attribute("offer", offer)
-                .attribute("interaction", interaction).optAttribute("consultation", consultation)
-                .optAttribute("handover", handover).attribute("reason", reason).closeEmptyElement();
+        return RevokeReason.ofToken(getReason());
     }
 }

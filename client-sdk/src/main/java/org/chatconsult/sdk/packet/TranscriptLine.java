@@ -16,16 +16,12 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  */
 public final class TranscriptLine {
     private final long seq;
-    private final String from;
-    private final String role;
-    private final Instant time;
+    private final Attributes attributes;
     private final String text;
 
     public TranscriptLine(long seq, String from, String role, Instant time, String text) {
         this.seq = seq;
-        this.from = from;
-        this.role = role;
-        this.time = time;
+        this.attributes = new Attributes().with("from", from).with("role", role).with("time", time);
         this.text = text;
     }
 
@@ -34,15 +30,15 @@ public final class TranscriptLine {
     }
 
     public String getFrom() {
-        return from;
+        return attributes.get("from");
     }
 
     public String getRole() {
-        return role;
+        return attributes.get("role");
     }
 
     public Instant getTime() {
-        return time;
+        return attributes.get("time");
     }
 
     public String getText() {
@@ -50,15 +46,15 @@ public final class TranscriptLine {
     }
 
     void appendTo(XmlStringBuilder xml) {
-        xml.halfOpenElement("line").optAttribute("seq", seq > 0 ? String.valueOf(seq) : null)
-                .optAttribute("from", from).optAttribute("role", role)
-                .optAttribute("time", time == null ? null : time.toString()).rightAngleBracket();
+        xml.halfOpenElement("line").optAttribute("seq", seq > 0 ? String.valueOf(seq) : null);
+        attributes.appendTo(xml);
+        xml.rightAngleBracket();
         xml.escape(text);
         xml.closeElement("line");
     }
 
     @Override
     public String toString() {
-        return "[" + seq + "] " + from + " (" + role + "): " + text;
+        return "[" + seq + "] " + getFrom() + " (" + getRole() + "): " + text;
     }
 }

@@ -28,21 +28,11 @@ public final class ConsultCommand extends AgentCommand {
 
     public ConsultCommand(Addresses addresses, CoreThread core, ConsultationCommandHandler consultations,
             DirectoryHandler team, Directory directory) {
-        super(directory);
+        super(directory, "consult", "Start a chat consultation");
         this.addresses = addresses;
         this.core = core;
         this.consultations = consultations;
         this.team = team;
-    }
-
-    @Override
-    public String node() {
-        return "consult";
-    }
-
-    @Override
-    public String name() {
-        return "Start a chat consultation";
     }
 
     @Override

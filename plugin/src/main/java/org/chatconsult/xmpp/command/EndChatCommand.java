@@ -1,8 +1,8 @@
 package org.chatconsult.xmpp.command;
 
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
+import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.Directory;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.store.InteractionLog;
@@ -16,48 +16,30 @@ import org.xmpp.forms.FormField;
  * End one of your chats, as {@code <end/>} does (the same refusals: another's or an unknown chat, one already
  * ended), with an optional reason kept on the chat's history.
  */
-public final class EndChatCommand extends AgentCommand {
-    private final CoreThread core;
+public final class EndChatCommand extends ChoiceCommand {
     private final InteractionLog log;
 
     public EndChatCommand(CoreThread core, InteractionLog log, Directory directory) {
-        super(directory);
-        this.core = core;
+        super(core, directory, "end-chat", "End a chat", "The chat has ended.");
         this.log = log;
     }
 
     @Override
-    public String node() {
-        return "end-chat";
+    void addFields(DataForm form, ContactCentre centre, String agent) {
+        Forms.chats(form, centre, agent);
+        form.addField("reason", "Reason (kept on the chat's history)", FormField.Type.text_single);
     }
 
     @Override
-    public String name() {
-        return "End a chat";
-    }
-
-    @Override
-    public CompletableFuture<Stage> start(String agent) {
-        return core.ask(centre -> {
-            DataForm form = Forms.form(name());
-            Forms.chats(form, centre, agent);
-            form.addField("reason", "Reason (kept on the chat's history)", FormField.Type.text_single);
-            return Stage.fillIn(form);
-        });
-    }
-
-    @Override
-    public CompletableFuture<Stage> next(String agent, List<DataForm> answers) {
-        DataForm form = answers.get(0);
+    Consumer<ContactCentre> action(String agent, DataForm form) {
         String id = Forms.id(form, "interaction");
         String reason = Fields.formValue(form, "reason", Limits.MAX_NOTE);
-        return core.ask(centre -> {
+        return centre -> {
             Interaction chat = centre.interaction(id).orElse(null);
             centre.endByAgent(agent, id);
             if (reason != null) {
                 log.add(chat, "end-reason", agent, reason);
             }
-            return Stage.done("The chat has ended.");
-        });
+        };
     }
 }

@@ -1,46 +1,26 @@
 package org.chatconsult.xmpp.command;
 
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
+import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.Directory;
 import org.chatconsult.xmpp.CoreThread;
 import org.xmpp.forms.DataForm;
 
 /** End one of your live consultations. */
-public final class EndConsultationCommand extends AgentCommand {
-    private final CoreThread core;
-
+public final class EndConsultationCommand extends ChoiceCommand {
     public EndConsultationCommand(CoreThread core, Directory directory) {
-        super(directory);
-        this.core = core;
+        super(core, directory, "end-consultation", "End a consultation", "The consultation has ended.");
     }
 
     @Override
-    public String node() {
-        return "end-consultation";
+    void addFields(DataForm form, ContactCentre centre, String agent) {
+        Forms.consultations(form, centre, Forms.liveConsultationsOf(centre, agent), agent);
     }
 
     @Override
-    public String name() {
-        return "End a consultation";
-    }
-
-    @Override
-    public CompletableFuture<Stage> start(String agent) {
-        return core.ask(centre -> {
-            DataForm form = Forms.form(name());
-            Forms.consultations(form, centre, Forms.liveConsultationsOf(centre, agent), agent);
-            return Stage.fillIn(form);
-        });
-    }
-
-    @Override
-    public CompletableFuture<Stage> next(String agent, List<DataForm> answers) {
-        String consultation = Forms.id(answers.get(0), "consultation");
-        return core.ask(centre -> {
-            centre.consultations().end(agent, consultation);
-            return Stage.done("The consultation has ended.");
-        });
+    Consumer<ContactCentre> action(String agent, DataForm form) {
+        String consultation = Forms.id(form, "consultation");
+        return centre -> centre.consultations().end(agent, consultation);
     }
 }

@@ -72,14 +72,27 @@ final class Forms {
         return centre.consultations().live().stream().filter(c -> c.isMember(agent)).toList();
     }
 
-    /** The disposition: a choice of the configured codes, or any code when none are configured. */
-    static void disposition(DataForm form, Settings settings) {
+    /** How an agent closes its part: a disposition code and a note, both optional. */
+    record WrapUp(String disposition, String note) {
+    }
+
+    /**
+     * The wrap-up's fields: the disposition, a choice of the configured codes or any code when none are
+     * configured, then the note.
+     */
+    static void wrapUp(DataForm form, Settings settings) {
         if (settings.dispositions().isEmpty()) {
             form.addField("disposition", "Disposition code", FormField.Type.text_single);
-            return;
+        } else {
+            FormField codes = form.addField("disposition", "Disposition", FormField.Type.list_single);
+            settings.dispositions().stream().sorted().forEach(code -> codes.addOption(code, code));
         }
-        FormField codes = form.addField("disposition", "Disposition", FormField.Type.list_single);
-        settings.dispositions().stream().sorted().forEach(code -> codes.addOption(code, code));
+        form.addField("note", "Note", FormField.Type.text_multi);
+    }
+
+    static WrapUp wrapUp(DataForm form) {
+        return new WrapUp(Fields.formValue(form, "disposition", Limits.MAX_DISPOSITION),
+                Fields.formValue(form, "note", Limits.MAX_NOTE));
     }
 
     /** A target as a person weighs it: "Dora — agent, Ready, 0 of 3 chats", "Support — routing point, 1 Ready". */

@@ -36,21 +36,11 @@ public final class TeamCommunicatorCommand extends AgentCommand {
 
     public TeamCommunicatorCommand(CoreThread core, DirectoryHandler team, ConsultCommand consult, InstantMessages messages,
             Directory directory) {
-        super(directory);
+        super(directory, "team-communicator", "Team Communicator");
         this.core = core;
         this.team = team;
         this.consult = consult;
         this.messages = messages;
-    }
-
-    @Override
-    public String node() {
-        return "team-communicator";
-    }
-
-    @Override
-    public String name() {
-        return "Team Communicator";
     }
 
     @Override
