@@ -18,8 +18,9 @@ final class ProsodyServer implements LoadServer {
 
     static ProsodyServer start(Path dir, Accounts accounts, boolean withService, String serviceClasspath)
             throws Exception {
+        // Room creation open to users: the relay bot and the bare rooms it is compared with are clients' rooms.
         LocalProsody prosody = LocalProsody.start(dir.resolve("prosody"), "localhost", 0, 0, "consult", "secret",
-                accounts.passwords());
+                accounts.passwords(), java.util.List.of(), false);
         try {
             ServiceProcess service = withService ? ServiceProcess.start(config(dir, prosody, accounts),
                     serviceClasspath, dir.resolve("service.log")) : null;

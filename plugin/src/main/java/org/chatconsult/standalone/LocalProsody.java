@@ -55,10 +55,23 @@ public final class LocalProsody implements AutoCloseable {
     public static LocalProsody start(Path dir, String domain, int c2sPort, int componentPort, String componentSubdomain,
             String componentSecret, Map<String, String> accounts, List<String> otherHosts)
             throws IOException, InterruptedException {
+        return start(dir, domain, c2sPort, componentPort, componentSubdomain, componentSecret, accounts, otherHosts,
+                true);
+    }
+
+    /**
+     * The same; {@code roomsByServiceOnly} restricts room creation on the MUC service to the ChatConsult service,
+     * as the README advises (a client rejoining a destroyed room from a bookmark cannot make it anew). Off only
+     * where users make rooms of their own, as the benchmarks' clients do.
+     */
+    public static LocalProsody start(Path dir, String domain, int c2sPort, int componentPort, String componentSubdomain,
+            String componentSecret, Map<String, String> accounts, List<String> otherHosts, boolean roomsByServiceOnly)
+            throws IOException, InterruptedException {
         LocalProsody prosody = new LocalProsody(dir, domain, c2sPort == 0 ? freePort() : c2sPort,
                 componentPort == 0 ? freePort() : componentPort, componentSecret, otherHosts);
         Files.createDirectories(dir.resolve("data"));
-        Files.writeString(prosody.configFile(), prosody.config(componentSubdomain), StandardCharsets.UTF_8);
+        Files.writeString(prosody.configFile(), prosody.config(componentSubdomain, roomsByServiceOnly),
+                StandardCharsets.UTF_8);
         for (Map.Entry<String, String> account : accounts.entrySet()) {
             prosody.register(account.getKey(), account.getValue());
         }
@@ -152,7 +165,8 @@ public final class LocalProsody implements AutoCloseable {
      * Plain-text auth without TLS is for loopback tests only. The MUC settings follow the README's advice:
      * a room cache large enough that live rooms stay in memory, Nagle off, history long enough for a chat.
      */
-    private String config(String componentSubdomain) {
+    private String config(String componentSubdomain, boolean roomsByServiceOnly) {
+        String service = componentSubdomain + "." + domain;
         String d = dir.toAbsolutePath().toString();
         return String.join("\n", List.of(
                 "run_as_root = true",
@@ -184,8 +198,11 @@ public final class LocalProsody implements AutoCloseable {
                 "  muc_room_cache_size = 10000",
                 "  max_history_messages = 200",
                 "  muc_room_default_history_length = 200",
+                // The service creates its rooms as its own domain (an occupant address without a local part), which
+                // the restriction lets through as an admin of the MUC service.
+                roomsByServiceOnly ? "  restrict_room_creation = true\n  admins = { \"" + service + "\" }" : "",
                 "",
-                "Component \"" + componentSubdomain + "." + domain + "\"",
+                "Component \"" + service + "\"",
                 "  component_secret = \"" + componentSecret + "\"",
                 ""));
     }

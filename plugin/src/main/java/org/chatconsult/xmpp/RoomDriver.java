@@ -130,9 +130,6 @@ public final class RoomDriver {
     }
 
     private CompletableFuture<Void> configure(JID room, JID as, String title) {
-        IQ iq = new IQ(IQ.Type.set);
-        iq.setFrom(as);
-        iq.setTo(room);
         DataForm form = new DataForm(DataForm.Type.submit);
         field(form, "FORM_TYPE", Protocol.NS_MUC_ROOMCONFIG).setType(FormField.Type.hidden);
         field(form, "muc#roomconfig_roomname", title);
@@ -150,6 +147,9 @@ public final class RoomDriver {
         // Openfire's own field (5.0 and later): once destroyed, the room's name is retired and nobody can create
         // it again, such as a client rejoining it from a bookmark.
         field(form, "{http://igniterealtime.org}muc#roomconfig_retireondel", "1");
+        IQ iq = new IQ(IQ.Type.set);
+        iq.setFrom(as);
+        iq.setTo(room);
         iq.setChildElement("query", Protocol.NS_MUC_OWNER).add(form.getElement());
         return iqs.request(iq).thenApply(result -> null);
     }
@@ -218,25 +218,11 @@ public final class RoomDriver {
     }
 
     /**
-     * Destroys the room (§10.9): the server tells every occupant, with the reason, and clients that bookmarked it
-     * drop the bookmark. A client may still rejoin from a bookmark, which would create the room anew for it: the
-     * room is made persistent first because Prosody keeps a tombstone only of a persistent room (answering any
-     * later join with {@code <gone/>} and the reason), and Openfire retires the name (see
-     * {@link #configure}).
+     * Destroys the room (§10.9): the server tells every occupant, with the reason. A client may rejoin it later
+     * from a bookmark, which would make the room anew for it: Openfire retires the name (see {@link #configure});
+     * on other servers room creation is restricted to the service (docs/protocol.md, *Bookmarked rooms*).
      */
     public CompletableFuture<Void> destroy(JID room, JID as, String reason) {
-        IQ persist = new IQ(IQ.Type.set);
-        persist.setFrom(as);
-        persist.setTo(room);
-        DataForm form = new DataForm(DataForm.Type.submit);
-        field(form, "FORM_TYPE", Protocol.NS_MUC_ROOMCONFIG).setType(FormField.Type.hidden);
-        field(form, "muc#roomconfig_persistentroom", "1");
-        persist.setChildElement("query", Protocol.NS_MUC_OWNER).add(form.getElement());
-        // Destroyed whether or not the server took the change: the tombstone is a courtesy, the destruction is not.
-        return iqs.request(persist).handle((done, failure) -> null).thenCompose(persisted -> destroyNow(room, as, reason));
-    }
-
-    private CompletableFuture<Void> destroyNow(JID room, JID as, String reason) {
         IQ iq = new IQ(IQ.Type.set);
         iq.setFrom(as);
         iq.setTo(room);

@@ -50,7 +50,7 @@ class AgentConsoleTest {
             typing.println("accept 1 Alice");
             carol.awaitBody(server.displayName("agent1") + " has joined the chat.");
             typing.println("say 1 Let me check that for you.");
-            carol.awaitBody("Alice: Let me check that for you.");
+            carol.awaitBody(server.displayName("agent1") + ": Let me check that for you.");
             typing.println("search " + server.displayName("agent4") + " ready");
             await(screen, server.displayName("agent4") + " <agent4@localhost> agent, ready, 0/3");
             typing.println("consult 1 agent4@localhost");

@@ -75,9 +75,9 @@ public final class AdHocCommands {
             if (action.equals("cancel")) {
                 return CompletableFuture.completedFuture(reply(iq, node, Ids.next(), "canceled"));
             }
-            return answer(iq, command.start(requester).thenApply(first -> first.completed()
+            return command.start(requester).thenApply(first -> first.completed()
                     ? reply(iq, node, Ids.next(), first, 0)
-                    : reply(iq, node, sessions.open(iq.getFrom(), node, first.form()).id(), first, 0)));
+                    : reply(iq, node, sessions.open(iq.getFrom(), node, first.form()).id(), first, 0));
         }
         CommandSessions.Session session = sessions.find(sessionId, iq.getFrom(), node);
         if (session == null) {
@@ -107,14 +107,14 @@ public final class AdHocCommands {
             return CompletableFuture.completedFuture(StanzaErrors.reply(iq, StanzaErrors.of(refusal)));
         }
         String requester = iq.getFrom().toBareJID();
-        return answer(iq, command.next(requester, session.answersWith(answer)).thenApply(next -> {
+        return command.next(requester, session.answersWith(answer)).thenApply(next -> {
             if (next.completed()) {
                 sessions.close(session.id());
             } else {
                 sessions.update(session.answered(answer, next.form(), sessions.now()));
             }
             return reply(iq, session.node(), session.id(), next, session.answers().size() + 1);
-        }));
+        });
     }
 
     /** XEP-0050 §4.3: prev sends the previous form again; there is none before the first. */
@@ -168,9 +168,6 @@ public final class AdHocCommands {
         return reply;
     }
 
-    private static CompletableFuture<IQ> answer(IQ iq, CompletableFuture<IQ> reply) {
-        return reply.exceptionally(failure -> StanzaErrors.reply(iq, StanzaErrors.of(failure)));
-    }
 
     private static CompletableFuture<IQ> refuse(IQ iq, PacketError.Condition condition, String text) {
         return CompletableFuture.completedFuture(StanzaErrors.reply(iq, StanzaErrors.error(condition, text)));

@@ -77,7 +77,7 @@ public final class ChatCommandHandler {
             element.addAttribute("kind", kind.token());
             element.addAttribute("interaction", interaction);
             return result;
-        }).exceptionally(failure -> StanzaErrors.reply(iq, StanzaErrors.of(failure)));
+        });
     }
 
     /** The interaction's history, for its owner and the members of its consultations. */
@@ -107,7 +107,7 @@ public final class ChatCommandHandler {
                 }
             }
             return result;
-        }).exceptionally(failure -> StanzaErrors.reply(iq, StanzaErrors.of(failure)));
+        });
     }
 
     private static Handover.Kind kind(Element command) {
@@ -123,11 +123,11 @@ public final class ChatCommandHandler {
         return iq.getFrom().toBareJID();
     }
 
-    /** Runs a command on the core thread; its reply is an empty result, or the error it was refused with. */
+    /** Runs a command on the core thread; its reply is an empty result (a refusal is answered by the dispatcher). */
     private CompletableFuture<IQ> run(IQ iq, Consumer<ContactCentre> command) {
         return core.ask(centre -> {
             command.accept(centre);
             return IQ.createResultIQ(iq);
-        }).exceptionally(failure -> StanzaErrors.reply(iq, StanzaErrors.of(failure)));
+        });
     }
 }

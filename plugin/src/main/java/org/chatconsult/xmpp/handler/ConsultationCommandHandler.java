@@ -15,7 +15,6 @@ import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.AgentSessions;
 import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.Protocol;
-import org.chatconsult.xmpp.StanzaErrors;
 import org.chatconsult.xmpp.Targets;
 import org.chatconsult.xmpp.edge.Fields;
 import org.chatconsult.xmpp.edge.Limits;
@@ -57,15 +56,15 @@ public final class ConsultationCommandHandler {
 
     public CompletableFuture<IQ> consult(IQ iq) {
         Element command = iq.getChildElement();
-        return answer(iq, consult(iq, agent(iq), Fields.id(command, "interaction"), Fields.jid(command, "target")));
+        return consult(iq, agent(iq), Fields.id(command, "interaction"), Fields.jid(command, "target"));
     }
 
     public CompletableFuture<IQ> end(IQ iq) {
         String id = Fields.id(iq.getChildElement(), "consultation");
-        return answer(iq, core.ask(centre -> {
+        return core.ask(centre -> {
             centre.consultations().end(agent(iq), id);
             return IQ.createResultIQ(iq);
-        }));
+        });
     }
 
     /** Mark Done of the agent's part in a consultation, with an optional disposition and note. */
@@ -74,32 +73,29 @@ public final class ConsultationCommandHandler {
         String id = Fields.id(command, "consultation");
         String code = Fields.attribute(command, "disposition", Limits.MAX_DISPOSITION);
         String note = Fields.text("the note", command.elementText("note"), Limits.MAX_NOTE);
-        return answer(iq, core.ask(centre -> {
+        return core.ask(centre -> {
             centre.consultations().done(agent(iq), id, code, note);
             return IQ.createResultIQ(iq);
-        }));
+        });
     }
 
     /** IM ({@code <im/>}) or call ({@code <call/>}) the other member. */
     public CompletableFuture<IQ> otherParty(IQ iq) {
         String id = Fields.id(iq.getChildElement(), "consultation");
-        return answer(iq, core.ask(centre -> otherParty(iq, centre, agent(iq), id, iq.getChildElement().getName())));
+        return core.ask(centre -> otherParty(iq, centre, agent(iq), id, iq.getChildElement().getName()));
     }
 
     public CompletableFuture<IQ> transcript(IQ iq) {
         Element command = iq.getChildElement();
         String id = Fields.id(command, "consultation");
         String after = Fields.attribute(command, "after", 20); // a sequence number
-        return answer(iq, core.ask(centre -> transcript(iq, centre, agent(iq), id, after)));
+        return core.ask(centre -> transcript(iq, centre, agent(iq), id, after));
     }
 
     private static String agent(IQ iq) {
         return iq.getFrom().toBareJID();
     }
 
-    private static CompletableFuture<IQ> answer(IQ iq, CompletableFuture<IQ> reply) {
-        return reply.exceptionally(failure -> StanzaErrors.reply(iq, StanzaErrors.of(failure)));
-    }
 
     /** Starts the consultation, and answers once its room is ready for the initiator to enter. */
     private CompletableFuture<IQ> consult(IQ iq, String agent, String interaction, JID target) {

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 import org.chatconsult.core.Agent;
 import org.chatconsult.core.AgentGroup;
@@ -75,22 +74,19 @@ public final class DirectoryHandler {
 
     /** XEP-0055 §3: a search (set). */
     public CompletableFuture<IQ> search(IQ iq) {
-        return answer(iq, centre -> search(iq, centre, iq.getFrom().toBareJID(), iq.getChildElement()));
+        return core.ask(centre -> search(iq, centre, iq.getFrom().toBareJID(), iq.getChildElement()));
     }
 
     /** The agent's favorites: listed (get), or changed and listed (set). */
     public CompletableFuture<IQ> favorites(IQ iq) {
-        return answer(iq, centre -> favorites(iq, centre, iq.getFrom().toBareJID(), iq.getChildElement()));
+        return core.ask(centre -> favorites(iq, centre, iq.getFrom().toBareJID(), iq.getChildElement()));
     }
 
     /** The targets the agent consulted, called or wrote to last. */
     public CompletableFuture<IQ> recent(IQ iq) {
-        return answer(iq, centre -> recent(iq, centre, iq.getFrom().toBareJID()));
+        return core.ask(centre -> recent(iq, centre, iq.getFrom().toBareJID()));
     }
 
-    private CompletableFuture<IQ> answer(IQ iq, Function<ContactCentre, IQ> query) {
-        return core.ask(query).exceptionally(failure -> StanzaErrors.reply(iq, StanzaErrors.of(failure)));
-    }
 
     private IQ searchFormOf(IQ iq) {
         IQ reply = IQ.createResultIQ(iq);
