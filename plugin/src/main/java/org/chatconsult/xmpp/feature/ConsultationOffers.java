@@ -25,7 +25,6 @@ import org.xmpp.packet.Packet;
  */
 public final class ConsultationOffers implements ContactCentreListener {
     private final Addresses addresses;
-    private final AgentSessions sessions;
     private final TranscriptMirror transcripts;
     private final Directory directory;
     private final OfferMessages offers;
@@ -33,27 +32,23 @@ public final class ConsultationOffers implements ContactCentreListener {
     public ConsultationOffers(Addresses addresses, RoomDriver rooms, AgentSessions sessions,
             TranscriptMirror transcripts, Directory directory, Consumer<Packet> out) {
         this.addresses = addresses;
-        this.sessions = sessions;
         this.transcripts = transcripts;
         this.directory = directory;
-        this.offers = new OfferMessages(rooms, out);
+        this.offers = new OfferMessages(addresses, rooms, sessions, out);
     }
 
     @Override
     public void consultationOffered(Consultation consultation, Offer offer) {
-        JID agent = sessions.address(offer.agent());
-        offers.deliver(addresses.room(consultation.id()), addresses.serviceOccupant(consultation.id()), agent, offer,
-                offerMessage(consultation, offer, agent));
+        offers.deliver(consultation.id(), offer, offerMessage(consultation, offer, offers.agent(offer)));
     }
 
     @Override
     public void consultationOfferRevoked(Consultation consultation, Offer offer, RevokeReason reason) {
-        JID agent = sessions.address(offer.agent());
         Element revoked = OfferMessages.revokedElement(offer, reason);
         revoked.addAttribute("consultation", consultation.id());
         revoked.addAttribute("interaction", consultation.interaction().id());
-        offers.withdraw(addresses.room(consultation.id()), addresses.serviceOccupant(consultation.id()), agent,
-                reason != RevokeReason.CONSULTATION_ENDED, OfferMessages.message(addresses.service(), agent,
+        offers.withdraw(consultation.id(), offer, reason != RevokeReason.CONSULTATION_ENDED,
+                OfferMessages.message(addresses.service(), offers.agent(offer),
                         "The consultation request from " + directory.displayName(consultation.initiator())
                                 + " was withdrawn (" + reason.token() + ").", revoked));
     }

@@ -40,13 +40,13 @@ public final class HandoverOffers implements ContactCentreListener {
         this.transcripts = transcripts;
         this.directory = directory;
         this.out = out;
-        this.offers = new OfferMessages(rooms, out);
+        this.offers = new OfferMessages(addresses, rooms, sessions, out);
     }
 
     @Override
     public void handoverOffered(Handover handover, Offer offer) {
         Interaction interaction = handover.interaction();
-        JID agent = sessions.address(offer.agent());
+        JID agent = offers.agent(offer);
         JID room = addresses.room(interaction.id());
         ChatPreview preview = new ChatPreview(interaction, transcripts);
         String initiator = directory.displayName(handover.initiator());
@@ -60,19 +60,18 @@ public final class HandoverOffers implements ContactCentreListener {
                 element);
         OfferMessages.invite(message, room, initiator + " asks you to " + verb + " " + preview.chat() + " ("
                 + handover.kind().token() + "): " + preview.summary() + " " + OfferMessages.howToAnswer(offer));
-        offers.deliver(room, addresses.serviceOccupant(interaction.id()), agent, offer, message);
+        offers.deliver(interaction.id(), offer, message);
     }
 
     @Override
     public void handoverOfferRevoked(Handover handover, Offer offer, RevokeReason reason) {
-        JID agent = sessions.address(offer.agent());
         Interaction interaction = handover.interaction();
         // What docs/protocol.md and the SDK's RevokedExtension name: the offer, its handover and chat, the reason.
         Element revoked = OfferMessages.revokedElement(offer, reason);
         revoked.addAttribute("handover", handover.id());
         revoked.addAttribute("interaction", interaction.id());
-        offers.withdraw(addresses.room(interaction.id()), addresses.serviceOccupant(interaction.id()), agent,
-                reason != RevokeReason.INTERACTION_ENDED, OfferMessages.message(addresses.service(), agent, "The "
+        offers.withdraw(interaction.id(), offer, reason != RevokeReason.INTERACTION_ENDED,
+                OfferMessages.message(addresses.service(), offers.agent(offer), "The "
                         + handover.kind().token() + " request from " + directory.displayName(handover.initiator())
                         + " was withdrawn (" + reason.token() + ").", revoked));
     }

@@ -24,29 +24,24 @@ public final class OfferDelivery implements ContactCentreListener {
     static final int PREVIEW_LENGTH = 500;
 
     private final Addresses addresses;
-    private final AgentSessions sessions;
     private final OfferMessages offers;
 
     public OfferDelivery(Addresses addresses, RoomDriver rooms, AgentSessions sessions, Consumer<Packet> out) {
         this.addresses = addresses;
-        this.sessions = sessions;
-        this.offers = new OfferMessages(rooms, out);
+        this.offers = new OfferMessages(addresses, rooms, sessions, out);
     }
 
     @Override
     public void offered(Interaction interaction, Offer offer) {
-        JID agent = sessions.address(offer.agent());
-        offers.deliver(addresses.room(interaction.id()), addresses.serviceOccupant(interaction.id()), agent, offer,
-                offerMessage(interaction, offer, agent));
+        offers.deliver(interaction.id(), offer, offerMessage(interaction, offer, offers.agent(offer)));
     }
 
     @Override
     public void offerRevoked(Interaction interaction, Offer offer, RevokeReason reason) {
-        JID agent = sessions.address(offer.agent());
         Element revoked = OfferMessages.revokedElement(offer, reason);
         revoked.addAttribute("interaction", interaction.id());
-        offers.withdraw(addresses.room(interaction.id()), addresses.serviceOccupant(interaction.id()), agent,
-                reason != RevokeReason.INTERACTION_ENDED, OfferMessages.message(routingPoint(interaction), agent,
+        offers.withdraw(interaction.id(), offer, reason != RevokeReason.INTERACTION_ENDED,
+                OfferMessages.message(routingPoint(interaction), offers.agent(offer),
                         "The chat offer from " + interaction.contactName() + " was withdrawn (" + reason.token()
                                 + ").", revoked));
     }

@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import org.chatconsult.core.Offer;
 import org.chatconsult.protocol.RevokeReason;
 import org.chatconsult.protocol.Wire;
+import org.chatconsult.xmpp.Addresses;
+import org.chatconsult.xmpp.AgentSessions;
 import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.RoomDriver;
 import org.dom4j.Element;
@@ -25,17 +27,27 @@ import org.xmpp.packet.Packet;
 final class OfferMessages {
     private static final Logger LOG = LoggerFactory.getLogger(OfferMessages.class);
 
+    private final Addresses addresses;
     private final RoomDriver rooms;
+    private final AgentSessions sessions;
     private final Consumer<Packet> out;
 
-    OfferMessages(RoomDriver rooms, Consumer<Packet> out) {
+    OfferMessages(Addresses addresses, RoomDriver rooms, AgentSessions sessions, Consumer<Packet> out) {
+        this.addresses = addresses;
         this.rooms = rooms;
+        this.sessions = sessions;
         this.out = out;
     }
 
-    /** Admits {@code agent} to {@code room} as {@code occupant} does, then sends the offer. */
-    void deliver(JID room, JID occupant, JID agent, Offer offer, Message message) {
-        rooms.affiliate(room, occupant, agent, "member").thenRun(() -> out.accept(message)).exceptionally(failure -> {
+    /** Where the offer goes: the offered agent's session. */
+    JID agent(Offer offer) {
+        return sessions.address(offer.agent());
+    }
+
+    /** Admits the offered agent to the room {@code roomId} names, then sends the offer. */
+    void deliver(String roomId, Offer offer, Message message) {
+        rooms.affiliate(addresses.room(roomId), addresses.serviceOccupant(roomId), agent(offer), "member")
+                .thenRun(() -> out.accept(message)).exceptionally(failure -> {
             // Nobody waits on it: the offer times out and moves on by itself.
             LOG.warn("offer {} could not be delivered: {}", offer.id(), failure.getMessage());
             return null;
@@ -43,9 +55,9 @@ final class OfferMessages {
     }
 
     /** Sends the notice of a withdrawn offer; the membership goes too, unless the room goes with its subject. */
-    void withdraw(JID room, JID occupant, JID agent, boolean roomStays, Message notice) {
+    void withdraw(String roomId, Offer offer, boolean roomStays, Message notice) {
         if (roomStays) {
-            rooms.removeMember(room, occupant, agent);
+            rooms.removeMember(addresses.room(roomId), addresses.serviceOccupant(roomId), agent(offer));
         }
         out.accept(notice);
     }
