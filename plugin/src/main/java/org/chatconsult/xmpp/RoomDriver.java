@@ -207,9 +207,13 @@ public final class RoomDriver {
         out.accept(message);
     }
 
-    /** Says something in the room as the occupant {@code as}. */
+    /**
+     * Says something in the room as the occupant {@code as}. The line has an id of its own, which the room's echo
+     * and its history keep: after a restart the service knows the line again by it.
+     */
     public void say(JID room, JID as, String body) {
         Message message = new Message();
+        message.setID(Ids.next());
         message.setType(Message.Type.groupchat);
         message.setFrom(as);
         message.setTo(room);

@@ -40,7 +40,7 @@ class ContactChatTest {
             muc.sendMessage("Hi, I am Agent 1. What is your order number?");
             Message relayed = contact.awaitBody("What is your order number?");
             assertThat(relayed.getFrom().toString()).isEqualTo("sales@consult.localhost");
-            assertThat(relayed.getBody()).isEqualTo("Agent 1: Hi, I am Agent 1. What is your order number?");
+            assertThat(relayed.getBody()).isEqualTo(server.displayName("agent1") + ": Hi, I am Agent 1. What is your order number?");
 
             contact.chat("sales@consult.localhost", "It is 4711");
             agent.awaitMessage(m -> m.getType() == Message.Type.groupchat && "It is 4711".equals(m.getBody())

@@ -49,7 +49,7 @@ class HandoverTest {
             carol.awaitBody(server.displayName("agent4") + " has joined the chat.");
             alice.awaitElement("handover-accepted");
             doraInChat.sendMessage("Hello, I am the supervisor.");
-            carol.awaitBody("Agent 4: Hello, I am the supervisor.");
+            carol.awaitBody(server.displayName("agent4") + ": Hello, I am the supervisor.");
             alice.awaitMessage(m -> "Hello, I am the supervisor.".equals(m.getBody()));
 
             // Alice still owns the chat; Dora's capacity is freed when she leaves.

@@ -58,7 +58,7 @@ class SdkAgentTest {
             Await.until(Duration.ofSeconds(10), "the agent's chat has the contact's \"Thanks\"",
                     () -> chat.getMessages().stream().anyMatch(m -> "Thanks".equals(m.getBody())));
             assertThat(chat.getParticipants()).hasSize(3);
-            contact.awaitBody("Agent 1: Let me check.");
+            contact.awaitBody(server.displayName("agent1") + ": Let me check.");
 
             agent.setNotReady("lunch");
             // The service also says each change of load (the offer, the accept): the Not Ready one comes after them.

@@ -150,7 +150,7 @@ class TeamCommunicatorTest {
             carol.awaitBody(server.displayName("agent4") + " has joined the chat.");
             assertThat(doraChat.getParticipants()).hasSize(4);
             doraChat.send("Supervisor here.");
-            carol.awaitBody("Agent 4: Supervisor here.");
+            carol.awaitBody(server.displayName("agent4") + ": Supervisor here.");
             chat.markDone("resolved", "handled with the supervisor");
             carol.awaitElement("ended");
             AgentDesk.waitFor(doraChat::isEnded);

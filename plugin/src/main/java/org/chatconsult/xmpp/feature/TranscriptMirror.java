@@ -86,7 +86,7 @@ public final class TranscriptMirror implements ContactCentreListener {
     public boolean recover(Interaction interaction, Consultation consultation, String from, String role, Instant time,
             String text, String stanzaId) {
         String roomId = consultation == null ? interaction.id() : consultation.id();
-        if (known(roomId, from, time, text, stanzaId)) {
+        if (known(roomId, "unknown".equals(role) ? null : from, time, text, stanzaId)) {
             return false;
         }
         // Servers stamp history to the second (XEP-0203): never let a recovered line go before a known one.
@@ -208,6 +208,7 @@ public final class TranscriptMirror implements ContactCentreListener {
         return line;
     }
 
+    /** Whether the room's line is known; {@code from} is null when the room could not say who spoke. */
     private boolean known(String roomId, String from, Instant time, String text, String stanzaId) {
         List<Line> lines = transcripts.getOrDefault(roomId, List.of());
         for (int i = lines.size() - 1; i >= 0; i--) {
@@ -215,7 +216,7 @@ public final class TranscriptMirror implements ContactCentreListener {
             if (stanzaId != null && stanzaId.equals(line.stanzaId())) {
                 return true;
             }
-            if (line.from().equals(from) && line.text().equals(text)
+            if ((from == null || line.from().equals(from)) && line.text().equals(text)
                     && Duration.between(line.time(), time).abs().compareTo(SAME_LINE) <= 0) {
                 return true;
             }
