@@ -25,11 +25,13 @@ public final class LocalProsody implements AutoCloseable {
     private final String domain;
     private final int c2sPort;
     private final int componentPort;
+    /** Where web clients connect: WebSocket (RFC 7395) and BOSH (XEP-0206) on one HTTP port. */
+    private final int httpPort;
     private final String componentSecret;
     private final List<String> otherHosts;
     private Process process;
 
-    private LocalProsody(Path dir, String domain, int c2sPort, int componentPort, String componentSecret,
+    private LocalProsody(Path dir, String domain, int c2sPort, int componentPort, int httpPort, String componentSecret,
             List<String> otherHosts) {
         this.otherHosts = otherHosts;
         this.dir = dir;
@@ -37,6 +39,7 @@ public final class LocalProsody implements AutoCloseable {
         this.c2sPort = c2sPort;
         this.componentPort = componentPort;
         this.componentSecret = componentSecret;
+        this.httpPort = httpPort;
     }
 
     /**
@@ -68,7 +71,7 @@ public final class LocalProsody implements AutoCloseable {
             String componentSecret, Map<String, String> accounts, List<String> otherHosts, boolean roomsByServiceOnly)
             throws IOException, InterruptedException {
         LocalProsody prosody = new LocalProsody(dir, domain, c2sPort == 0 ? freePort() : c2sPort,
-                componentPort == 0 ? freePort() : componentPort, componentSecret, otherHosts);
+                componentPort == 0 ? freePort() : componentPort, freePort(), componentSecret, otherHosts);
         Files.createDirectories(dir.resolve("data"));
         Files.writeString(prosody.configFile(), prosody.config(componentSubdomain, roomsByServiceOnly),
                 StandardCharsets.UTF_8);
@@ -86,7 +89,7 @@ public final class LocalProsody implements AutoCloseable {
                 .redirectOutput(dir.resolve("stdout.log").toFile())
                 .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!(listening(c2sPort) && listening(componentPort))) {
+        while (!(listening(c2sPort) && listening(componentPort) && listening(httpPort))) {
             if (!process.isAlive()) {
                 throw new IOException("prosody exited with " + process.exitValue() + "; see " + dir.resolve("stdout.log")
                         + " and " + dir.resolve("prosody.log"));
@@ -123,6 +126,16 @@ public final class LocalProsody implements AutoCloseable {
 
     public int componentPort() {
         return componentPort;
+    }
+
+    /** The WebSocket endpoint a browser connects to (RFC 7395). */
+    public String websocketUrl() {
+        return "ws://127.0.0.1:" + httpPort + "/xmpp-websocket";
+    }
+
+    /** The BOSH endpoint (XEP-0206), the fallback where a WebSocket cannot connect. */
+    public String boshUrl() {
+        return "http://127.0.0.1:" + httpPort + "/http-bind";
     }
 
     public String componentSecret() {
@@ -175,13 +188,19 @@ public final class LocalProsody implements AutoCloseable {
                 "data_path = \"" + d + "/data\"",
                 "certificates = \"" + d + "\"",
                 "log = { info = \"" + d + "/prosody.log\" }",
-                "modules_enabled = { \"roster\", \"saslauth\", \"disco\", \"ping\", \"presence\", \"message\", \"iq\", \"offline\", \"posix\" }",
+                "modules_enabled = { \"roster\", \"saslauth\", \"disco\", \"ping\", \"presence\", \"message\", \"iq\", \"offline\", \"posix\", \"websocket\", \"bosh\" }",
                 "c2s_ports = { " + c2sPort + " }",
                 "c2s_interfaces = { \"127.0.0.1\" }",
                 "s2s_ports = { }",
                 "component_ports = { " + componentPort + " }",
                 "component_interface = \"127.0.0.1\"",
                 "c2s_require_encryption = false",
+                // Web clients on loopback, without TLS: Prosody otherwise refuses plain-text web sessions.
+                "http_ports = { " + httpPort + " }",
+                "http_interfaces = { \"127.0.0.1\" }",
+                "https_ports = { }",
+                "consider_websocket_secure = true",
+                "consider_bosh_secure = true",
                 "allow_unencrypted_plain_auth = true",
                 "authentication = \"internal_hashed\"",
                 "network_settings = { nagle = false }",
