@@ -346,8 +346,13 @@ public final class ContactBridge implements ContactCentreListener {
 
     /** Whether the contact of this interaction chats 1:1 through the bridge. */
     public boolean isBridged(String interactionId) {
+        return bridgedContact(interactionId) != null;
+    }
+
+    /** The address a bridged contact chats 1:1 from, or null when the chat has no bridged contact. */
+    public JID bridgedContact(String interactionId) {
         Link link = links.get(interactionId);
-        return link != null && link.bridged;
+        return link != null && link.bridged ? link.contact : null;
     }
 
     private void checkContacts() {

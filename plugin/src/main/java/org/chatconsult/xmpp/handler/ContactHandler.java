@@ -9,6 +9,7 @@ import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.StanzaErrors;
 import org.chatconsult.xmpp.edge.Limits;
+import org.chatconsult.xmpp.feature.ChatStates;
 import org.chatconsult.xmpp.feature.ContactBridge;
 import org.chatconsult.xmpp.feature.EndWord;
 import org.dom4j.Element;
@@ -19,16 +20,19 @@ import org.xmpp.packet.PacketError;
 
 /**
  * Messages a contact sends to a routing point: the first opens a chat, later ones go to its room (through the
- * bridge), and the end word ({@link EndWord}) or a XEP-0085 {@code <gone/>} chat state finishes it.
+ * bridge), other XEP-0085 chat states go to its room ({@link ChatStates}), and the end word ({@link EndWord}) or a
+ * {@code <gone/>} chat state finishes it.
  */
 public final class ContactHandler {
     private final CoreThread core;
     private final ContactBridge bridge;
+    private final ChatStates chatStates;
     private final Consumer<Packet> out;
 
-    public ContactHandler(CoreThread core, ContactBridge bridge, Consumer<Packet> out) {
+    public ContactHandler(CoreThread core, ContactBridge bridge, ChatStates chatStates, Consumer<Packet> out) {
         this.core = core;
         this.bridge = bridge;
+        this.chatStates = chatStates;
         this.out = out;
     }
 
@@ -59,7 +63,12 @@ public final class ContactHandler {
             return;
         }
         if (body == null || body.isBlank()) {
-            return; // chat states and receipts carry nothing to relay
+            String state = ChatStates.of(message);
+            if (state != null) {
+                core.submit(centre -> centre.chatOf(contact.toString(), routingPoint)
+                        .ifPresent(chat -> chatStates.fromContact(chat, state)));
+            }
+            return; // receipts and the like carry nothing to relay
         }
         if (contact.toString().length() > Columns.CONTACT) {
             out.accept(StanzaErrors.reply(message, StanzaErrors.error(PacketError.Condition.not_acceptable,
@@ -70,6 +79,7 @@ public final class ContactHandler {
             Interaction live = centre.chatOf(contact.toString(), routingPoint).orElse(null);
             if (live != null) {
                 bridge.fromContact(live, body);
+                chatStates.said(live.id(), ChatStates.CONTACT);
             } else {
                 centre.startChat(routingPoint, contact.toString(), nameOf(contact, message), body);
             }
