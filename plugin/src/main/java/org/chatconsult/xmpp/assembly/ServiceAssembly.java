@@ -163,7 +163,7 @@ public final class ServiceAssembly {
         IqRouter router = requests(consultations, new ChatCommandHandler(core, targets, log), adHoc, team,
                 new ArchiveHandler(addresses, core, journal, config.directory(), out));
         this.dispatcher = new StanzaDispatcher(addresses, iqs, router, journal, roomTraffic,
-                new ContactHandler(core, bridge, chatStates, out), readiness, new RoutingPointPresence(config.directory(), out),
+                new ContactHandler(core, bridge, chatStates, out, this::sendWhenDurable), readiness, new RoutingPointPresence(config.directory(), out),
                 out);
     }
 

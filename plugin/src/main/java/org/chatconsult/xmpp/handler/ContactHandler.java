@@ -28,12 +28,16 @@ public final class ContactHandler {
     private final ContactBridge bridge;
     private final ChatStates chatStates;
     private final Consumer<Packet> out;
+    /** Sends once what the core changed before is in the store: a receipt must not announce a line a restart loses. */
+    private final Consumer<Packet> outWhenStored;
 
-    public ContactHandler(CoreThread core, ContactBridge bridge, ChatStates chatStates, Consumer<Packet> out) {
+    public ContactHandler(CoreThread core, ContactBridge bridge, ChatStates chatStates, Consumer<Packet> out,
+            Consumer<Packet> outWhenStored) {
         this.core = core;
         this.bridge = bridge;
         this.chatStates = chatStates;
         this.out = out;
+        this.outWhenStored = outWhenStored;
     }
 
     public void handle(Message message) {
@@ -84,10 +88,33 @@ public final class ContactHandler {
                 centre.startChat(routingPoint, contact.toString(), nameOf(contact, message), body);
             }
             return null;
+        }).thenRun(() -> {
+            Message receipt = receiptFor(message);
+            if (receipt != null) {
+                outWhenStored.accept(receipt);
+            }
         }).exceptionally(failure -> {
             out.accept(StanzaErrors.reply(message, StanzaErrors.of(failure)));
             return null;
         });
+    }
+
+    /**
+     * The receipt for a line taken into its chat (XEP-0184 §5), from the routing point, or null when none was asked
+     * for: a request needs the message's id (§5.1), and an id past our bound for ids gets none rather than a
+     * receipt that would repeat it. A refused line gets its error and no receipt.
+     */
+    private static Message receiptFor(Message line) {
+        String id = line.getID();
+        if (line.getChildElement("request", Protocol.NS_RECEIPTS) == null || id == null || id.isEmpty()
+                || id.length() > Limits.MAX_ID) {
+            return null;
+        }
+        Message receipt = new Message();
+        receipt.setFrom(new JID(line.getTo().toBareJID()));
+        receipt.setTo(line.getFrom());
+        receipt.addChildElement("received", Protocol.NS_RECEIPTS).addAttribute("id", id);
+        return receipt;
     }
 
     private void endChat(JID contact, String routingPoint, boolean onlyBridged) {
