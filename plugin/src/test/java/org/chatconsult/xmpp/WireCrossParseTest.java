@@ -38,6 +38,7 @@ import org.chatconsult.sdk.packet.ResultIQ;
 import org.chatconsult.sdk.packet.RevokedExtension;
 import org.chatconsult.sdk.packet.TranscriptLine;
 import org.chatconsult.standalone.ConfiguredDirectory;
+import org.chatconsult.xmpp.feature.QueueWaits;
 import org.dom4j.Attribute;
 import org.dom4j.DocumentException;
 import org.dom4j.DocumentHelper;
@@ -327,6 +328,7 @@ class WireCrossParseTest {
     void theSdkReadsWhatTheServiceWasGiven() throws Exception {
         QueueExtension queue = sdk(queued, QueueExtension.class);
         assertThat(queue.getPosition()).isEqualTo(1);
+        assertThat(queue.getWait()).isEqualTo(QueueWaits.DEFAULT_PER_PLACE.toSeconds());
         assertThat(sdk(aliceReady, AgentStateExtension.class).getReadiness()).isEqualTo("ready");
 
         OfferExtension offer = sdk(offerToAlice, OfferExtension.class);
@@ -455,6 +457,7 @@ class WireCrossParseTest {
                 QueueExtension q = (QueueExtension) sdk;
                 assertThat(q.getInteraction()).as(where).isEqualTo(a(e, "interaction"));
                 assertThat(q.getPosition()).as(where).isEqualTo(Integer.parseInt(a(e, "position")));
+                assertThat(q.getWait()).as(where).isEqualTo(Long.valueOf(a(e, "wait")));
             }
             case Wire.ENDED -> {
                 EndedExtension x = (EndedExtension) sdk;

@@ -53,6 +53,7 @@ import org.chatconsult.xmpp.feature.ConsultationRooms;
 import org.chatconsult.xmpp.feature.ChatStates;
 import org.chatconsult.xmpp.feature.ContactBridge;
 import org.chatconsult.xmpp.feature.ContactNotices;
+import org.chatconsult.xmpp.feature.QueueWaits;
 import org.chatconsult.xmpp.feature.HandoverOffers;
 import org.chatconsult.xmpp.feature.OfferDelivery;
 import org.chatconsult.xmpp.feature.RecentTargets;
@@ -126,10 +127,12 @@ public final class ServiceAssembly {
         ChatStates chatStates = new ChatStates(addresses, bridge, out);
         this.roomTraffic = new RoomTrafficHandler(addresses, rooms, bridge, occupants, transcripts, chatStates, core,
                 clock);
+        QueueWaits waits = new QueueWaits(clock);
         ListenerPhases features = new ListenerPhases()
                 .add(Phase.RECORD, new StateRecorder(journal, clock, sessions::session))
                 .add(Phase.CARRY_OUT,
-                        new ContactNotices(addresses, this::sendWhenDurable),
+                        waits,
+                        new ContactNotices(addresses, this::sendWhenDurable, waits),
                         new RoomLifecycle(addresses, rooms, bridge, transcripts, core, roomTraffic),
                         bridge,
                         chatStates,
