@@ -76,7 +76,8 @@ class WireCrossParseTest {
     private static final JID BOB = new JID("bob@example.com/desk");
     private static final JID DORA = new JID("dora@example.com/desk");
     private static final JID CAROL = new JID("carol@example.com/phone");
-    private static final JID DAVE = new JID("dave@example.com/phone");
+    /** A contact on a web widget: bridged. */
+    private static final JID DAVE = new JID("dave@example.com/" + InProcessServer.WEB);
     private static final JID SALES = new JID("sales@consult.example.com");
     private static final JID SUPPORT = new JID("support@consult.example.com");
     private static final String FIRST_LINE = "Hi, my parcel is late";
@@ -93,7 +94,7 @@ class WireCrossParseTest {
             Map.entry(Wire.CONSULTATION_ENDED, NoticeExtension.class),
             Map.entry(Wire.HANDOVER_OFFER, HandoverOfferExtension.class),
             Map.entry(Wire.HANDOVER_ACCEPTED, NoticeExtension.class),
-            Map.entry(Wire.HANDOVER_RELEASED, NoticeExtension.class));
+            Map.entry(Wire.HANDOVER_RELEASED, NoticeExtension.class), Map.entry(Wire.JOINED, NoticeExtension.class));
     /** Names of Wire that only the SDK writes, to the service: requests. */
     private static final Set<String> REQUESTS_ONLY = Set.of(Wire.DECLINE, Wire.END, Wire.CONFERENCE, Wire.TRANSFER,
             Wire.DONE, Wire.CONSULT, Wire.END_CONSULTATION, Wire.IM, Wire.CALL);
@@ -134,6 +135,7 @@ class WireCrossParseTest {
     private Packet transferAccepted;
     private Packet carolEnded;
     private Packet daveEnded;
+    private Packet daveJoined;
 
     @BeforeAll
     void runTheFlow() throws Exception {
@@ -215,6 +217,7 @@ class WireCrossParseTest {
         Packet second = awaitSent(ALICE, Wire.OFFER, e -> !chat.equals(e.attributeValue("interaction")));
         secondChat = attr(second, Wire.OFFER, "interaction");
         deliver(FakeMuc.entered(occupant(secondChat, "Alice"), serviceOccupant(secondChat), ALICE, "member"));
+        daveJoined = awaitSent(DAVE, Wire.JOINED, e -> true);
         ask("end", ALICE, CommandIQ.set(service, Wire.END).with("interaction", secondChat));
         daveEnded = awaitSent(DAVE, Wire.ENDED, e -> secondChat.equals(e.attributeValue("interaction")));
     }
@@ -387,6 +390,8 @@ class WireCrossParseTest {
         assertThat(sdk(carolEnded, EndedExtension.class).getInteraction()).isEqualTo(chat);
         assertThat(sdk(carolEnded, EndedExtension.class).getEndReason()).isEqualTo(EndReason.AGENT_ENDED);
         assertThat(sdk(daveEnded, EndedExtension.class).getInteraction()).isEqualTo(secondChat);
+        NoticeExtension joined = sdk(daveJoined, NoticeExtension.class, Wire.JOINED);
+        assertThat(List.of(joined.getInteraction(), joined.getName())).containsExactly(secondChat, "Alice");
 
         // IQ results, as the SDK's managers read them from ResultIQ
         ResultIQ party = sdkResult("im");

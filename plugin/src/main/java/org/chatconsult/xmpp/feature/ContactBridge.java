@@ -16,6 +16,7 @@ import org.chatconsult.core.Directory;
 import org.chatconsult.core.Handover;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.protocol.EndReason;
+import org.chatconsult.protocol.Wire;
 import org.chatconsult.store.InteractionLog;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.CoreThread;
@@ -322,18 +323,23 @@ public final class ContactBridge implements ContactCentreListener {
 
     @Override
     public void accepted(Interaction interaction, Agent agent) {
-        Link link = links.get(interaction.id());
-        if (link != null && link.bridged) {
-            tellContact(interaction, link.contact, agent.displayName() + " has joined the chat.");
-        }
+        tellJoined(interaction, agent.displayName());
     }
 
     @Override
     public void handoverAccepted(Handover handover) {
-        Link link = links.get(handover.interaction().id());
-        if (link != null && link.bridged) {
-            tellContact(handover.interaction(), link.contact,
-                    directory.displayName(handover.target()) + " has joined the chat.");
+        tellJoined(handover.interaction(), directory.displayName(handover.target()));
+    }
+
+    /** A bridged contact hears who joined her chat, in words and as {@code <joined/>} for programs. */
+    private void tellJoined(Interaction interaction, String name) {
+        JID contact = bridgedContact(interaction.id());
+        if (contact != null) {
+            Message message = chatMessage(interaction, contact, name + " has joined the chat.");
+            Element joined = message.addChildElement(Wire.JOINED, Protocol.NS);
+            joined.addAttribute("interaction", interaction.id());
+            joined.addAttribute("name", name);
+            out.accept(message);
         }
     }
 
