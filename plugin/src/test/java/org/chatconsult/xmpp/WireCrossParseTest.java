@@ -34,6 +34,7 @@ import org.chatconsult.sdk.packet.NoticeExtension;
 import org.chatconsult.sdk.packet.OfferExtension;
 import org.chatconsult.sdk.packet.Preview;
 import org.chatconsult.sdk.packet.QueueExtension;
+import org.chatconsult.sdk.packet.ResumeExtension;
 import org.chatconsult.sdk.packet.ResultIQ;
 import org.chatconsult.sdk.packet.RevokedExtension;
 import org.chatconsult.sdk.packet.TranscriptLine;
@@ -94,7 +95,8 @@ class WireCrossParseTest {
             Map.entry(Wire.CONSULTATION_ENDED, NoticeExtension.class),
             Map.entry(Wire.HANDOVER_OFFER, HandoverOfferExtension.class),
             Map.entry(Wire.HANDOVER_ACCEPTED, NoticeExtension.class),
-            Map.entry(Wire.HANDOVER_RELEASED, NoticeExtension.class), Map.entry(Wire.JOINED, NoticeExtension.class));
+            Map.entry(Wire.HANDOVER_RELEASED, NoticeExtension.class), Map.entry(Wire.JOINED, NoticeExtension.class),
+            Map.entry(Wire.RESUME, ResumeExtension.class));
     /** Names of Wire that only the SDK writes, to the service: requests. */
     private static final Set<String> REQUESTS_ONLY = Set.of(Wire.DECLINE, Wire.END, Wire.CONFERENCE, Wire.TRANSFER,
             Wire.DONE, Wire.CONSULT, Wire.END_CONSULTATION, Wire.IM, Wire.CALL);
@@ -463,6 +465,12 @@ class WireCrossParseTest {
                 assertThat(q.getInteraction()).as(where).isEqualTo(a(e, "interaction"));
                 assertThat(q.getPosition()).as(where).isEqualTo(Integer.parseInt(a(e, "position")));
                 assertThat(q.getWait()).as(where).isEqualTo(Long.valueOf(a(e, "wait")));
+            }
+            case Wire.RESUME -> {
+                ResumeExtension r = (ResumeExtension) sdk;
+                assertThat(List.of(r.getInteraction(), r.getToken())).as(where)
+                        .containsExactly(a(e, "interaction"), a(e, "token"));
+                assertThat(r.getToken()).as(where).matches("[A-Za-z0-9_-]{22}");
             }
             case Wire.ENDED -> {
                 EndedExtension x = (EndedExtension) sdk;

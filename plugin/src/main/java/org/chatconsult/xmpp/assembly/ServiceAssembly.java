@@ -54,6 +54,7 @@ import org.chatconsult.xmpp.feature.ChatStates;
 import org.chatconsult.xmpp.feature.ContactBridge;
 import org.chatconsult.xmpp.feature.ContactNotices;
 import org.chatconsult.xmpp.feature.QueueWaits;
+import org.chatconsult.xmpp.feature.ResumeTokens;
 import org.chatconsult.xmpp.feature.HandoverOffers;
 import org.chatconsult.xmpp.feature.OfferDelivery;
 import org.chatconsult.xmpp.feature.RecentTargets;
@@ -128,11 +129,13 @@ public final class ServiceAssembly {
         this.roomTraffic = new RoomTrafficHandler(addresses, rooms, bridge, occupants, transcripts, chatStates, core,
                 clock);
         QueueWaits waits = new QueueWaits(clock);
+        ResumeTokens tokens = new ResumeTokens();
         ListenerPhases features = new ListenerPhases()
                 .add(Phase.RECORD, new StateRecorder(journal, clock, sessions::session))
                 .add(Phase.CARRY_OUT,
                         waits,
-                        new ContactNotices(addresses, this::sendWhenDurable, waits),
+                        tokens,
+                        new ContactNotices(addresses, this::sendWhenDurable, waits, tokens),
                         new RoomLifecycle(addresses, rooms, bridge, transcripts, core, roomTraffic),
                         bridge,
                         chatStates,
@@ -166,8 +169,8 @@ public final class ServiceAssembly {
         IqRouter router = requests(consultations, new ChatCommandHandler(core, targets, log), adHoc, team,
                 new ArchiveHandler(addresses, core, journal, config.directory(), out));
         this.dispatcher = new StanzaDispatcher(addresses, iqs, router, journal, roomTraffic,
-                new ContactHandler(core, bridge, chatStates, out, this::sendWhenDurable), readiness, new RoutingPointPresence(config.directory(), out),
-                out);
+                new ContactHandler(core, bridge, chatStates, tokens, out, this::sendWhenDurable), readiness,
+                new RoutingPointPresence(config.directory(), out), out);
     }
 
     /** Every request the service serves: by namespace, element and type. */

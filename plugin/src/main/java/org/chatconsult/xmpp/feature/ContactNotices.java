@@ -15,7 +15,8 @@ import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 
 /**
- * What the routing point tells the contact 1:1, whatever client it uses: a welcome, its place in the queue as
+ * What the routing point tells the contact 1:1, whatever client it uses: a welcome (and welcome back), its place
+ * in the queue as
  * it changes with the expected wait ({@link QueueWaits}), and why the chat ended. Each notice is readable text
  * plus an element for programs.
  */
@@ -23,17 +24,28 @@ public final class ContactNotices implements ContactCentreListener {
     private final Addresses addresses;
     private final Consumer<Packet> out;
     private final QueueWaits waits;
+    private final ResumeTokens tokens;
 
-    public ContactNotices(Addresses addresses, Consumer<Packet> out, QueueWaits waits) {
+    public ContactNotices(Addresses addresses, Consumer<Packet> out, QueueWaits waits, ResumeTokens tokens) {
         this.addresses = addresses;
         this.out = out;
         this.waits = waits;
+        this.tokens = tokens;
+    }
+
+    /** The welcome carries what her client needs to take the chat up again from another address. */
+    @Override
+    public void interactionCreated(Interaction interaction) {
+        Element resume = Protocol.element(Wire.RESUME);
+        resume.addAttribute("interaction", interaction.id());
+        resume.addAttribute("token", tokens.tokenOf(interaction));
+        send(interaction, "Thank you for contacting " + interaction.routingPoint().displayName()
+                + ". An agent will be with you shortly. Send " + EndWord.WORD + " to finish the chat.", resume);
     }
 
     @Override
-    public void interactionCreated(Interaction interaction) {
-        send(interaction, "Thank you for contacting " + interaction.routingPoint().displayName()
-                + ". An agent will be with you shortly. Send " + EndWord.WORD + " to finish the chat.", null);
+    public void contactRelinked(Interaction interaction, String previous) {
+        send(interaction, "Welcome back.", null);
     }
 
     @Override
