@@ -69,8 +69,11 @@ class ProtocolElementsTest {
         assertThat(revoked.getExtension(RevokedExtension.class))
                 .extracting("offer", "interaction", "consultation", "handover", "reason")
                 .containsExactly("p7", "k3", "t8", null, "taken");
-        Message queue = message("<message><queue xmlns='urn:chatconsult:0' interaction='k3' position='2'/></message>");
-        assertThat(queue.getExtension(QueueExtension.class).getPosition()).isEqualTo(2);
+        Message queue = message("<message><queue xmlns='urn:chatconsult:0' interaction='k3' position='2'"
+                + " wait='120'/></message>");
+        assertThat(queue.getExtension(QueueExtension.class)).extracting("position", "wait").containsExactly(2, 120L);
+        Message older = message("<message><queue xmlns='urn:chatconsult:0' interaction='k3' position='2'/></message>");
+        assertThat(older.getExtension(QueueExtension.class).getWait()).isNull();
         Message ended = message("<message><ended xmlns='urn:chatconsult:0' interaction='k3' reason='agent-ended'/>"
                 + "</message>");
         assertThat(ended.getExtension(EndedExtension.class).getReason()).isEqualTo("agent-ended");

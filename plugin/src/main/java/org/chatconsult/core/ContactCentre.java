@@ -199,6 +199,24 @@ public final class ContactCentre {
         return List.copyOf(interactions.values());
     }
 
+    /**
+     * The contact of a live chat goes on from another address (a web page reloaded gets a new anonymous address):
+     * the chat is hers at the new one, and no longer at the old one. Who may do so is the caller's decision.
+     */
+    public void relink(String interactionId, String newContact) {
+        Interaction interaction = live(interactionId);
+        String routingPoint = interaction.routingPoint().name();
+        Interaction there = byContact.get(contactKey(bare(newContact), routingPoint));
+        if (there != null && there != interaction) {
+            throw new CoreException(CoreException.Kind.CONFLICT, "this address already has a chat there");
+        }
+        String previous = interaction.contact();
+        byContact.remove(contactKey(bare(previous), routingPoint));
+        interaction.relink(newContact);
+        byContact.put(contactKey(bare(newContact), routingPoint), interaction);
+        listener.contactRelinked(interaction, previous);
+    }
+
     // ---- offers -------------------------------------------------------------------------------------------
 
     /**

@@ -64,6 +64,10 @@ public interface ContactCentreListener {
     default void ended(Interaction interaction, EndReason reason) {
     }
 
+    /** The contact of a live chat writes from a new address now ({@code previous}: the one she wrote from before). */
+    default void contactRelinked(Interaction interaction, String previous) {
+    }
+
     /** A new consultation needs its room; answer with {@link ConsultationDesk#roomReady} or {@link ConsultationDesk#fail}. */
     default void consultationCreated(Consultation consultation) {
     }

@@ -8,7 +8,7 @@ import java.util.Set;
 public final class Interaction {
     private final String id;
     private final RoutingPoint routingPoint;
-    private final String contact;
+    private String contact;
     private final String contactName;
     private final String firstMessage;
     private final Instant started;
@@ -39,9 +39,16 @@ public final class Interaction {
         return routingPoint;
     }
 
-    /** The contact's address as it wrote to the routing point (a full address for a connected client). */
+    /**
+     * The contact's address as it wrote to the routing point (a full address for a connected client), or as she
+     * last resumed the chat from.
+     */
     public String contact() {
         return contact;
+    }
+
+    void relink(String newContact) {
+        this.contact = newContact;
     }
 
     public String contactName() {

@@ -47,6 +47,11 @@ public final class StateRecorder implements ContactCentreListener {
     }
 
     @Override
+    public void contactRelinked(Interaction interaction, String previous) {
+        save(interaction);
+    }
+
+    @Override
     public void offered(Interaction interaction, Offer offer) {
         save(interaction);
     }

@@ -25,6 +25,8 @@ public final class Protocol {
     public static final String NS_DISCO_INFO = "http://jabber.org/protocol/disco#info";
     public static final String NS_DISCO_ITEMS = "http://jabber.org/protocol/disco#items";
     public static final String NS_PING = "urn:xmpp:ping";
+    /** XEP-0184 message delivery receipts. */
+    public static final String NS_RECEIPTS = "urn:xmpp:receipts";
     public static final String NS_STANZAS = "urn:ietf:params:xml:ns:xmpp-stanzas";
     /** XEP-0359 unique and stable stanza ids. */
     public static final String NS_SID = "urn:xmpp:sid:0";

@@ -331,4 +331,20 @@ class ContactCentreTest {
         assertThat(events.drain()).contains("revoked o1 from " + ANN + " timeout");
         assertThat(centre.agent(ANN).orElseThrow().load()).isZero();
     }
+
+    @Test
+    void aRelinkedChatIsTheNewAddresssAndNoLongerTheOldOnes() {
+        String id = chat("c1@x", "sales");
+        chat("c2@x", "sales");
+        events.drain();
+        centre.relink(id, "guest9@x/web");
+        assertThat(events.drain()).containsExactly("relinked " + id + " from c1@x/phone to guest9@x/web");
+        assertThat(centre.chatOf("guest9@x/other", "sales")).map(Interaction::id).contains(id);
+        assertThat(centre.chatOf("c1@x/phone", "sales")).isEmpty();
+        assertThatThrownBy(() -> centre.relink(id, "c2@x/phone")).isInstanceOf(CoreException.class)
+                .extracting(e -> ((CoreException) e).kind()).isEqualTo(CoreException.Kind.CONFLICT);
+        centre.end(id, EndReason.CONTACT_LEFT);
+        assertThat(centre.chatOf("guest9@x/web", "sales")).isEmpty();
+        assertThatThrownBy(() -> centre.relink(id, "guest9@x/web")).isInstanceOf(CoreException.class);
+    }
 }

@@ -37,6 +37,11 @@ final class RecordingListener implements ContactCentreListener {
     }
 
     @Override
+    public void contactRelinked(Interaction interaction, String previous) {
+        events.add("relinked " + interaction.id() + " from " + previous + " to " + interaction.contact());
+    }
+
+    @Override
     public void ended(Interaction interaction, EndReason reason) {
         events.add("ended " + interaction.id() + " " + reason.token());
     }

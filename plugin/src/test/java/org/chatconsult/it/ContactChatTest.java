@@ -32,7 +32,9 @@ class ContactChatTest {
                     .isEqualTo("contact1@localhost");
 
             MultiUserChat muc = agent.join(room, "Agent 1");
-            contact.awaitBody(server.displayName("agent1") + " has joined the chat.");
+            Message joined = contact.awaitBody(server.displayName("agent1") + " has joined the chat.");
+            assertThat(Party.attr(joined, "joined", "interaction")).isEqualTo(room.substring(0, room.indexOf('@')));
+            assertThat(Party.attr(joined, "joined", "name")).isEqualTo(server.displayName("agent1"));
             // The contact's first line is in the room's history for the agent.
             agent.awaitMessage(m -> m.getType() == Message.Type.groupchat
                     && "Hello, I need help with my order".equals(m.getBody()));

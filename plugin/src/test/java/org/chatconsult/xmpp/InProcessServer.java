@@ -16,18 +16,21 @@ import org.chatconsult.core.Settings;
 import org.chatconsult.store.Databases;
 import org.chatconsult.store.StoreException;
 import org.chatconsult.xmpp.assembly.ServiceAssembly;
+import org.dom4j.Element;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.Packet;
 
 /**
  * The whole service in this JVM with a fake server around it, and no network. Stanzas for the service are
  * delivered on one thread, in order, as a server's router does; the {@link FakeMuc} answers what the service
- * says to rooms, and contacts' clients answer disco#info naming multi-user chat. Everything else the service
+ * says to rooms, and contacts' clients answer disco#info naming multi-user chat (but one on resource {@link #WEB}). Everything else the service
  * sends (to agents, contacts, into rooms) is kept, in order, for the test to read.
  */
 final class InProcessServer implements AutoCloseable {
     static final String SERVICE = "consult.example.com";
     static final String MUC = "conference.example.com";
+    /** The resource of a contact's client that does not speak XEP-0045, like a web widget's. */
+    static final String WEB = "web";
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final AtomicInteger STORES = new AtomicInteger();
 
@@ -50,10 +53,13 @@ final class InProcessServer implements AutoCloseable {
             return;
         }
         if (packet instanceof IQ iq && iq.isRequest() && isDiscoInfo(iq)) {
-            // A contact's (or agent's) client: it speaks XEP-0045, so a contact chats in the room itself.
+            // A contact's (or agent's) client: it speaks XEP-0045, so a contact chats in the room itself; a web
+            // widget's does not, and is bridged.
             IQ result = IQ.createResultIQ(iq);
-            result.setChildElement("query", Protocol.NS_DISCO_INFO).addElement("feature")
-                    .addAttribute("var", Protocol.NS_MUC);
+            Element query = result.setChildElement("query", Protocol.NS_DISCO_INFO);
+            if (!WEB.equals(iq.getTo().getResource())) {
+                query.addElement("feature").addAttribute("var", Protocol.NS_MUC);
+            }
             deliver(result);
             return;
         }

@@ -34,10 +34,12 @@ import org.chatconsult.sdk.packet.NoticeExtension;
 import org.chatconsult.sdk.packet.OfferExtension;
 import org.chatconsult.sdk.packet.Preview;
 import org.chatconsult.sdk.packet.QueueExtension;
+import org.chatconsult.sdk.packet.ResumeExtension;
 import org.chatconsult.sdk.packet.ResultIQ;
 import org.chatconsult.sdk.packet.RevokedExtension;
 import org.chatconsult.sdk.packet.TranscriptLine;
 import org.chatconsult.standalone.ConfiguredDirectory;
+import org.chatconsult.xmpp.feature.QueueWaits;
 import org.dom4j.Attribute;
 import org.dom4j.DocumentException;
 import org.dom4j.DocumentHelper;
@@ -75,7 +77,8 @@ class WireCrossParseTest {
     private static final JID BOB = new JID("bob@example.com/desk");
     private static final JID DORA = new JID("dora@example.com/desk");
     private static final JID CAROL = new JID("carol@example.com/phone");
-    private static final JID DAVE = new JID("dave@example.com/phone");
+    /** A contact on a web widget: bridged. */
+    private static final JID DAVE = new JID("dave@example.com/" + InProcessServer.WEB);
     private static final JID SALES = new JID("sales@consult.example.com");
     private static final JID SUPPORT = new JID("support@consult.example.com");
     private static final String FIRST_LINE = "Hi, my parcel is late";
@@ -92,7 +95,8 @@ class WireCrossParseTest {
             Map.entry(Wire.CONSULTATION_ENDED, NoticeExtension.class),
             Map.entry(Wire.HANDOVER_OFFER, HandoverOfferExtension.class),
             Map.entry(Wire.HANDOVER_ACCEPTED, NoticeExtension.class),
-            Map.entry(Wire.HANDOVER_RELEASED, NoticeExtension.class));
+            Map.entry(Wire.HANDOVER_RELEASED, NoticeExtension.class), Map.entry(Wire.JOINED, NoticeExtension.class),
+            Map.entry(Wire.RESUME, ResumeExtension.class));
     /** Names of Wire that only the SDK writes, to the service: requests. */
     private static final Set<String> REQUESTS_ONLY = Set.of(Wire.DECLINE, Wire.END, Wire.CONFERENCE, Wire.TRANSFER,
             Wire.DONE, Wire.CONSULT, Wire.END_CONSULTATION, Wire.IM, Wire.CALL);
@@ -133,6 +137,7 @@ class WireCrossParseTest {
     private Packet transferAccepted;
     private Packet carolEnded;
     private Packet daveEnded;
+    private Packet daveJoined;
 
     @BeforeAll
     void runTheFlow() throws Exception {
@@ -214,6 +219,7 @@ class WireCrossParseTest {
         Packet second = awaitSent(ALICE, Wire.OFFER, e -> !chat.equals(e.attributeValue("interaction")));
         secondChat = attr(second, Wire.OFFER, "interaction");
         deliver(FakeMuc.entered(occupant(secondChat, "Alice"), serviceOccupant(secondChat), ALICE, "member"));
+        daveJoined = awaitSent(DAVE, Wire.JOINED, e -> true);
         ask("end", ALICE, CommandIQ.set(service, Wire.END).with("interaction", secondChat));
         daveEnded = awaitSent(DAVE, Wire.ENDED, e -> secondChat.equals(e.attributeValue("interaction")));
     }
@@ -327,6 +333,7 @@ class WireCrossParseTest {
     void theSdkReadsWhatTheServiceWasGiven() throws Exception {
         QueueExtension queue = sdk(queued, QueueExtension.class);
         assertThat(queue.getPosition()).isEqualTo(1);
+        assertThat(queue.getWait()).isEqualTo(QueueWaits.DEFAULT_PER_PLACE.toSeconds());
         assertThat(sdk(aliceReady, AgentStateExtension.class).getReadiness()).isEqualTo("ready");
 
         OfferExtension offer = sdk(offerToAlice, OfferExtension.class);
@@ -385,6 +392,8 @@ class WireCrossParseTest {
         assertThat(sdk(carolEnded, EndedExtension.class).getInteraction()).isEqualTo(chat);
         assertThat(sdk(carolEnded, EndedExtension.class).getEndReason()).isEqualTo(EndReason.AGENT_ENDED);
         assertThat(sdk(daveEnded, EndedExtension.class).getInteraction()).isEqualTo(secondChat);
+        NoticeExtension joined = sdk(daveJoined, NoticeExtension.class, Wire.JOINED);
+        assertThat(List.of(joined.getInteraction(), joined.getName())).containsExactly(secondChat, "Alice");
 
         // IQ results, as the SDK's managers read them from ResultIQ
         ResultIQ party = sdkResult("im");
@@ -455,6 +464,13 @@ class WireCrossParseTest {
                 QueueExtension q = (QueueExtension) sdk;
                 assertThat(q.getInteraction()).as(where).isEqualTo(a(e, "interaction"));
                 assertThat(q.getPosition()).as(where).isEqualTo(Integer.parseInt(a(e, "position")));
+                assertThat(q.getWait()).as(where).isEqualTo(Long.valueOf(a(e, "wait")));
+            }
+            case Wire.RESUME -> {
+                ResumeExtension r = (ResumeExtension) sdk;
+                assertThat(List.of(r.getInteraction(), r.getToken())).as(where)
+                        .containsExactly(a(e, "interaction"), a(e, "token"));
+                assertThat(r.getToken()).as(where).matches("[A-Za-z0-9_-]{22}");
             }
             case Wire.ENDED -> {
                 EndedExtension x = (EndedExtension) sdk;

@@ -18,6 +18,13 @@ public final class Wire {
     public static final String REVOKED = "revoked";
     /** The contact's place in the queue. */
     public static final String QUEUE = "queue";
+    /**
+     * What a contact needs to take her chat up again from another address: in the welcome from the service, and
+     * (its token alone) in her message to the routing point.
+     */
+    public static final String RESUME = "resume";
+    /** An agent joined the chat, told to a contact chatting by message (a bridged contact). */
+    public static final String JOINED = "joined";
     /** A chat ended, with its {@link EndReason}. */
     public static final String ENDED = "ended";
     /** A line of the contact chat mirrored into a consultation room. */

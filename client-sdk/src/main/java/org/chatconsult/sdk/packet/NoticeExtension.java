@@ -3,7 +3,8 @@ package org.chatconsult.sdk.packet;
 /**
  * What the service tells an agent about a consultation, conference or transfer it takes part in:
  * {@code consultation-accepted}, {@code consultation-ended}, {@code handover-accepted} or
- * {@code handover-released}, with the ids it concerns and, as they apply, the reason and the target.
+ * {@code handover-released}, with the ids it concerns and, as they apply, the reason and the target; and what it
+ * tells a contact chatting by message when an agent joins her chat: {@code joined}, with the agent's name.
  *
  * <pre>{@code
  * NoticeExtension ended = (NoticeExtension) message.getExtensionElement("consultation-ended", ChatConsult.NAMESPACE);

@@ -5,7 +5,7 @@ import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.provider.ExtensionElementProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 
-/** Parses the consultation and handover notices ({@code consultation-ended} and its siblings). */
+/** Parses the consultation and handover notices ({@code consultation-ended} and its siblings) and {@code joined}. */
 public final class NoticeProvider extends ExtensionElementProvider<NoticeExtension> {
     @Override
     public NoticeExtension parse(XmlPullParser parser, int initialDepth, XmlEnvironment environment) {

@@ -12,8 +12,9 @@ public final class QueueProvider extends ExtensionElementProvider<QueueExtension
     public QueueExtension parse(XmlPullParser parser, int initialDepth, XmlEnvironment environment)
             throws SmackParsingException {
         try {
+            String wait = parser.getAttributeValue("wait");
             return new QueueExtension(parser.getAttributeValue("interaction"),
-                    Integer.parseInt(parser.getAttributeValue("position")));
+                    Integer.parseInt(parser.getAttributeValue("position")), wait == null ? null : Long.valueOf(wait));
         } catch (NumberFormatException e) {
             throw new SmackParsingException("invalid value: " + e.getMessage());
         }

@@ -50,8 +50,11 @@ import org.chatconsult.xmpp.feature.AgentPresence;
 import org.chatconsult.xmpp.feature.ConsultationNotices;
 import org.chatconsult.xmpp.feature.ConsultationOffers;
 import org.chatconsult.xmpp.feature.ConsultationRooms;
+import org.chatconsult.xmpp.feature.ChatStates;
 import org.chatconsult.xmpp.feature.ContactBridge;
 import org.chatconsult.xmpp.feature.ContactNotices;
+import org.chatconsult.xmpp.feature.QueueWaits;
+import org.chatconsult.xmpp.feature.ResumeTokens;
 import org.chatconsult.xmpp.feature.HandoverOffers;
 import org.chatconsult.xmpp.feature.OfferDelivery;
 import org.chatconsult.xmpp.feature.RecentTargets;
@@ -122,13 +125,20 @@ public final class ServiceAssembly {
         Recents recents = new Recents();
         this.bridge = new ContactBridge(addresses, rooms, iqs, core, out, this::sendWhenDurable,
                 config.contactCheck(), config.directory(), log, occupants);
-        this.roomTraffic = new RoomTrafficHandler(addresses, rooms, bridge, occupants, transcripts, core, clock);
+        ChatStates chatStates = new ChatStates(addresses, bridge, out);
+        this.roomTraffic = new RoomTrafficHandler(addresses, rooms, bridge, occupants, transcripts, chatStates, core,
+                clock);
+        QueueWaits waits = new QueueWaits(clock);
+        ResumeTokens tokens = new ResumeTokens();
         ListenerPhases features = new ListenerPhases()
                 .add(Phase.RECORD, new StateRecorder(journal, clock, sessions::session))
                 .add(Phase.CARRY_OUT,
-                        new ContactNotices(addresses, this::sendWhenDurable),
+                        waits,
+                        tokens,
+                        new ContactNotices(addresses, this::sendWhenDurable, waits, tokens),
                         new RoomLifecycle(addresses, rooms, bridge, transcripts, core, roomTraffic),
                         bridge,
+                        chatStates,
                         occupants,
                         new AgentPresence(addresses, sessions, core, this::sendWhenDurable),
                         new OfferDelivery(addresses, rooms, sessions, this::sendWhenDurable),
@@ -159,8 +169,8 @@ public final class ServiceAssembly {
         IqRouter router = requests(consultations, new ChatCommandHandler(core, targets, log), adHoc, team,
                 new ArchiveHandler(addresses, core, journal, config.directory(), out));
         this.dispatcher = new StanzaDispatcher(addresses, iqs, router, journal, roomTraffic,
-                new ContactHandler(core, bridge, out), readiness, new RoutingPointPresence(config.directory(), out),
-                out);
+                new ContactHandler(core, bridge, chatStates, tokens, out, this::sendWhenDurable), readiness,
+                new RoutingPointPresence(config.directory(), out), out);
     }
 
     /** Every request the service serves: by namespace, element and type. */

@@ -16,6 +16,7 @@ import org.chatconsult.core.Directory;
 import org.chatconsult.core.Handover;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.protocol.EndReason;
+import org.chatconsult.protocol.Wire;
 import org.chatconsult.store.InteractionLog;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.CoreThread;
@@ -88,6 +89,10 @@ public final class ContactBridge implements ContactCentreListener {
     private final Map<String, List<String>> early = new HashMap<>();
     /** Lines of a room's history the service had missed, waiting for the bridge to be back in the room. */
     private final Map<String, List<Heard>> missed = new HashMap<>();
+    /** What was relayed to a bridged contact since her last line, said to her again if she resumes elsewhere. */
+    private final Map<String, List<Message>> sinceHerLast = new HashMap<>();
+    /** Bounds what is kept for a resume: as much as a room's history replays. */
+    private static final int KEPT_FOR_RESUME = RoomDriver.HISTORY_LENGTH;
 
     /** How a contact is attached to its room. */
     private static final class Link {
@@ -265,6 +270,7 @@ public final class ContactBridge implements ContactCentreListener {
             return;
         }
         sayForContact(interaction, body);
+        sinceHerLast.remove(interaction.id());
         if (!link.bridged && !link.toldOfRoom && !occupants.isIn(interaction.id(), link.contact.toBareJID())) {
             // Her line is in the chat; the answers are in the room, which her client can join.
             link.toldOfRoom = true;
@@ -318,22 +324,51 @@ public final class ContactBridge implements ContactCentreListener {
             Protocol.stableId(relayed, message.getID());
         }
         outWhenStored.accept(relayed);
+        List<Message> kept = sinceHerLast.computeIfAbsent(interaction.id(), id -> new ArrayList<>());
+        if (kept.size() < KEPT_FOR_RESUME) {
+            kept.add(relayed);
+        }
     }
 
+    /**
+     * A bridged contact resumed her chat from a new address: the relay goes there from now on, and what she was
+     * told since her last line is told there again, in order, with the same ids (her client may have it already).
+     * Her client answers pings as before: it is the same client software on a new session.
+     */
     @Override
-    public void accepted(Interaction interaction, Agent agent) {
+    public void contactRelinked(Interaction interaction, String previous) {
         Link link = links.get(interaction.id());
-        if (link != null && link.bridged) {
-            tellContact(interaction, link.contact, agent.displayName() + " has joined the chat.");
+        if (link == null || !link.bridged) {
+            return;
+        }
+        JID contact = new JID(interaction.contact());
+        links.put(interaction.id(), new Link(contact, link.nick, true, link.pingable));
+        for (Message line : sinceHerLast.getOrDefault(interaction.id(), List.of())) {
+            Message again = line.createCopy();
+            again.setTo(contact);
+            outWhenStored.accept(again);
         }
     }
 
     @Override
+    public void accepted(Interaction interaction, Agent agent) {
+        tellJoined(interaction, agent.displayName());
+    }
+
+    @Override
     public void handoverAccepted(Handover handover) {
-        Link link = links.get(handover.interaction().id());
-        if (link != null && link.bridged) {
-            tellContact(handover.interaction(), link.contact,
-                    directory.displayName(handover.target()) + " has joined the chat.");
+        tellJoined(handover.interaction(), directory.displayName(handover.target()));
+    }
+
+    /** A bridged contact hears who joined her chat, in words and as {@code <joined/>} for programs. */
+    private void tellJoined(Interaction interaction, String name) {
+        JID contact = bridgedContact(interaction.id());
+        if (contact != null) {
+            Message message = chatMessage(interaction, contact, name + " has joined the chat.");
+            Element joined = message.addChildElement(Wire.JOINED, Protocol.NS);
+            joined.addAttribute("interaction", interaction.id());
+            joined.addAttribute("name", name);
+            out.accept(message);
         }
     }
 
@@ -342,12 +377,18 @@ public final class ContactBridge implements ContactCentreListener {
         links.remove(interaction.id());
         early.remove(interaction.id());
         missed.remove(interaction.id());
+        sinceHerLast.remove(interaction.id());
     }
 
     /** Whether the contact of this interaction chats 1:1 through the bridge. */
     public boolean isBridged(String interactionId) {
+        return bridgedContact(interactionId) != null;
+    }
+
+    /** The address a bridged contact chats 1:1 from, or null when the chat has no bridged contact. */
+    public JID bridgedContact(String interactionId) {
         Link link = links.get(interactionId);
-        return link != null && link.bridged;
+        return link != null && link.bridged ? link.contact : null;
     }
 
     private void checkContacts() {

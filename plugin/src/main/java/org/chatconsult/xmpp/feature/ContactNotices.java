@@ -1,5 +1,6 @@
 package org.chatconsult.xmpp.feature;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 
 import org.chatconsult.core.ContactCentreListener;
@@ -14,22 +15,37 @@ import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 
 /**
- * What the routing point tells the contact 1:1, whatever client it uses: a welcome, its place in the queue as
- * it changes, and why the chat ended. Each notice is readable text plus an element for programs.
+ * What the routing point tells the contact 1:1, whatever client it uses: a welcome (and welcome back), its place
+ * in the queue as
+ * it changes with the expected wait ({@link QueueWaits}), and why the chat ended. Each notice is readable text
+ * plus an element for programs.
  */
 public final class ContactNotices implements ContactCentreListener {
     private final Addresses addresses;
     private final Consumer<Packet> out;
+    private final QueueWaits waits;
+    private final ResumeTokens tokens;
 
-    public ContactNotices(Addresses addresses, Consumer<Packet> out) {
+    public ContactNotices(Addresses addresses, Consumer<Packet> out, QueueWaits waits, ResumeTokens tokens) {
         this.addresses = addresses;
         this.out = out;
+        this.waits = waits;
+        this.tokens = tokens;
+    }
+
+    /** The welcome carries what her client needs to take the chat up again from another address. */
+    @Override
+    public void interactionCreated(Interaction interaction) {
+        Element resume = Protocol.element(Wire.RESUME);
+        resume.addAttribute("interaction", interaction.id());
+        resume.addAttribute("token", tokens.tokenOf(interaction));
+        send(interaction, "Thank you for contacting " + interaction.routingPoint().displayName()
+                + ". An agent will be with you shortly. Send " + EndWord.WORD + " to finish the chat.", resume);
     }
 
     @Override
-    public void interactionCreated(Interaction interaction) {
-        send(interaction, "Thank you for contacting " + interaction.routingPoint().displayName()
-                + ". An agent will be with you shortly. Send " + EndWord.WORD + " to finish the chat.", null);
+    public void contactRelinked(Interaction interaction, String previous) {
+        send(interaction, "Welcome back.", null);
     }
 
     @Override
@@ -37,7 +53,15 @@ public final class ContactNotices implements ContactCentreListener {
         Element queue = Protocol.element(Wire.QUEUE);
         queue.addAttribute("interaction", interaction.id());
         queue.addAttribute("position", String.valueOf(position));
-        send(interaction, "All our agents are busy. You are number " + position + " in line.", queue);
+        Duration wait = waits.expected(interaction, position);
+        queue.addAttribute("wait", String.valueOf(wait.toSeconds()));
+        send(interaction, "All our agents are busy. You are number " + position + " in line. Expected wait: about "
+                + inMinutes(wait) + " min.", queue);
+    }
+
+    /** A wait in whole minutes, rounded up, at least one: an estimate is no promise to the second. */
+    static long inMinutes(Duration wait) {
+        return Math.max(1, (wait.toSeconds() + 59) / 60);
     }
 
     @Override

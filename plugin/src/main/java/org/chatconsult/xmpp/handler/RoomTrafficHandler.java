@@ -16,6 +16,7 @@ import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.RoomDriver;
 import org.chatconsult.xmpp.edge.Limits;
+import org.chatconsult.xmpp.feature.ChatStates;
 import org.chatconsult.xmpp.feature.ConsultationRooms;
 import org.chatconsult.xmpp.feature.ContactBridge;
 import org.chatconsult.xmpp.feature.EndWord;
@@ -46,11 +47,13 @@ public final class RoomTrafficHandler implements Reentry {
     private final ContactBridge bridge;
     private final RoomOccupants occupants;
     private final TranscriptMirror transcripts;
+    private final ChatStates chatStates;
     private final CoreThread core;
     private final Clock clock;
 
     public RoomTrafficHandler(Addresses addresses, RoomDriver rooms, ContactBridge bridge, RoomOccupants occupants,
-            TranscriptMirror transcripts, CoreThread core, Clock clock) {
+            TranscriptMirror transcripts, ChatStates chatStates, CoreThread core, Clock clock) {
+        this.chatStates = chatStates;
         this.addresses = addresses;
         this.rooms = rooms;
         this.bridge = bridge;
@@ -220,8 +223,12 @@ public final class RoomTrafficHandler implements Reentry {
     private void groupchat(ContactCentre centre, String id, Message message) {
         String body = message.getBody();
         String nick = message.getFrom().getResource();
-        if (body == null || nick == null) {
-            return; // subjects
+        if (nick == null) {
+            return; // the room's own messages: subjects
+        }
+        if (body == null) {
+            agentChatState(centre, id, nick, message);
+            return;
         }
         Instant delayed = delayStamp(message);
         String sender = occupants.addressOf(id, nick);
@@ -251,9 +258,24 @@ public final class RoomTrafficHandler implements Reentry {
             String speaker = speaker(centre, chat, nick, sender);
             transcripts.record(chat, speaker, role(chat, nick, sender), clock.instant(), body, message.getID());
             bridge.fromRoom(chat, message, speaker);
+            chatStates.said(id, nick);
         } else if (consultation != null) {
             transcripts.recordConsultation(consultation, agentName(centre, nick, sender), "agent", clock.instant(),
                     body, message.getID());
+        }
+    }
+
+    /**
+     * A chat state an agent sent in a contact room (XEP-0085 §5.5): relayed to a bridged contact, neither recorded
+     * nor mirrored. Anyone else's (her own voice's echo among them) goes nowhere.
+     */
+    private void agentChatState(ContactCentre centre, String id, String nick, Message message) {
+        String state = ChatStates.of(message);
+        String sender = occupants.addressOf(id, nick);
+        Interaction chat = centre.interaction(id).orElse(null);
+        if (state != null && chat != null && sender != null && delayStamp(message) == null
+                && centre.directory().agent(sender).isPresent()) {
+            chatStates.fromAgent(chat, nick, state);
         }
     }
 
