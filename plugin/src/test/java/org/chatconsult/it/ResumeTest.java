@@ -92,4 +92,35 @@ class ResumeTest {
             assertThat(spent.getError().getDescriptiveText()).contains("token");
         }
     }
+
+    @TestTemplate
+    void aPageClosedMidChatHasOneContactCheckToComeBack(TestServer server) throws Exception {
+        Assumptions.assumeTrue(!(server instanceof OpenfireTestServer), "needs the guest host of the test Prosody");
+        try (Party agent = server.connect("agent3");
+                Party after = guest(server);
+                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3),
+                        Duration.ofSeconds(3))) {
+            agent.ready(1);
+            String token;
+            MultiUserChat muc;
+            try (Party before = guest(server)) {
+                before.chat(SUPPORT, "hello");
+                token = Party.attr(before.awaitElement("resume"), "resume", "token");
+                muc = agent.join(Party.attr(agent.awaitElement("offer"), "offer", "room"), "Agent 3");
+                before.awaitBody("has joined the chat");
+            }
+            // The page is gone: what the agent says now bounces, and the next ping fails.
+            muc.sendMessage("Are you there?");
+            agent.receives(s -> false, Duration.ofSeconds(1));
+            int mark = after.mark();
+            after.send(resume(token));
+            after.awaitSince(mark, s -> s instanceof Message && "Agent 3: Are you there?".equals(((Message) s).getBody()),
+                    Party.WAIT);
+            after.chat(SUPPORT, "Yes, I reloaded the page.");
+            agent.awaitMessage(m -> m.getType() == Message.Type.groupchat
+                    && "Yes, I reloaded the page.".equals(m.getBody()));
+            // Past the contact check she is still in her chat.
+            assertThat(after.receives(s -> s.hasExtension("ended", Party.NS), Duration.ofSeconds(4))).isFalse();
+        }
+    }
 }

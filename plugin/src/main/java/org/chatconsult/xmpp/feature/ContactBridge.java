@@ -86,6 +86,8 @@ public final class ContactBridge implements ContactCentreListener {
     }
 
     private final Map<String, Link> links = new HashMap<>();
+    /** Chats whose bridged contact went away, waiting out the time she has to come back. */
+    private final Set<String> awaited = new HashSet<>();
     private final Map<String, List<String>> early = new HashMap<>();
     /** Lines of a room's history the service had missed, waiting for the bridge to be back in the room. */
     private final Map<String, List<Heard>> missed = new HashMap<>();
@@ -375,6 +377,7 @@ public final class ContactBridge implements ContactCentreListener {
     @Override
     public void ended(Interaction interaction, EndReason reason) {
         links.remove(interaction.id());
+        awaited.remove(interaction.id());
         early.remove(interaction.id());
         missed.remove(interaction.id());
         sinceHerLast.remove(interaction.id());
@@ -411,14 +414,29 @@ public final class ContactBridge implements ContactCentreListener {
             Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
             if (cause instanceof XmppErrorException
                     && ((XmppErrorException) cause).condition() != PacketError.Condition.remote_server_timeout) {
-                core.submit(centre -> {
-                    if (centre.interaction(interactionId).isPresent()) {
-                        centre.end(interactionId, EndReason.CONTACT_LEFT);
-                    }
-                });
+                core.execute(() -> wentAway(interactionId, contact));
             }
             return null;
         });
+    }
+
+    /**
+     * A bridged contact's address is gone (a ping answered with an error, a message bounced). Her chat ends unless
+     * she takes it up again from another address within one contact check (a reloaded web page comes back with a
+     * new address and her resume token in a second or two). Called on the core thread.
+     */
+    public void wentAway(String interactionId, JID address) {
+        Link link = links.get(interactionId);
+        if (link == null || !link.bridged || !link.contact.equals(address) || !awaited.add(interactionId)) {
+            return; // not hers any more, or already given the time
+        }
+        core.schedule(presenceCheck, () -> core.submit(centre -> {
+            awaited.remove(interactionId);
+            Link now = links.get(interactionId);
+            if (now != null && now.contact.equals(address) && centre.interaction(interactionId).isPresent()) {
+                centre.end(interactionId, EndReason.CONTACT_LEFT);
+            }
+        }));
     }
 
     private void tellContact(Interaction interaction, JID contact, String text) {

@@ -52,8 +52,9 @@ public final class ContactHandler {
         String routingPoint = message.getTo().getNode();
         Message.Type type = message.getType();
         if (type == Message.Type.error) {
-            // Our message to the contact bounced: a bridged contact has gone.
-            endChat(contact, routingPoint, true);
+            // Our message to the contact bounced: a bridged contact has gone, unless she comes back.
+            core.submit(centre -> centre.chatOf(contact.toString(), routingPoint)
+                    .ifPresent(chat -> bridge.wentAway(chat.id(), contact)));
             return;
         }
         if (type == Message.Type.groupchat || type == Message.Type.headline) {
@@ -75,7 +76,7 @@ public final class ContactHandler {
         }
         if (message.getChildElement("gone", Protocol.NS_CHATSTATES) != null
                 || EndWord.matches(body)) {
-            endChat(contact, routingPoint, false);
+            endChat(contact, routingPoint);
             return;
         }
         if (body == null || body.isBlank()) {
@@ -161,9 +162,8 @@ public final class ContactHandler {
         });
     }
 
-    private void endChat(JID contact, String routingPoint, boolean onlyBridged) {
+    private void endChat(JID contact, String routingPoint) {
         core.submit(centre -> centre.chatOf(contact.toString(), routingPoint)
-                .filter(chat -> !onlyBridged || bridge.isBridged(chat.id()))
                 .ifPresent(chat -> centre.end(chat.id(), EndReason.CONTACT_LEFT)));
     }
 
