@@ -45,6 +45,7 @@ public final class ChatConsultPlugin implements Plugin {
     private ComponentManager componentManager;
     private String subdomain;
     private ConsultComponent component;
+    private WidgetEndpoint widget;
     /** The settings the running service was started with, to tell whether a property change changed them. */
     private Object applied;
 
@@ -58,10 +59,26 @@ public final class ChatConsultPlugin implements Plugin {
         startService();
         running = this;
         watcher.start();
+        try {
+            widget = WidgetEndpoint.start(XMPPServer.getInstance().getServerInfo().getXMPPDomain(),
+                    this::routingPointAddresses);
+        } catch (RuntimeException | LinkageError unavailable) {
+            // The chat service does not need it: only the web chat widget's public page is missing.
+            LOG.warn("ChatConsult could not serve its web chat widget on the HTTP binding port", unavailable);
+        }
+    }
+
+    /** The routing points' addresses, as a web page names them to the widget. */
+    private java.util.List<String> routingPointAddresses() {
+        String service = subdomain + "." + XMPPServer.getInstance().getServerInfo().getXMPPDomain();
+        return settings.routingPoints().stream().map(point -> point.name() + "@" + service).toList();
     }
 
     @Override
     public void destroyPlugin() {
+        if (widget != null) {
+            widget.stop();
+        }
         watcher.stop();
         running = null;
         stopService();
