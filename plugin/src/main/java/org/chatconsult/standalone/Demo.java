@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
+import org.chatconsult.widget.WidgetPage;
+
 /**
  * The README's one command: a private Prosody on 127.0.0.1 with demo accounts, and the service connected to it,
  * until Ctrl-C. Log in with any XMPP client (no TLS, plain password) as an agent or a contact.
@@ -46,7 +48,11 @@ public final class Demo {
         p.setProperty("group.supervisors.name", "Supervisors");
         p.setProperty("group.supervisors.agents", "alice@localhost");
         StandaloneService service = StandaloneService.start(StandaloneConfig.from(p), Duration.ofSeconds(20));
+        int webPort = Integer.parseInt(System.getProperty("demo.web.port", "8080"));
+        WidgetServer widgets = WidgetServer.start("127.0.0.1", webPort, new WidgetPage.Settings(prosody.websocketUrl(),
+                prosody.boshUrl(), prosody.guestDomain(), "sales@consult.localhost"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            widgets.close();
             service.close();
             try {
                 prosody.close();
@@ -70,8 +76,9 @@ public final class Demo {
                 "     A contact on a client without group chat keeps chatting 1:1 with sales@consult.localhost.",
                 "  4. To consult, the agent runs the ad-hoc command 'Start a chat consultation' on consult.localhost",
                 "     and names another agent (or sales@consult.localhost, supervisors@consult.localhost).",
-                "  5. The contact sends /end (1:1) or leaves the room, or the agent says /end in the room: the chat ends.",
+                "  5. The contact sends !end (1:1) or leaves the room, or the agent says !end in the room: the chat ends.",
                 "",
+                "  A contact in a web browser (the chat widget, anonymous): " + widgets.pageUrl(),
                 "  An agent desktop in a terminal: bin/agent-console alice@localhost alice",
                 "",
                 "Server files and logs: " + dir,

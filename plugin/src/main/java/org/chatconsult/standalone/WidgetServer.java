@@ -15,7 +15,8 @@ import org.chatconsult.widget.WidgetPage;
 /**
  * Serves the web chat widget beside the standalone service, so that it needs no web server of its own: its files
  * below {@code /chatconsult/widget/}, and at {@code /} a page that embeds it with this server's settings (the tag a
- * company puts on its own site). Only those, only GET and HEAD.
+ * company puts on its own site; {@code ?routing-point=support} names another routing point). Only those, only GET
+ * and HEAD.
  */
 public final class WidgetServer implements AutoCloseable {
     private final HttpServer server;
@@ -66,13 +67,26 @@ public final class WidgetServer implements AutoCloseable {
                 send(exchange, 405, "text/plain; charset=utf-8", "GET only".getBytes(StandardCharsets.UTF_8));
             } else if (path.equals("/")) {
                 send(exchange, 200, "text/html; charset=utf-8",
-                        WidgetPage.page(scriptUrl(), settings).getBytes(StandardCharsets.UTF_8));
+                        WidgetPage.page(scriptUrl(), forPage(exchange.getRequestURI().getQuery()))
+                                .getBytes(StandardCharsets.UTF_8));
             } else if (file != null) {
                 send(exchange, 200, file.contentType(), file.content());
             } else {
                 send(exchange, 404, "text/plain; charset=utf-8", "not found".getBytes(StandardCharsets.UTF_8));
             }
         }
+    }
+
+    /** {@code ?routing-point=support} names another routing point of the same service than the default. */
+    private WidgetPage.Settings forPage(String query) {
+        String asked = query != null && query.matches("routing-point=[a-z0-9._-]{1,64}")
+                ? query.substring(query.indexOf('=') + 1) : null;
+        if (asked == null) {
+            return settings;
+        }
+        String service = settings.routingPoint().substring(settings.routingPoint().indexOf('@'));
+        return new WidgetPage.Settings(settings.websocketUrl(), settings.boshUrl(), settings.guestDomain(),
+                asked + service);
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {

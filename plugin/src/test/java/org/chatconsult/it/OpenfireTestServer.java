@@ -41,12 +41,20 @@ final class OpenfireTestServer extends TestServer {
             OpenfireFixture.start();
             AdminConsoleClient console = AdminConsoleClient.login();
             console.dropOfflineMessages();
+            // Web chat contacts log in without an account (SASL ANONYMOUS), which Openfire allows only when told.
+            console.setSystemProperty("xmpp.auth.anonymous", "true");
             return new Running(new OpenfireTestServer(console));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("could not start Openfire", e);
         }
+    }
+
+    /** The plugin serves the widget's page on Openfire's HTTP binding port, beside its WebSocket endpoint. */
+    @Override
+    public String webChatPage(String routingPoint) {
+        return "http://localhost:7070/chatconsult/widget/?routing-point=" + routingPoint;
     }
 
     @Override

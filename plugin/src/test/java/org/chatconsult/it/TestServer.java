@@ -17,6 +17,8 @@ import org.chatconsult.store.Databases;
 import org.chatconsult.standalone.ConfiguredDirectory;
 import org.chatconsult.standalone.ExternalComponentConnection;
 import org.chatconsult.standalone.LocalProsody;
+import org.chatconsult.standalone.WidgetServer;
+import org.chatconsult.widget.WidgetPage;
 import org.chatconsult.xmpp.ConsultComponent;
 import org.chatconsult.xmpp.ServiceConfig;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -42,6 +44,7 @@ public class TestServer implements ParameterResolver {
     public static final int LANES = 4;
 
     private static LocalProsody prosody;
+    private static WidgetServer widgets;
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -66,10 +69,23 @@ public class TestServer implements ParameterResolver {
             }
             prosody = LocalProsody.start(dir, DOMAIN, 0, 0, SUBDOMAIN, "secret", accounts, List.of(OTHER_DOMAIN));
             prosody.register(STRANGER, OTHER_DOMAIN, STRANGER);
-            return () -> prosody.close();
+            widgets = WidgetServer.start("127.0.0.1", 0, new WidgetPage.Settings(prosody.websocketUrl(),
+                    prosody.boshUrl(), prosody.guestDomain(), "support@" + SERVICE));
+            return () -> {
+                widgets.close();
+                prosody.close();
+            };
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("could not start Prosody (is Debian's prosody package installed?)", e);
         }
+    }
+
+    /**
+     * A web page that embeds the chat widget for the routing point {@code routingPoint} (its local part), as a
+     * company's site would: served beside the service, connecting to the server's WebSocket.
+     */
+    public String webChatPage(String routingPoint) {
+        return widgets.pageUrl() + "?routing-point=" + routingPoint;
     }
 
     /** The Prosody these tests run on (the Openfire variant has none and says so). */
