@@ -16,7 +16,11 @@ export class Transcript {
         this.lines = lines.filter(line => line && typeof line.text === 'string' && line.time);
     }
 
+    /** Adds a line; an agent's line whose stanza id is here already (said again after a resume) is not added twice. */
     add(line, now = new Date()) {
+        if (line.who === 'agent' && line.id && this.lines.some(known => known.who === 'agent' && known.id === line.id)) {
+            return undefined;
+        }
         const added = { ...line, time: now.toISOString() };
         this.lines.push(added);
         return added;

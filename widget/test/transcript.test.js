@@ -43,3 +43,11 @@ test('stored lines come back; broken ones are dropped', () => {
     const transcript = new Transcript([line, null, { who: 'me' }, { text: 'no time' }]);
     assert.deepEqual(transcript.lines, [line]);
 });
+
+test('an agent line said again after a resume (same stanza id) is shown once', () => {
+    const transcript = new Transcript();
+    transcript.add({ who: 'agent', from: 'Alice', text: 'Answer 1', id: 'r1' }, AT);
+    assert.equal(transcript.add({ who: 'agent', from: 'Alice', text: 'Answer 1', id: 'r1' }, LATER), undefined);
+    transcript.add({ who: 'agent', from: 'Alice', text: 'Answer 1' }, LATER); // no id: nothing to know it by
+    assert.deepEqual(transcript.lines.map(line => line.text), ['Answer 1', 'Answer 1']);
+});

@@ -52,7 +52,8 @@ public final class WidgetPage {
         String snippet = snippet(scriptUrl, settings);
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>ChatConsult web chat</title>\n</head>\n<body>\n<h1>ChatConsult web chat</h1>\n"
+                + "<title>ChatConsult web chat</title>\n"
+                + "<style>pre { white-space: pre-wrap; word-break: break-all; }</style>\n</head>\n<body>\n<h1>ChatConsult web chat</h1>\n"
                 + "<p>This page embeds the chat widget as any site would, with the tag below.</p>\n"
                 + "<pre>" + text(snippet) + "</pre>\n" + snippet + "\n</body>\n</html>\n";
     }
