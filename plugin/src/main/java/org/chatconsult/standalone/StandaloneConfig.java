@@ -21,6 +21,7 @@ import org.chatconsult.store.Databases;
 import org.chatconsult.store.Store;
 import org.chatconsult.store.StoreException;
 import org.chatconsult.xmpp.Addresses;
+import org.chatconsult.widget.WidgetPage;
 import org.chatconsult.xmpp.ServiceConfig;
 
 /**
@@ -28,7 +29,14 @@ import org.chatconsult.xmpp.ServiceConfig;
  * where the server is, the component's name and secret, agents, routing points and timeouts.
  */
 public record StandaloneConfig(String host, int port, String xmppDomain, String subdomain, String secret,
-        ServiceConfig service) {
+        ServiceConfig service, Web web) {
+
+    /**
+     * Where the service serves the web chat widget ({@code web.port}; none by default) and what its sample page
+     * tells it: the server's WebSocket and BOSH endpoints, the anonymous domain and the routing point.
+     */
+    public record Web(String host, int port, WidgetPage.Settings page) {
+    }
 
     /** Reads the file; a setting it cannot use is a {@link BadSetting} naming the file, the key and the value. */
     public static StandaloneConfig load(Path file) throws IOException {
@@ -89,7 +97,20 @@ public record StandaloneConfig(String host, int port, String xmppDomain, String 
                 Path.of(f.text("store.dir", "chatconsult-data"), "set-aside.jsonl"));
         return new StandaloneConfig(f.text("xmpp.host", "127.0.0.1"),
                 f.integer("xmpp.component.port", 5347, 1, 65_535), domain, subdomain,
-                f.required("component.secret", "give the secret the XMPP server holds for the component"), service);
+                f.required("component.secret", "give the secret the XMPP server holds for the component"), service,
+                web(f, domain, subdomain, points));
+    }
+
+    private static Web web(SettingsFile f, String domain, String subdomain, List<RoutingPoint> points) {
+        int port = f.integer("web.port", 0, 0, 65_535);
+        if (port == 0) {
+            return null;
+        }
+        String routingPoint = f.text("web.routingpoint", points.isEmpty() ? "support" : points.get(0).name());
+        return new Web(f.text("web.interface", "127.0.0.1"), port, new WidgetPage.Settings(
+                f.text("web.websocket", "wss://" + domain + "/xmpp-websocket"),
+                f.text("web.bosh", "https://" + domain + "/http-bind"),
+                f.text("web.guest.domain", "guest." + domain), routingPoint + "@" + subdomain + "." + domain));
     }
 
     /** The store: {@code store.url} (any JDBC URL whose driver is on the class path), or files in {@code store.dir}. */

@@ -74,8 +74,19 @@ public final class StandaloneService implements AutoCloseable {
             return;
         }
         StandaloneService service = start(config, Duration.ofMinutes(5));
-        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "chatconsult-shutdown"));
+        WidgetServer widgets = config.web() == null ? null
+                : WidgetServer.start(config.web().host(), config.web().port(), config.web().page());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (widgets != null) {
+                widgets.close();
+            }
+            service.close();
+        }, "chatconsult-shutdown"));
         System.out.println("ChatConsult is running as " + service.component().addresses().service());
+        if (widgets != null) {
+            System.out.println("The web chat widget's page: " + widgets.pageUrl() + "  (the tag for your site: "
+                    + widgets.embedSnippet() + ")");
+        }
         Thread.currentThread().join();
     }
 }

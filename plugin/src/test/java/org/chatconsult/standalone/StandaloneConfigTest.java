@@ -52,6 +52,21 @@ class StandaloneConfigTest {
     }
 
     @Test
+    void theWebChatIsServedOnlyWhenAPortIsGivenAndItsPageNamesTheServersEndpoints() throws Exception {
+        assertThat(StandaloneConfig.load(file(GOOD.get(0), GOOD.get(1))).web()).isNull();
+        StandaloneConfig.Web web = StandaloneConfig.load(file(GOOD.get(0), GOOD.get(1), "routingpoints=sales,support",
+                "web.port=8080")).web();
+        assertThat(web.port()).isEqualTo(8080);
+        assertThat(web.host()).isEqualTo("127.0.0.1");
+        assertThat(web.page().websocketUrl()).isEqualTo("wss://example.com/xmpp-websocket");
+        assertThat(web.page().guestDomain()).isEqualTo("guest.example.com");
+        assertThat(web.page().routingPoint()).isEqualTo("sales@consult.example.com");
+        Path bad = file(GOOD.get(0), GOOD.get(1), "web.port=99999");
+        assertThatThrownBy(() -> StandaloneConfig.load(bad)).isInstanceOf(BadSetting.class)
+                .hasMessageContaining("web.port=99999 is not allowed");
+    }
+
+    @Test
     void theServiceSaysWhatIsWrongInOneLineAndExitsWithTwo() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (List<String> arguments : List.of(List.of(file(GOOD.get(0), GOOD.get(1), "offer.timeout=abc").toString()),
