@@ -110,6 +110,9 @@ class AdminConsoleIT {
         browser.findElement(By.id("save")).click();
         assertThat(browser.findElement(By.id("saved")).getText()).contains("saved");
         assertThat(browser.findElement(By.id("offerTimeout")).getAttribute("value")).isEqualTo("45");
+        // The web chat's tag for a site, served by the plugin on the public HTTP binding port.
+        assertThat(browser.findElement(By.id("webChatSnippet")).getText())
+                .contains(":7070/chatconsult/widget/widget.js", "data-routing-point=\"support@consult.localhost\"");
 
         XMPPTCPConnection alice = OpenfireFixture.connect("alice");
         XMPPTCPConnection carol = OpenfireFixture.connect("carol");

@@ -12,6 +12,9 @@ import javax.servlet.http.HttpServletResponse;
 import org.chatconsult.core.Settings;
 import org.chatconsult.openfire.ChatConsultPlugin;
 import org.chatconsult.openfire.OpenfireSettings;
+import org.chatconsult.widget.WidgetPage;
+import org.jivesoftware.openfire.XMPPServer;
+import org.jivesoftware.openfire.http.HttpBindManager;
 
 /**
  * The settings page: routing points (address name, display name, the Openfire group that serves it), agent
@@ -83,7 +86,26 @@ public final class SettingsServlet extends AdminPage {
         out.println(row("contactCheck", text("settings.contactcheck"), settings.contactCheck().toSeconds()));
         out.println("</table></div>");
         out.println("<input type=\"submit\" id=\"save\" value=\"" + escape(text("settings.save")) + "\"/></form>");
+        webChat(out, request, settings);
         end(out);
+    }
+
+    /** The tag a site embeds to offer the web chat, served by the plugin on the HTTP binding port. */
+    private static void webChat(PrintWriter out, HttpServletRequest request, OpenfireSettings settings) {
+        if (settings.routingPoints().isEmpty()) {
+            return;
+        }
+        String host = request.getServerName() + ":" + HttpBindManager.HTTP_BIND_PORT.getValue();
+        String service = settings.subdomain() + "." + XMPPServer.getInstance().getServerInfo().getXMPPDomain();
+        String routingPoint = settings.routingPoints().get(0).name();
+        String snippet = WidgetPage.snippet("http://" + host + WidgetPage.SCRIPT, new WidgetPage.Settings(
+                "ws://" + host + "/ws/", "http://" + host + "/http-bind/",
+                XMPPServer.getInstance().getServerInfo().getXMPPDomain(), routingPoint + "@" + service));
+        out.println("<div class=\"jive-contentBoxHeader\">" + escape(text("settings.webchat")) + "</div>");
+        out.println("<div class=\"jive-contentBox\"><p>" + escape(text("settings.webchat.help")) + "</p>");
+        out.println("<pre id=\"webChatSnippet\">" + escape(snippet) + "</pre>");
+        out.println("<p><a href=\"http://" + escape(host) + WidgetPage.ROOT + "?routing-point="
+                + escape(routingPoint) + "\">" + escape(text("settings.webchat.try")) + "</a></p></div>");
     }
 
     private static String row(String name, String label, Object value) {
