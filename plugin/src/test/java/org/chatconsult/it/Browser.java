@@ -43,7 +43,22 @@ final class Browser {
             "  window.WebSocket = Recorded;",
             "})();");
 
+    /** A network that lets no WebSocket through (a proxy that refuses them): every one ends unanswered. */
+    private static final String WEBSOCKET_BLOCKER = String.join("\n",
+            "(() => {",
+            "  const Native = window.WebSocket;",
+            "  function Refused(url, protocols) { return new Native('ws://127.0.0.1:9/', protocols); }",
+            "  Refused.prototype = Native.prototype;",
+            "  Object.assign(Refused, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});",
+            "  window.WebSocket = Refused;",
+            "})();");
+
     private Browser() {
+    }
+
+    /** From now on no page this browser opens gets a WebSocket through: web clients must fall back on BOSH. */
+    static void blockWebSockets(ChromeDriver browser) {
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", WEBSOCKET_BLOCKER));
     }
 
     /** A new headless Chromium with a profile of its own. */

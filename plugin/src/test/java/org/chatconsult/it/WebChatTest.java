@@ -22,8 +22,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Contacts on the web chat widget in real headless Chromium, agents on Smack: the queue, the chat both ways with
- * typing and delivery marks, the end by either side, a reload in the middle of a chat, twenty contacts at once,
- * and the privacy of consultations down to the WebSocket frames the page receives.
+ * typing and delivery marks, the end by either side, BOSH where no WebSocket gets through, a reload in the middle
+ * of a chat, twenty contacts at once, and the privacy of consultations down to the WebSocket frames the page
+ * receives.
  */
 @OnBothServers
 class WebChatTest {
@@ -102,6 +103,25 @@ class WebChatTest {
             carol.await("the chat ended", state -> "agent-ended".equals(state.get("ended")));
             assertThat(carol.texts()).doesNotContain("!end");
             assertThat(carol.status()).isNotBlank();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @TestTemplate
+    void whereNoWebSocketGetsThroughTheWidgetChatsOverBosh(TestServer server) throws Exception {
+        ChromeDriver browser = Browser.open();
+        Browser.blockWebSockets(browser);
+        try (Party agent = server.connect("agent3");
+                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
+            agent.ready(1);
+            WidgetTab carol = WidgetTab.open(browser, server.webChatPage(SUPPORT));
+            assertThat(carol.state().get("transport")).isEqualTo("bosh");
+            carol.say("Hello over BOSH");
+            MultiUserChat room = accept(agent);
+            agent.awaitMessage(m -> groupchat(m, "Hello over BOSH"));
+            room.sendMessage("Hello back");
+            carol.awaitLine("Hello back");
         } finally {
             browser.quit();
         }
