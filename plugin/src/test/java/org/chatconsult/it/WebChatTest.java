@@ -16,6 +16,7 @@ import org.jivesoftware.smackx.chatstates.ChatState;
 import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.junit.jupiter.api.TestTemplate;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -80,6 +81,10 @@ class WebChatTest {
                     Files.copy(shot, docs.resolve("web-chat.png"), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+
+            // Enter sends, as in any chat box.
+            carol.element("chatconsult-input").sendKeys("Thanks!" + Keys.ENTER);
+            agent.awaitMessage(m -> groupchat(m, "Thanks!"));
 
             carol.end();
             carol.await("the chat ended", state -> "contact-left".equals(state.get("ended")));
