@@ -48,6 +48,19 @@ public final class Journal implements AutoCloseable {
 
     private static final Object STOP = new Object();
 
+    /**
+     * What one piece of work handed over ({@link #together}): its changes go into one transaction, and what waits
+     * for durability runs after it, so a restart finds all of them or none.
+     */
+    private record Group(List<Object> changes, List<Task> tasks) {
+        boolean urgent() {
+            return !tasks.isEmpty() || changes.stream().anyMatch(change -> !(change instanceof Store.Message));
+        }
+    }
+
+    /** The group being collected on this thread, if any. */
+    private final ThreadLocal<Group> collecting = new ThreadLocal<>();
+
     private final Store store;
     private final SetAside setAside;
     /** Whether a change was set aside since the last task ran: that task is told (the writer's thread only). */
@@ -72,8 +85,38 @@ public final class Journal implements AutoCloseable {
         writer.start();
     }
 
+    /**
+     * Runs {@code work} and hands over everything it hands over as one: a state change and the history entries
+     * that tell of it are committed in the same transaction (a service killed in between would otherwise keep the
+     * one and lose the other). Nested calls join the outer one.
+     */
+    public void together(Runnable work) {
+        if (collecting.get() != null) {
+            work.run();
+            return;
+        }
+        Group group = new Group(new ArrayList<>(), new ArrayList<>());
+        collecting.set(group);
+        try {
+            work.run();
+        } finally {
+            collecting.remove();
+            if (!group.changes().isEmpty() || !group.tasks().isEmpty()) {
+                queue.add(group);
+                if (group.urgent()) {
+                    hurry();
+                }
+            }
+        }
+    }
+
     /** Hands over an agent, interaction or consultation snapshot, a message or an event. */
     public void append(Object change) {
+        Group group = collecting.get();
+        if (group != null) {
+            group.changes().add(change);
+            return;
+        }
         queue.add(change);
         if (!(change instanceof Store.Message)) {
             hurry();
@@ -90,7 +133,16 @@ public final class Journal implements AutoCloseable {
      * refused for good and set aside.
      */
     public void afterDurable(Runnable action, Runnable refused) {
-        queue.add(new Task(action, refused, null));
+        enqueue(new Task(action, refused, null));
+    }
+
+    private void enqueue(Task task) {
+        Group group = collecting.get();
+        if (group != null) {
+            group.tasks().add(task);
+            return;
+        }
+        queue.add(task);
         hurry();
     }
 
@@ -118,9 +170,8 @@ public final class Journal implements AutoCloseable {
                 result.completeExceptionally(e);
             }
         };
-        queue.add(new Task(run, run, () -> result.completeExceptionally(
+        enqueue(new Task(run, run, () -> result.completeExceptionally(
                 new StoreException("the store is out of reach", null))));
-        hurry();
         return result;
     }
 
@@ -166,6 +217,11 @@ public final class Journal implements AutoCloseable {
                 if (item == STOP) {
                     commit(batch);
                     return;
+                } else if (item instanceof Group group) {
+                    group.changes().forEach(batch::add);
+                    for (int i = group.tasks().size() - 1; i >= 0; i--) {
+                        pending.addFirst(group.tasks().get(i)); // after the group's own changes, in their order
+                    }
                 } else if (item instanceof Task task) {
                     // Left at the head while the batch before it is written: if the database is out of reach,
                     // waitOut answers it meanwhile rather than keep it waiting.
@@ -201,7 +257,8 @@ public final class Journal implements AutoCloseable {
         while (true) {
             queue.drainTo(pending, MAX_BATCH - pending.size());
             for (; checked < pending.size(); checked++) {
-                if (!(pending.get(checked) instanceof Store.Message)) {
+                Object item = pending.get(checked);
+                if (item instanceof Group group ? group.urgent() : !(item instanceof Store.Message)) {
                     return;
                 }
             }
@@ -284,6 +341,13 @@ public final class Journal implements AutoCloseable {
             }
             if (item == STOP) {
                 stopSeen = true;
+            } else if (item instanceof Group group) {
+                for (int i = group.tasks().size() - 1; i >= 0; i--) {
+                    pending.addFirst(group.tasks().get(i));
+                }
+                for (int i = group.changes().size() - 1; i >= 0; i--) {
+                    pending.addFirst(group.changes().get(i));
+                }
             } else if (item instanceof Task task) {
                 runQuietly(task.unreachable() != null ? task.unreachable() : task.action());
             } else if (heldBatch.size() < MAX_HELD) {

@@ -50,6 +50,41 @@ class JournalTest {
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).contains("\"kind\":\"Event\"", "\"detail\":\"again\"", "\"seq\":\"1\"");
     }
+    /**
+     * A state change and the history entry of the same event are committed together, whatever the writer does in
+     * between: killed after one commit, a service would otherwise come back with the one and not the other.
+     */
+    @Test
+    void whatOneEventHandsOverIsCommittedInOneTransaction() throws Exception {
+        JdbcStore schema = Databases.open("jdbc:hsqldb:mem:journal7", "SA", "");
+        AtomicInteger transactions = new AtomicInteger();
+        JdbcStore counted = new JdbcStore(() -> {
+            transactions.incrementAndGet();
+            return java.sql.DriverManager.getConnection("jdbc:hsqldb:mem:journal7", "SA", "");
+        });
+        List<String> acknowledged = new CopyOnWriteArrayList<>();
+        try (Journal journal = new Journal(counted, setAside())) {
+            journal.together(() -> {
+                journal.append(new Store.Event("c1", 1, JdbcStoreTest.T0, "consultation-offered", null, null));
+                journal.afterDurable(() -> acknowledged.add("offered"));
+                // The writer idles meanwhile: had the change been handed over alone, it would be written by now.
+                try {
+                    Await.until(Duration.ofSeconds(5), "the writer waits",
+                            () -> journal.thread().getState() == Thread.State.WAITING);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                assertThat(transactions.get()).isZero();
+                journal.append(new Store.Event("c1", 2, JdbcStoreTest.T0, "consultation-accepted", null, null));
+            });
+            journal.flush().get(10, TimeUnit.SECONDS);
+            assertThat(transactions.get()).isEqualTo(1);
+            assertThat(acknowledged).containsExactly("offered");
+            assertThat(schema.events("c1")).extracting(Store.Event::kind)
+                    .containsExactly("consultation-offered", "consultation-accepted");
+        }
+    }
+
     @Test
     void acknowledgementsRunOnlyAfterWhatCameBeforeIsCommitted() throws Exception {
         JdbcStore store = Databases.open("jdbc:hsqldb:mem:journal1", "SA", "");

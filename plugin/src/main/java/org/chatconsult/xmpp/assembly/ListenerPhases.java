@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.chatconsult.core.ContactCentreListener;
 import org.slf4j.Logger;
@@ -32,9 +33,19 @@ public final class ListenerPhases {
     }
 
     private final Map<Phase, List<ContactCentreListener>> phases = new EnumMap<>(Phase.class);
+    private Consumer<Runnable> unit = Runnable::run;
 
     public ListenerPhases add(Phase phase, ContactCentreListener... listeners) {
         phases.computeIfAbsent(phase, ignored -> new ArrayList<>()).addAll(List.of(listeners));
+        return this;
+    }
+
+    /**
+     * Runs each event's fan-out inside {@code unit}, such as the journal's {@code together}: all that the phases
+     * hand over for one event is committed as one.
+     */
+    public ListenerPhases eachEventIn(Consumer<Runnable> unit) {
+        this.unit = unit;
         return this;
     }
 
@@ -48,6 +59,7 @@ public final class ListenerPhases {
             each.addAll(phases.getOrDefault(phase, List.of()));
         }
         List<ContactCentreListener> inOrder = List.copyOf(each);
+        Consumer<Runnable> unit = this.unit;
         return (ContactCentreListener) Proxy.newProxyInstance(ContactCentreListener.class.getClassLoader(),
                 new Class<?>[] {ContactCentreListener.class}, (proxy, event, arguments) -> {
                     if (event.getDeclaringClass() == Object.class) {
@@ -55,14 +67,18 @@ public final class ListenerPhases {
                                 : event.getName().equals("hashCode") ? System.identityHashCode(proxy)
                                 : proxy == arguments[0];
                     }
-                    for (ContactCentreListener listener : inOrder) {
-                        try {
-                            event.invoke(listener, arguments);
-                        } catch (InvocationTargetException failure) {
-                            LOG.error("{} failed on {}; the other features were told", listener.getClass()
-                                    .getSimpleName(), event.getName(), failure.getCause());
+                    unit.accept(() -> {
+                        for (ContactCentreListener listener : inOrder) {
+                            try {
+                                event.invoke(listener, arguments);
+                            } catch (InvocationTargetException failure) {
+                                LOG.error("{} failed on {}; the other features were told", listener.getClass()
+                                        .getSimpleName(), event.getName(), failure.getCause());
+                            } catch (IllegalAccessException unreachable) {
+                                throw new IllegalStateException(unreachable); // the interface's methods are public
+                            }
                         }
-                    }
+                    });
                     return null;
                 });
     }

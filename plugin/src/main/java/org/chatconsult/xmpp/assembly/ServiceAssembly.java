@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.chatconsult.core.ContactCentre;
+import org.chatconsult.core.ContactCentreListener;
 import org.chatconsult.core.Favorites;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.core.Overview;
@@ -150,7 +151,9 @@ public final class ServiceAssembly {
                         new HandoverOffers(addresses, rooms, sessions, transcripts, config.directory(),
                                 this::sendWhenDurable))
                 .add(Phase.FOLLOW, log, new RecentTargets(recents, clock));
-        core.bind(new ContactCentre(config.settings(), config.directory(), core, clock, Ids::next, features.build()));
+        // All that one event hands the journal (its state, its history entries) is committed as one.
+        ContactCentreListener listener = features.eachEventIn(journal::together).build();
+        core.bind(new ContactCentre(config.settings(), config.directory(), core, clock, Ids::next, listener));
         this.readiness = new ReadinessHandler(addresses, sessions, core, iqs, out);
         Targets targets = new Targets(addresses, config.directory());
         ConsultationCommandHandler consultations = new ConsultationCommandHandler(addresses, core, consultationRooms,
