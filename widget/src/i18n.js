@@ -10,6 +10,7 @@ export const STRINGS = {
         ready: 'Write your message to start the chat.',
         waiting: 'Waiting for an agent…',
         queue: 'You are number {position} in line',
+        queueWait: 'You are number {position} in line. Expected wait: about {minutes} min.',
         joined: '{name} has joined',
         ended: 'Chat ended: {reason}',
         typing: '{name} is typing…',
@@ -37,6 +38,7 @@ export const STRINGS = {
         ready: 'Schreiben Sie Ihre Nachricht, um den Chat zu beginnen.',
         waiting: 'Warten auf eine Mitarbeiterin oder einen Mitarbeiter…',
         queue: 'Sie sind Nummer {position} in der Warteschlange',
+        queueWait: 'Sie sind Nummer {position} in der Warteschlange. Voraussichtliche Wartezeit: etwa {minutes} Min.',
         joined: '{name} ist dem Chat beigetreten',
         ended: 'Chat beendet: {reason}',
         typing: '{name} schreibt…',
@@ -77,6 +79,9 @@ export function statusText(t, state) {
     if (state.connection === 'failed' || state.connection === 'disconnected') return t('connectFailed');
     if (state.connection !== 'connected') return t('connecting');
     if (state.agent) return t('joined', { name: state.agent });
+    if (state.position && state.wait > 0) {
+        return t('queueWait', { position: state.position, minutes: Math.max(1, Math.ceil(state.wait / 60)) });
+    }
     if (state.position) return t('queue', { position: state.position });
     return state.started ? t('waiting') : t('ready');
 }

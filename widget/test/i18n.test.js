@@ -37,3 +37,12 @@ test('the status line follows the chat', () => {
     assert.equal(statusText(t, { ...connected, agent: 'Alice', ended: 'agent-ended' }),
         'Chat ended: the agent ended the chat');
 });
+
+test('the status line gives the expected wait in whole minutes, at least one', () => {
+    const connected = { connection: 'connected', started: true, position: 2 };
+    assert.equal(statusText(translator('en'), { ...connected, wait: 90 }),
+        'You are number 2 in line. Expected wait: about 2 min.');
+    assert.equal(statusText(translator('de'), { ...connected, wait: 20 }),
+        'Sie sind Nummer 2 in der Warteschlange. Voraussichtliche Wartezeit: etwa 1 Min.');
+    assert.equal(statusText(translator('en'), connected), 'You are number 2 in line');
+});

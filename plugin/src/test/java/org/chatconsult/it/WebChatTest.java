@@ -50,7 +50,7 @@ class WebChatTest {
             WidgetTab carol = WidgetTab.open(browser, server.webChatPage(SUPPORT));
             carol.say("Hello from the web");
             carol.await("she is first in line", state -> Long.valueOf(1).equals(state.get("position")));
-            assertThat(carol.status()).contains("1");
+            assertThat(carol.status()).contains("number 1 in line", "Expected wait: about 1 min");
 
             agent.ready(1);
             MultiUserChat room = accept(agent);
