@@ -79,6 +79,12 @@ final class OpenfireTestServer extends TestServer {
         return Party.connect(DOMAIN, C2S_PORT, user, true);
     }
 
+    /** Openfire's anonymous visitors get an address of its own domain (anonymous logins are allowed at start). */
+    @Override
+    public Party connectGuest() throws Exception {
+        return Party.connectAnonymous(DOMAIN, C2S_PORT);
+    }
+
     @Override
     public Party connectPlain(String user) throws Exception {
         return Party.connect(DOMAIN, C2S_PORT, user, false);

@@ -9,7 +9,6 @@ import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.muc.MultiUserChat;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.TestTemplate;
 
 /**
@@ -28,7 +27,7 @@ class ResumeTest {
     }
 
     private static Party guest(TestServer server) throws Exception {
-        return Party.connectAnonymous(server.prosody().guestDomain(), server.prosody().c2sPort());
+        return server.connectGuest();
     }
 
     private static StanzaError.Condition refusal(Party party, int mark) throws InterruptedException {
@@ -39,7 +38,6 @@ class ResumeTest {
 
     @TestTemplate
     void aReloadedPageTakesItsChatUpAgainWithTheToken(TestServer server) throws Exception {
-        Assumptions.assumeTrue(!(server instanceof OpenfireTestServer), "needs the guest host of the test Prosody");
         try (Party agent = server.connect("agent3");
                 Party before = guest(server);
                 Party after = guest(server);
@@ -54,22 +52,23 @@ class ResumeTest {
             MultiUserChat muc = agent.join(room, "Agent 3");
             before.awaitBody("has joined the chat");
             muc.sendMessage("What is your order number?");
-            before.awaitBody("Agent 3: What is your order number?");
+            before.awaitBody(server.displayName("agent3") + ": What is your order number?");
 
             int oldMark = before.mark();
             int newMark = after.mark();
             after.send(resume(token));
             after.awaitSince(newMark, s -> s instanceof Message && "Welcome back.".equals(((Message) s).getBody()),
                     Party.WAIT);
+            String question = server.displayName("agent3") + ": What is your order number?";
             Message again = (Message) after.awaitSince(newMark, s -> s instanceof Message
-                    && "Agent 3: What is your order number?".equals(((Message) s).getBody()), Party.WAIT);
+                    && question.equals(((Message) s).getBody()), Party.WAIT);
             assertThat(again.getFrom().toString()).isEqualTo(SUPPORT);
 
             // The chat goes on at the new address, both ways.
             after.chat(SUPPORT, "It is 4711");
             agent.awaitMessage(m -> m.getType() == Message.Type.groupchat && "It is 4711".equals(m.getBody()));
             muc.sendMessage("Found it.");
-            after.awaitBody("Agent 3: Found it.");
+            after.awaitBody(server.displayName("agent3") + ": Found it.");
             before.barrier();
             assertThat(before.receivedSince(oldMark)).noneMatch(s -> s instanceof Message
                     && ((Message) s).getType() != Message.Type.error && s.getFrom().toString().equals(SUPPORT));
@@ -95,7 +94,6 @@ class ResumeTest {
 
     @TestTemplate
     void aPageClosedMidChatHasOneContactCheckToComeBack(TestServer server) throws Exception {
-        Assumptions.assumeTrue(!(server instanceof OpenfireTestServer), "needs the guest host of the test Prosody");
         try (Party agent = server.connect("agent3");
                 Party after = guest(server);
                 TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3),
@@ -114,8 +112,8 @@ class ResumeTest {
             agent.receives(s -> false, Duration.ofSeconds(1));
             int mark = after.mark();
             after.send(resume(token));
-            after.awaitSince(mark, s -> s instanceof Message && "Agent 3: Are you there?".equals(((Message) s).getBody()),
-                    Party.WAIT);
+            String again = server.displayName("agent3") + ": Are you there?";
+            after.awaitSince(mark, s -> s instanceof Message && again.equals(((Message) s).getBody()), Party.WAIT);
             after.chat(SUPPORT, "Yes, I reloaded the page.");
             agent.awaitMessage(m -> m.getType() == Message.Type.groupchat
                     && "Yes, I reloaded the page.".equals(m.getBody()));

@@ -206,6 +206,11 @@ public class TestServer implements ParameterResolver {
         return Party.connect(OTHER_DOMAIN, prosody().c2sPort(), STRANGER, false);
     }
 
+    /** A visitor without an account (SASL ANONYMOUS, RFC 4505), as the web chat logs in: on the guest host. */
+    public Party connectGuest() throws Exception {
+        return Party.connectAnonymous(prosody().guestDomain(), prosody().c2sPort());
+    }
+
     /** A contact whose client does not support multi-user chat: it chats 1:1 through the bridge. */
     public Party connectPlain(String user) throws Exception {
         return Party.connect(prosody(), user, false);
