@@ -291,7 +291,7 @@ public final class RoomTrafficHandler implements Reentry {
         if (chat != null) {
             if (sender.equals(chat.owner())) {
                 centre.endByAgent(sender, id);
-            } else if ("contact".equals(role(chat, "", sender))) {
+            } else if (isContact(chat, sender)) {
                 centre.end(id, EndReason.CONTACT_LEFT);
             }
             return;
@@ -335,9 +335,13 @@ public final class RoomTrafficHandler implements Reentry {
         if (sender == null) {
             return nick.equals(chat.routingPoint().displayName()) ? "service" : "unknown";
         }
-        boolean contact = sender.equals(new JID(chat.contact()).toBareJID())
+        return isContact(chat, sender) ? "contact" : "agent";
+    }
+
+    /** Whether the occupant is the chat's contact: her own client, or her voice (the bridge) saying her lines. */
+    private boolean isContact(Interaction chat, String sender) {
+        return sender.equals(new JID(chat.contact()).toBareJID())
                 || sender.equals(new JID(Addresses.BRIDGE_NODE, addresses.service().getDomain(), null).toBareJID());
-        return contact ? "contact" : "agent";
     }
 
     /** An agent entered (accepting an offer, conference or transfer) or left a contact room. */
