@@ -223,6 +223,7 @@ class WebChatTest {
             String consultation = ConsultationTest.roomOf(ConsultationTest.consult(agent, interaction,
                     "agent4@" + TestServer.DOMAIN));
             MultiUserChat initiatorSide = agent.join(consultation, "Agent 3");
+            dora.awaitElement("consultation-offer"); // she is a member once offered
             MultiUserChat targetSide = dora.join(consultation, "Agent 4");
             agent.awaitElement("consultation-accepted");
             initiatorSide.sendMessage("Secret: may we refund order 99?");
