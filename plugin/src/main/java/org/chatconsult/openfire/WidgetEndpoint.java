@@ -19,7 +19,7 @@ import org.jivesoftware.openfire.http.HttpBindManager;
  * widget's files at {@code /chatconsult/widget/widget.js}, and at {@code /chatconsult/widget/} a page that embeds
  * it ({@code ?routing-point=sales} picks the routing point; the first configured one by default).
  */
-final class WidgetEndpoint {
+public final class WidgetEndpoint {
     private final ServletContextHandler context;
 
     private WidgetEndpoint(ServletContextHandler context) {
@@ -41,6 +41,17 @@ final class WidgetEndpoint {
 
     void stop() {
         HttpBindManager.getInstance().removeJettyHandler(context);
+    }
+
+    /** The widget's script as a browser reaches it on {@code host} (host and port of the HTTP binding server). */
+    public static String scriptUrl(String host, boolean secure) {
+        return (secure ? "https://" : "http://") + host + WidgetPage.SCRIPT;
+    }
+
+    /** What a page tells the widget there: Openfire's WebSocket and BOSH endpoints beside the script. */
+    public static WidgetPage.Settings settings(String host, boolean secure, String domain, String routingPoint) {
+        return new WidgetPage.Settings((secure ? "wss://" : "ws://") + host + "/ws/",
+                (secure ? "https://" : "http://") + host + "/http-bind/", domain, routingPoint);
     }
 
     private static final class WidgetServlet extends HttpServlet {
@@ -88,11 +99,9 @@ final class WidgetEndpoint {
                 return;
             }
             boolean secure = request.isSecure();
-            String base = (secure ? "https://" : "http://") + host;
-            WidgetPage.Settings settings = new WidgetPage.Settings((secure ? "wss://" : "ws://") + host + "/ws/",
-                    base + "/http-bind/", domain, routingPoint);
             response.setContentType("text/html; charset=utf-8");
-            response.getWriter().write(WidgetPage.page(base + WidgetPage.SCRIPT, settings));
+            response.getWriter().write(WidgetPage.page(scriptUrl(host, secure),
+                    settings(host, secure, domain, routingPoint)));
         }
     }
 }

@@ -263,9 +263,9 @@ public final class RoomDriver {
         if (hasStatus(presence, "110")) {
             joins.remove(key);
             leaving.remove(key); // a leave the room never answered (the service was not in it)
-            Element x = presence.getChildElement("x", Protocol.NS_MUC_USER);
-            Element item = x == null ? null : x.element("item");
-            joining.complete(new Entered(hasStatus(presence, "201"), item == null ? null : item.attributeValue("affiliation")));
+            Element item = item(presence);
+            joining.complete(new Entered(hasStatus(presence, "201"),
+                    item == null ? null : item.attributeValue("affiliation")));
             return true;
         }
         return false;
@@ -287,10 +287,15 @@ public final class RoomDriver {
 
     /** The real address in a MUC presence, visible to the room's moderators (§7.2.4), or null. */
     public static JID realAddress(Presence presence) {
-        Element x = presence.getChildElement("x", Protocol.NS_MUC_USER);
-        Element item = x == null ? null : x.element("item");
+        Element item = item(presence);
         String jid = item == null ? null : item.attributeValue("jid");
         return jid == null ? null : new JID(jid);
+    }
+
+    /** The occupant's item in a MUC presence (§7.2.4: affiliation, role, real address), or null. */
+    private static Element item(Presence presence) {
+        Element x = presence.getChildElement("x", Protocol.NS_MUC_USER);
+        return x == null ? null : x.element("item");
     }
 
     private static String joinKey(JID room, JID as) {

@@ -12,6 +12,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.chatconsult.core.Settings;
 import org.chatconsult.openfire.ChatConsultPlugin;
 import org.chatconsult.openfire.OpenfireSettings;
+import org.chatconsult.openfire.WidgetEndpoint;
 import org.chatconsult.widget.WidgetPage;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.http.HttpBindManager;
@@ -96,11 +97,10 @@ public final class SettingsServlet extends AdminPage {
             return;
         }
         String host = request.getServerName() + ":" + HttpBindManager.HTTP_BIND_PORT.getValue();
-        String service = settings.subdomain() + "." + XMPPServer.getInstance().getServerInfo().getXMPPDomain();
+        String domain = XMPPServer.getInstance().getServerInfo().getXMPPDomain();
         String routingPoint = settings.routingPoints().get(0).name();
-        String snippet = WidgetPage.snippet("http://" + host + WidgetPage.SCRIPT, new WidgetPage.Settings(
-                "ws://" + host + "/ws/", "http://" + host + "/http-bind/",
-                XMPPServer.getInstance().getServerInfo().getXMPPDomain(), routingPoint + "@" + service));
+        String snippet = WidgetPage.snippet(WidgetEndpoint.scriptUrl(host, false), WidgetEndpoint.settings(host, false,
+                domain, routingPoint + "@" + settings.subdomain() + "." + domain));
         out.println("<div class=\"jive-contentBoxHeader\">" + escape(text("settings.webchat")) + "</div>");
         out.println("<div class=\"jive-contentBox\"><p>" + escape(text("settings.webchat.help")) + "</p>");
         out.println("<pre id=\"webChatSnippet\">" + escape(snippet) + "</pre>");

@@ -426,17 +426,21 @@ public final class ContactBridge implements ContactCentreListener {
      * new address and her resume token in a second or two). Called on the core thread.
      */
     public void wentAway(String interactionId, JID address) {
-        Link link = links.get(interactionId);
-        if (link == null || !link.bridged || !link.contact.equals(address) || !awaited.add(interactionId)) {
+        if (!chatsFrom(interactionId, address) || !awaited.add(interactionId)) {
             return; // not hers any more, or already given the time
         }
         core.schedule(presenceCheck, () -> core.submit(centre -> {
             awaited.remove(interactionId);
-            Link now = links.get(interactionId);
-            if (now != null && now.contact.equals(address) && centre.interaction(interactionId).isPresent()) {
+            if (chatsFrom(interactionId, address) && centre.interaction(interactionId).isPresent()) {
                 centre.end(interactionId, EndReason.CONTACT_LEFT);
             }
         }));
+    }
+
+    /** Whether the chat's bridged contact is still at {@code address} (a bounce may name her bare address). */
+    private boolean chatsFrom(String interactionId, JID address) {
+        JID contact = bridgedContact(interactionId);
+        return contact != null && contact.toBareJID().equals(address.toBareJID());
     }
 
     private void tellContact(Interaction interaction, JID contact, String text) {

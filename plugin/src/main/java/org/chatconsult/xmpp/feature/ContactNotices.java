@@ -16,9 +16,8 @@ import org.xmpp.packet.Packet;
 
 /**
  * What the routing point tells the contact 1:1, whatever client it uses: a welcome (and welcome back), its place
- * in the queue as
- * it changes with the expected wait ({@link QueueWaits}), and why the chat ended. Each notice is readable text
- * plus an element for programs.
+ * in the queue as it changes with the expected wait ({@link QueueWaits}), and why the chat ended. Each notice is
+ * readable text plus an element for programs.
  */
 public final class ContactNotices implements ContactCentreListener {
     private final Addresses addresses;
