@@ -437,10 +437,9 @@ public final class ContactBridge implements ContactCentreListener {
         }));
     }
 
-    /** Whether the chat's bridged contact is still at {@code address} (a bounce may name her bare address). */
+    /** Whether the chat's bridged contact is still at {@code address}. */
     private boolean chatsFrom(String interactionId, JID address) {
-        JID contact = bridgedContact(interactionId);
-        return contact != null && contact.toBareJID().equals(address.toBareJID());
+        return address.equals(bridgedContact(interactionId));
     }
 
     private void tellContact(Interaction interaction, JID contact, String text) {
