@@ -18,15 +18,7 @@ import org.chatconsult.xmpp.Addresses;
  * {@code chatconsult.routingpoint.<name>.group} (default: the agent group). Read on every question, so group
  * changes apply at once.
  */
-public final class OpenfireDirectory implements Directory {
-    private final OpenfireSettings settings;
-    private final GroupSource groups;
-
-    public OpenfireDirectory(OpenfireSettings settings, GroupSource groups) {
-        this.settings = settings;
-        this.groups = groups;
-    }
-
+public record OpenfireDirectory(OpenfireSettings settings, GroupSource groups) implements Directory {
     @Override
     public Optional<AgentProfile> agent(String address) {
         boolean isAgent = groups.members(settings.agentsGroup()).contains(address)

@@ -1,5 +1,6 @@
 package org.chatconsult.standalone;
 
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,19 +35,21 @@ public final class Demo {
         LocalProsody prosody = LocalProsody.start(dir, "localhost", c2sPort, componentPort, "consult", "demo-secret",
                 ACCOUNTS);
         Properties p = new Properties();
-        p.setProperty("xmpp.domain", "localhost");
+        p.load(new StringReader("""
+                xmpp.domain = localhost
+                component.secret = demo-secret
+                agent.alice@localhost = Alice
+                agent.bob@localhost = Bob
+                routingpoints = sales,support
+                routingpoint.sales.name = Sales
+                routingpoint.support.name = Support
+                routingpoint.support.agents = bob@localhost
+                groups = supervisors
+                group.supervisors.name = Supervisors
+                group.supervisors.agents = alice@localhost
+                """));
         p.setProperty("xmpp.component.port", String.valueOf(prosody.componentPort()));
-        p.setProperty("component.secret", "demo-secret");
         p.setProperty("store.dir", dir.resolve("store").toString());
-        p.setProperty("agent.alice@localhost", "Alice");
-        p.setProperty("agent.bob@localhost", "Bob");
-        p.setProperty("routingpoints", "sales,support");
-        p.setProperty("routingpoint.sales.name", "Sales");
-        p.setProperty("routingpoint.support.name", "Support");
-        p.setProperty("routingpoint.support.agents", "bob@localhost");
-        p.setProperty("groups", "supervisors");
-        p.setProperty("group.supervisors.name", "Supervisors");
-        p.setProperty("group.supervisors.agents", "alice@localhost");
         StandaloneService service = StandaloneService.start(StandaloneConfig.from(p), Duration.ofSeconds(20));
         int webPort = Integer.parseInt(System.getProperty("demo.web.port", "8080"));
         WidgetServer widgets = WidgetServer.start("127.0.0.1", webPort, new WidgetPage.Settings(prosody.websocketUrl(),

@@ -58,6 +58,7 @@ import org.chatconsult.xmpp.feature.QueueWaits;
 import org.chatconsult.xmpp.feature.ResumeTokens;
 import org.chatconsult.xmpp.feature.HandoverOffers;
 import org.chatconsult.xmpp.feature.OfferDelivery;
+import org.chatconsult.xmpp.feature.OfferMessages;
 import org.chatconsult.xmpp.feature.RecentTargets;
 import org.chatconsult.xmpp.feature.RoomLifecycle;
 import org.chatconsult.xmpp.feature.RoomOccupants;
@@ -131,6 +132,7 @@ public final class ServiceAssembly {
                 clock);
         QueueWaits waits = new QueueWaits(clock);
         ResumeTokens tokens = new ResumeTokens();
+        OfferMessages offers = new OfferMessages(addresses, rooms, sessions, this::sendWhenDurable);
         ListenerPhases features = new ListenerPhases()
                 .add(Phase.RECORD, new StateRecorder(journal, clock, sessions::session))
                 .add(Phase.CARRY_OUT,
@@ -142,13 +144,12 @@ public final class ServiceAssembly {
                         chatStates,
                         occupants,
                         new AgentPresence(addresses, sessions, core, this::sendWhenDurable),
-                        new OfferDelivery(addresses, rooms, sessions, this::sendWhenDurable),
+                        new OfferDelivery(addresses, offers),
                         transcripts,
                         consultationRooms,
-                        new ConsultationOffers(addresses, rooms, sessions, transcripts, config.directory(),
-                                this::sendWhenDurable),
+                        new ConsultationOffers(addresses, offers, transcripts, config.directory()),
                         new ConsultationNotices(addresses, sessions, config.directory(), this::sendWhenDurable),
-                        new HandoverOffers(addresses, rooms, sessions, transcripts, config.directory(),
+                        new HandoverOffers(addresses, rooms, sessions, offers, transcripts, config.directory(),
                                 this::sendWhenDurable))
                 .add(Phase.FOLLOW, log, new RecentTargets(recents, clock));
         // All that one event hands the journal (its state, its history entries) is committed as one.
@@ -199,22 +200,22 @@ public final class ServiceAssembly {
                 .serve(IQ.Type.get, ArchiveHandler.NS_MAM, "query", Access.ANYONE, archive::queryForm)
                 .serve(IQ.Type.set, ArchiveHandler.NS_MAM, "query", Access.ANYONE, archive::query)
                 .serve(IQ.Type.get, ns, Wire.EXPORT, Access.ANYONE, archive::export)
-                .serve(IQ.Type.set, ns, Wire.DECLINE, Access.AGENTS, chats::decline)
-                .serve(IQ.Type.set, ns, Wire.END, Access.AGENTS, chats::end)
-                .serve(IQ.Type.set, ns, Wire.CONFERENCE, Access.AGENTS, chats::handover)
-                .serve(IQ.Type.set, ns, Wire.TRANSFER, Access.AGENTS, chats::handover)
-                .serve(IQ.Type.get, ns, Wire.HISTORY, Access.AGENTS, chats::history)
+                .forAgents(IQ.Type.set, Wire.DECLINE, chats::decline)
+                .forAgents(IQ.Type.set, Wire.END, chats::end)
+                .forAgents(IQ.Type.set, Wire.CONFERENCE, chats::handover)
+                .forAgents(IQ.Type.set, Wire.TRANSFER, chats::handover)
+                .forAgents(IQ.Type.get, Wire.HISTORY, chats::history)
                 // Mark Done names a chat (interaction='…') or a consultation (consultation='…').
-                .serve(IQ.Type.set, ns, Wire.DONE, Access.AGENTS, iq -> iq.getChildElement()
+                .forAgents(IQ.Type.set, Wire.DONE, iq -> iq.getChildElement()
                         .attributeValue("interaction") != null ? chats.done(iq) : consultations.done(iq))
-                .serve(IQ.Type.set, ns, Wire.CONSULT, Access.AGENTS, consultations::consult)
-                .serve(IQ.Type.set, ns, Wire.END_CONSULTATION, Access.AGENTS, consultations::end)
-                .serve(IQ.Type.set, ns, Wire.IM, Access.AGENTS, consultations::otherParty)
-                .serve(IQ.Type.set, ns, Wire.CALL, Access.AGENTS, consultations::otherParty)
-                .serve(IQ.Type.get, ns, Wire.TRANSCRIPT, Access.AGENTS, consultations::transcript)
-                .serve(IQ.Type.get, ns, Wire.FAVORITES, Access.AGENTS, directory::favorites)
-                .serve(IQ.Type.set, ns, Wire.FAVORITES, Access.AGENTS, directory::favorites)
-                .serve(IQ.Type.get, ns, Wire.RECENT, Access.AGENTS, directory::recent);
+                .forAgents(IQ.Type.set, Wire.CONSULT, consultations::consult)
+                .forAgents(IQ.Type.set, Wire.END_CONSULTATION, consultations::end)
+                .forAgents(IQ.Type.set, Wire.IM, consultations::otherParty)
+                .forAgents(IQ.Type.set, Wire.CALL, consultations::otherParty)
+                .forAgents(IQ.Type.get, Wire.TRANSCRIPT, consultations::transcript)
+                .forAgents(IQ.Type.get, Wire.FAVORITES, directory::favorites)
+                .forAgents(IQ.Type.set, Wire.FAVORITES, directory::favorites)
+                .forAgents(IQ.Type.get, Wire.RECENT, directory::recent);
     }
 
     public Addresses addresses() {

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.chatconsult.core.CoreException;
+import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.StanzaErrors;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.PacketError;
@@ -54,6 +55,11 @@ public final class IqRouter {
         }
         entry.byType().put(type, handler);
         return this;
+    }
+
+    /** Serves {@code type} requests for {@code <element/>} of the service's own protocol, from agents alone. */
+    public IqRouter forAgents(IQ.Type type, String element, IqHandler handler) {
+        return serve(type, Protocol.NS, element, Access.AGENTS, handler);
     }
 
     /**

@@ -25,32 +25,10 @@ import org.xmpp.packet.Presence;
  * {@link IqRouter}, room traffic to the rooms' handler, the rest by the address it was sent to (the service,
  * a routing point). Handlers never block: what takes time continues on the core thread.
  */
-public final class StanzaDispatcher {
+public record StanzaDispatcher(
+        Addresses addresses, IqTracker iqs, IqRouter router, Journal journal, RoomTrafficHandler roomTraffic,
+        ContactHandler contacts, ReadinessHandler readiness, RoutingPointPresence routingPoints, Consumer<Packet> out) {
     private static final Logger LOG = LoggerFactory.getLogger(StanzaDispatcher.class);
-
-    private final Addresses addresses;
-    private final IqTracker iqs;
-    private final IqRouter router;
-    private final Journal journal;
-    private final RoomTrafficHandler roomTraffic;
-    private final ContactHandler contacts;
-    private final ReadinessHandler readiness;
-    private final RoutingPointPresence routingPoints;
-    private final Consumer<Packet> out;
-
-    public StanzaDispatcher(Addresses addresses, IqTracker iqs, IqRouter router, Journal journal,
-            RoomTrafficHandler roomTraffic, ContactHandler contacts, ReadinessHandler readiness,
-            RoutingPointPresence routingPoints, Consumer<Packet> out) {
-        this.addresses = addresses;
-        this.iqs = iqs;
-        this.router = router;
-        this.journal = journal;
-        this.roomTraffic = roomTraffic;
-        this.contacts = contacts;
-        this.readiness = readiness;
-        this.routingPoints = routingPoints;
-        this.out = out;
-    }
 
     public void dispatch(Packet packet) {
         try {

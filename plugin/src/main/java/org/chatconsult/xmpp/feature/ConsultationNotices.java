@@ -19,19 +19,8 @@ import org.xmpp.packet.Packet;
  * invitation into the consultation's room, which any client shows); both members
  * that it ended or was released, and why. Every notice names the consultation and its interaction.
  */
-public final class ConsultationNotices implements ContactCentreListener {
-    private final Addresses addresses;
-    private final AgentSessions sessions;
-    private final Directory directory;
-    private final Consumer<Packet> out;
-
-    public ConsultationNotices(Addresses addresses, AgentSessions sessions, Directory directory, Consumer<Packet> out) {
-        this.addresses = addresses;
-        this.sessions = sessions;
-        this.directory = directory;
-        this.out = out;
-    }
-
+public record ConsultationNotices(Addresses addresses, AgentSessions sessions, Directory directory, Consumer<Packet> out)
+        implements ContactCentreListener {
     @Override
     public void consultationAccepted(Consultation consultation) {
         Element accepted = element(Wire.CONSULTATION_ACCEPTED, consultation);

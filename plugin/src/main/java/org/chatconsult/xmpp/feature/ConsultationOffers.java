@@ -1,7 +1,6 @@
 package org.chatconsult.xmpp.feature;
 
-import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
 
 import org.chatconsult.core.Consultation;
 import org.chatconsult.core.ContactCentreListener;
@@ -11,32 +10,17 @@ import org.chatconsult.core.Offer;
 import org.chatconsult.protocol.RevokeReason;
 import org.chatconsult.protocol.Wire;
 import org.chatconsult.xmpp.Addresses;
-import org.chatconsult.xmpp.AgentSessions;
-import org.chatconsult.xmpp.RoomDriver;
 import org.dom4j.Element;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
-import org.xmpp.packet.Packet;
 
 /**
  * Carries consultation requests to their targets (Genesys Workspace's Interaction Preview): membership of the
  * consultation room, then a message with who asks, about which chat, and its last lines, plus a XEP-0249
  * invitation. Joining the room accepts; a revoked offer takes the membership back.
  */
-public final class ConsultationOffers implements ContactCentreListener {
-    private final Addresses addresses;
-    private final TranscriptMirror transcripts;
-    private final Directory directory;
-    private final OfferMessages offers;
-
-    public ConsultationOffers(Addresses addresses, RoomDriver rooms, AgentSessions sessions,
-            TranscriptMirror transcripts, Directory directory, Consumer<Packet> out) {
-        this.addresses = addresses;
-        this.transcripts = transcripts;
-        this.directory = directory;
-        this.offers = new OfferMessages(addresses, rooms, sessions, out);
-    }
-
+public record ConsultationOffers(Addresses addresses, OfferMessages offers, TranscriptMirror transcripts,
+        Directory directory) implements ContactCentreListener {
     @Override
     public void consultationOffered(Consultation consultation, Offer offer) {
         offers.deliver(consultation.id(), offer, offerMessage(consultation, offer, offers.agent(offer)));
@@ -44,13 +28,9 @@ public final class ConsultationOffers implements ContactCentreListener {
 
     @Override
     public void consultationOfferRevoked(Consultation consultation, Offer offer, RevokeReason reason) {
-        Element revoked = OfferMessages.revokedElement(offer, reason);
-        revoked.addAttribute("consultation", consultation.id());
-        revoked.addAttribute("interaction", consultation.interaction().id());
-        offers.withdraw(consultation.id(), offer, reason != RevokeReason.CONSULTATION_ENDED,
-                OfferMessages.message(addresses.service(), offers.agent(offer),
-                        "The consultation request from " + directory.displayName(consultation.initiator())
-                                + " was withdrawn (" + reason.token() + ").", revoked));
+        offers.withdraw(consultation.id(), offer, reason, RevokeReason.CONSULTATION_ENDED, addresses.service(),
+                "consultation request from " + directory.displayName(consultation.initiator()),
+                Map.of("consultation", consultation.id(), "interaction", consultation.interaction().id()));
     }
 
     private Message offerMessage(Consultation consultation, Offer offer, JID agent) {

@@ -1,5 +1,6 @@
 package org.chatconsult.xmpp.feature;
 
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.chatconsult.core.ContactCentreListener;
@@ -32,15 +33,15 @@ public final class HandoverOffers implements ContactCentreListener {
     private final Consumer<Packet> out;
     private final OfferMessages offers;
 
-    public HandoverOffers(Addresses addresses, RoomDriver rooms, AgentSessions sessions, TranscriptMirror transcripts,
-            Directory directory, Consumer<Packet> out) {
+    public HandoverOffers(Addresses addresses, RoomDriver rooms, AgentSessions sessions, OfferMessages offers,
+            TranscriptMirror transcripts, Directory directory, Consumer<Packet> out) {
         this.addresses = addresses;
         this.rooms = rooms;
         this.sessions = sessions;
         this.transcripts = transcripts;
         this.directory = directory;
         this.out = out;
-        this.offers = new OfferMessages(addresses, rooms, sessions, out);
+        this.offers = offers;
     }
 
     @Override
@@ -67,13 +68,9 @@ public final class HandoverOffers implements ContactCentreListener {
     public void handoverOfferRevoked(Handover handover, Offer offer, RevokeReason reason) {
         Interaction interaction = handover.interaction();
         // What docs/protocol.md and the SDK's RevokedExtension name: the offer, its handover and chat, the reason.
-        Element revoked = OfferMessages.revokedElement(offer, reason);
-        revoked.addAttribute("handover", handover.id());
-        revoked.addAttribute("interaction", interaction.id());
-        offers.withdraw(interaction.id(), offer, reason != RevokeReason.INTERACTION_ENDED,
-                OfferMessages.message(addresses.service(), offers.agent(offer), "The "
-                        + handover.kind().token() + " request from " + directory.displayName(handover.initiator())
-                        + " was withdrawn (" + reason.token() + ").", revoked));
+        offers.withdraw(interaction.id(), offer, reason, RevokeReason.INTERACTION_ENDED, addresses.service(),
+                handover.kind().token() + " request from " + directory.displayName(handover.initiator()),
+                Map.of("handover", handover.id(), "interaction", interaction.id()));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.chatconsult.xmpp.feature;
 
-import java.util.function.Consumer;
+import java.util.Map;
 
 import org.chatconsult.core.ContactCentreListener;
 import org.chatconsult.core.Interaction;
@@ -8,28 +8,17 @@ import org.chatconsult.core.Offer;
 import org.chatconsult.protocol.RevokeReason;
 import org.chatconsult.protocol.Wire;
 import org.chatconsult.xmpp.Addresses;
-import org.chatconsult.xmpp.AgentSessions;
-import org.chatconsult.xmpp.RoomDriver;
 import org.dom4j.Element;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
-import org.xmpp.packet.Packet;
 
 /**
  * Carries offers to agents: makes the agent a member of the room, then sends the offer (our extension with a
  * preview, plus a XEP-0249 invitation any client can follow). Joining the room accepts. A revoked offer takes
  * the membership back, so a late join is refused by the server itself.
  */
-public final class OfferDelivery implements ContactCentreListener {
+public record OfferDelivery(Addresses addresses, OfferMessages offers) implements ContactCentreListener {
     static final int PREVIEW_LENGTH = 500;
-
-    private final Addresses addresses;
-    private final OfferMessages offers;
-
-    public OfferDelivery(Addresses addresses, RoomDriver rooms, AgentSessions sessions, Consumer<Packet> out) {
-        this.addresses = addresses;
-        this.offers = new OfferMessages(addresses, rooms, sessions, out);
-    }
 
     @Override
     public void offered(Interaction interaction, Offer offer) {
@@ -38,12 +27,8 @@ public final class OfferDelivery implements ContactCentreListener {
 
     @Override
     public void offerRevoked(Interaction interaction, Offer offer, RevokeReason reason) {
-        Element revoked = OfferMessages.revokedElement(offer, reason);
-        revoked.addAttribute("interaction", interaction.id());
-        offers.withdraw(interaction.id(), offer, reason != RevokeReason.INTERACTION_ENDED,
-                OfferMessages.message(routingPoint(interaction), offers.agent(offer),
-                        "The chat offer from " + interaction.contactName() + " was withdrawn (" + reason.token()
-                                + ").", revoked));
+        offers.withdraw(interaction.id(), offer, reason, RevokeReason.INTERACTION_ENDED, routingPoint(interaction),
+                "chat offer from " + interaction.contactName(), Map.of("interaction", interaction.id()));
     }
 
     private Message offerMessage(Interaction interaction, Offer offer, JID agent) {

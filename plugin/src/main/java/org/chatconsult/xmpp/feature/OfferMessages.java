@@ -2,6 +2,7 @@ package org.chatconsult.xmpp.feature;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.chatconsult.core.Offer;
@@ -24,7 +25,7 @@ import org.xmpp.packet.Packet;
  * XEP-0249 invitation any client can follow; a withdrawn offer takes the membership back, so a late join is
  * refused by the server itself.
  */
-final class OfferMessages {
+public final class OfferMessages {
     private static final Logger LOG = LoggerFactory.getLogger(OfferMessages.class);
 
     private final Addresses addresses;
@@ -32,7 +33,7 @@ final class OfferMessages {
     private final AgentSessions sessions;
     private final Consumer<Packet> out;
 
-    OfferMessages(Addresses addresses, RoomDriver rooms, AgentSessions sessions, Consumer<Packet> out) {
+    public OfferMessages(Addresses addresses, RoomDriver rooms, AgentSessions sessions, Consumer<Packet> out) {
         this.addresses = addresses;
         this.rooms = rooms;
         this.sessions = sessions;
@@ -54,12 +55,22 @@ final class OfferMessages {
         });
     }
 
-    /** Sends the notice of a withdrawn offer; the membership goes too, unless the room goes with its subject. */
-    void withdraw(String roomId, Offer offer, boolean roomStays, Message notice) {
-        if (roomStays) {
+    /**
+     * Withdraws an offer: the agent is told "The {@code offered} was withdrawn (reason)." with a {@code <revoked/>}
+     * naming the offer, the reason and {@code ids} (what it offered); the membership goes too, unless the room goes
+     * with its subject ({@code roomGoes}).
+     */
+    void withdraw(String roomId, Offer offer, RevokeReason reason, RevokeReason roomGoes, JID from, String offered,
+            Map<String, String> ids) {
+        if (reason != roomGoes) {
             rooms.removeMember(addresses.room(roomId), addresses.serviceOccupant(roomId), agent(offer));
         }
-        out.accept(notice);
+        Element revoked = Protocol.element(Wire.REVOKED);
+        revoked.addAttribute("offer", offer.id());
+        revoked.addAttribute("reason", reason.token());
+        ids.forEach(revoked::addAttribute);
+        out.accept(message(from, agent(offer), "The " + offered + " was withdrawn (" + reason.token() + ").",
+                revoked));
     }
 
     /** The offer's element: its id, the room that joining accepts, and its deadline. */
@@ -68,14 +79,6 @@ final class OfferMessages {
         element.addAttribute("id", offer.id());
         element.addAttribute("room", room.toBareJID());
         element.addAttribute("expires", offer.expires().toString());
-        return element;
-    }
-
-    /** The {@code <revoked/>} element of a withdrawn offer; the caller adds the ids of what it offered. */
-    static Element revokedElement(Offer offer, RevokeReason reason) {
-        Element element = Protocol.element(Wire.REVOKED);
-        element.addAttribute("offer", offer.id());
-        element.addAttribute("reason", reason.token());
         return element;
     }
 

@@ -8,15 +8,7 @@ import org.chatconsult.core.Handover;
 import org.chatconsult.core.Recents;
 
 /** Keeps the Team Communicator's recent targets from what agents do: consult, conference, transfer. */
-public final class RecentTargets implements ContactCentreListener {
-    private final Recents recents;
-    private final Clock clock;
-
-    public RecentTargets(Recents recents, Clock clock) {
-        this.recents = recents;
-        this.clock = clock;
-    }
-
+public record RecentTargets(Recents recents, Clock clock) implements ContactCentreListener {
     @Override
     public void consultationCreated(Consultation consultation) {
         recents.add(consultation.initiator(), consultation.requestedTarget(), "consultation", clock.instant());

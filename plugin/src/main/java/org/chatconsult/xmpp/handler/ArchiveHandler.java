@@ -38,7 +38,8 @@ import org.xmpp.packet.PacketError;
  * (XEP-0059); and our {@code export} command, the whole record as JSON or plain text. What a reader gets
  * follows {@link TranscriptAccess}; a reader who may see nothing gets the same error as for an unknown id.
  */
-public final class ArchiveHandler {
+public record ArchiveHandler(
+        Addresses addresses, CoreThread core, Journal journal, Directory directory, Consumer<Packet> out) {
     public static final String NS_MAM = "urn:xmpp:mam:2";
     static final String NS_RSM = "http://jabber.org/protocol/rsm";
     static final String NS_FORWARD = "urn:xmpp:forward:0";
@@ -46,21 +47,6 @@ public final class ArchiveHandler {
     static final String FIELD_INTERACTION = "interaction";
     static final int DEFAULT_PAGE = 100;
     static final int MAX_PAGE = 500;
-
-    private final Addresses addresses;
-    private final CoreThread core;
-    private final Journal journal;
-    private final Directory directory;
-    private final Consumer<Packet> out;
-
-    public ArchiveHandler(Addresses addresses, CoreThread core, Journal journal, Directory directory,
-            Consumer<Packet> out) {
-        this.addresses = addresses;
-        this.core = core;
-        this.journal = journal;
-        this.directory = directory;
-        this.out = out;
-    }
 
     /** XEP-0313 §5.1.1: the fields a query may use (get). */
     public CompletableFuture<IQ> queryForm(IQ iq) {

@@ -42,22 +42,10 @@ import org.xmpp.packet.PacketError;
  * the wire as XEP-0055 with XEP-0004 forms (so any client's search works), and each agent's favorites and
  * recent targets in our namespace. Every result carries presence, readiness and load.
  */
-public final class DirectoryHandler {
+public record DirectoryHandler(Addresses addresses, CoreThread core, Favorites favorites, Recents recents) {
     public static final String NS_SEARCH = "jabber:iq:search";
     static final int MAX_RESULTS = 200;
     static final List<String> KINDS = List.of("agent", "routing-point", "group", "contact");
-
-    private final Addresses addresses;
-    private final CoreThread core;
-    private final Favorites favorites;
-    private final Recents recents;
-
-    public DirectoryHandler(Addresses addresses, CoreThread core, Favorites favorites, Recents recents) {
-        this.addresses = addresses;
-        this.core = core;
-        this.favorites = favorites;
-        this.recents = recents;
-    }
 
     /**
      * One directory entry, as the search reports it: {@code readiness} a token ({@code ready}, {@code not-ready},
@@ -86,7 +74,6 @@ public final class DirectoryHandler {
     public CompletableFuture<IQ> recent(IQ iq) {
         return core.ask(centre -> recent(iq, centre, iq.getFrom().toBareJID()));
     }
-
 
     private IQ searchFormOf(IQ iq) {
         IQ reply = IQ.createResultIQ(iq);

@@ -29,23 +29,8 @@ import org.xmpp.packet.Presence;
  * answers with its view of the agent's state ({@link AgentPresence}). An agent who
  * adds the service to its roster (RFC 6121 §3) is approved, so its client's ordinary presence keeps it informed.
  */
-public final class ReadinessHandler {
-    private final Addresses addresses;
-    private final AgentSessions sessions;
-    private final CoreThread core;
-    private final Consumer<Packet> out;
-
-    private final IqTracker iqs;
-
-    public ReadinessHandler(Addresses addresses, AgentSessions sessions, CoreThread core, IqTracker iqs,
-            Consumer<Packet> out) {
-        this.addresses = addresses;
-        this.sessions = sessions;
-        this.core = core;
-        this.iqs = iqs;
-        this.out = out;
-    }
-
+public record ReadinessHandler(
+        Addresses addresses, AgentSessions sessions, CoreThread core, IqTracker iqs, Consumer<Packet> out) {
     /**
      * After a restart the store says who was logged in, and from which session; a session that ended while the
      * service was away would never say so now (its unavailable presence went nowhere). So each is asked for
