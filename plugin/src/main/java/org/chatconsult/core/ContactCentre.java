@@ -55,6 +55,7 @@ public final class ContactCentre {
     public static final int MAX_ENDED_REMEMBERED = 10_000;
     private final ConsultationDesk consultations;
     private final HandoverDesk handovers;
+    private final SupervisionDesk supervisions;
     /** A chat's offer that went unanswered moves the chat on to the next agent. */
     private final OfferRound.Outcome chatOffers = new OfferRound.Outcome() {
         @Override
@@ -86,11 +87,17 @@ public final class ContactCentre {
         this.listener = listener;
         this.consultations = new ConsultationDesk(this, listener);
         this.handovers = new HandoverDesk(this, listener);
+        this.supervisions = new SupervisionDesk(this, listener);
     }
 
     /** Conferences and transfers of the live interactions. */
     public HandoverDesk handovers() {
         return handovers;
+    }
+
+    /** Supervisors watching, whispering in and barging into the live interactions. */
+    public SupervisionDesk supervisions() {
+        return supervisions;
     }
 
     /** Consultations about the live interactions. */
@@ -371,6 +378,7 @@ public final class ContactCentre {
         interaction.cancelQueueTimer();
         consultations.interactionEnded(interaction);
         handovers.interactionEnded(interaction);
+        supervisions.interactionEnded(interaction);
         if (interaction.owner() != null) {
             release(interaction.owner());
         }

@@ -109,4 +109,23 @@ public interface ContactCentreListener {
     /** An agent who is not the owner left the chat (or was taken out of it by a cold transfer). */
     default void participantLeft(Interaction interaction, String agent) {
     }
+
+    /** A supervisor started watching a chat: her room needs making, and the chat mirroring into it. */
+    default void supervisionStarted(Supervision supervision) {
+    }
+
+    /**
+     * A supervisor's line to the chat's agent ({@code saidInRoom}: she typed it in her room; else it came as a
+     * request); {@code firstToAgent}: the agent is not in her room yet.
+     */
+    default void whispered(Supervision supervision, String text, boolean saidInRoom, boolean firstToAgent) {
+    }
+
+    /** A supervisor joins the chat as a visible participant. */
+    default void bargedIn(Supervision supervision) {
+    }
+
+    /** A supervision is over: "left", "chat-ended", or the admin console's reason. */
+    default void supervisionEnded(Supervision supervision, String reason) {
+    }
 }

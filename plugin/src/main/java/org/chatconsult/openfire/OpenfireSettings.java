@@ -22,6 +22,7 @@ public final class OpenfireSettings {
     public static final String CAPACITY = "chatconsult.agent.capacity";
     public static final String MAX_INTERACTIONS = "chatconsult.max.interactions";
     public static final String DISPOSITIONS = "chatconsult.dispositions";
+    public static final String TELL_AGENT_WHEN_MONITORED = "chatconsult.supervision.tellagent";
     public static final String RETENTION_DAYS = "chatconsult.retention.days";
     public static final String CONTACT_CHECK = "chatconsult.contact.check.seconds";
     public static final String AGENT_GROUPS = "chatconsult.agentgroups";
@@ -56,7 +57,7 @@ public final class OpenfireSettings {
                 Duration.ofSeconds(number(QUEUE_MAX_WAIT, defaults.maxQueueWait().toSeconds())),
                 (int) number(CAPACITY, defaults.defaultCapacity()),
                 (int) number(MAX_INTERACTIONS, defaults.maxInteractions()),
-                new LinkedHashSet<>(list(DISPOSITIONS)));
+                new LinkedHashSet<>(list(DISPOSITIONS)), "true".equals(read.apply(TELL_AGENT_WHEN_MONITORED)));
     }
 
     public String subdomain() {
@@ -103,7 +104,7 @@ public final class OpenfireSettings {
     /** Validates and writes every setting of the page; throws {@link IllegalArgumentException} on bad input. */
     public void save(long offerTimeoutSeconds, long queueMaxWaitSeconds, int capacity, List<String> dispositionCodes,
             List<String> agentGroupNames, List<RoutingPointSetting> points, long retentionDays,
-            long contactCheckSeconds) {
+            long contactCheckSeconds, boolean tellAgentWhenMonitored) {
         // The same rules the service applies: a bad value is refused here rather than at the next start.
         new Settings(Duration.ofSeconds(offerTimeoutSeconds), Duration.ofSeconds(queueMaxWaitSeconds), capacity,
                 (int) number(MAX_INTERACTIONS, Settings.DEFAULTS.maxInteractions()));
@@ -127,6 +128,7 @@ public final class OpenfireSettings {
         write.accept(QUEUE_MAX_WAIT, String.valueOf(queueMaxWaitSeconds));
         write.accept(CAPACITY, String.valueOf(capacity));
         write.accept(DISPOSITIONS, String.join(",", dispositionCodes));
+        write.accept(TELL_AGENT_WHEN_MONITORED, String.valueOf(tellAgentWhenMonitored));
         write.accept(AGENT_GROUPS, String.join(",", agentGroupNames));
         write.accept(RETENTION_DAYS, String.valueOf(retentionDays));
         write.accept(CONTACT_CHECK, String.valueOf(contactCheckSeconds));

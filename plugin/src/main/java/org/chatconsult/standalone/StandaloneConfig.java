@@ -86,7 +86,7 @@ public record StandaloneConfig(String host, int port, String xmppDomain, String 
                 f.duration("queue.maxwait", defaults.maxQueueWait()),
                 f.integer("agent.capacity", defaults.defaultCapacity(), 1, ContactCentre.MAX_CAPACITY),
                 f.integer("max.interactions", defaults.maxInteractions(), 1, 1_000_000),
-                new LinkedHashSet<>(f.list("dispositions")));
+                new LinkedHashSet<>(f.list("dispositions")), f.bool("supervision.tell.agent", false));
         String retention = f.text("retention", "");
         ServiceConfig service = new ServiceConfig(subdomain + "." + domain, f.text("muc.service", null), settings,
                 new ConfiguredDirectory(agents, points, groups), f.duration("contact.check", Duration.ofSeconds(30)),

@@ -17,6 +17,7 @@ import org.chatconsult.core.Handover;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.core.Newest;
 import org.chatconsult.core.Offer;
+import org.chatconsult.core.Supervision;
 import org.chatconsult.protocol.ConsultationEndReason;
 import org.chatconsult.protocol.EndReason;
 import org.chatconsult.protocol.RevokeReason;
@@ -161,6 +162,29 @@ public final class InteractionLog implements ContactCentreListener {
     public void handoverReleased(Handover handover, RevokeReason reason) {
         add(handover.interaction(), handover.kind().token() + "-released", handover.initiator(),
                 handover.target() + " " + reason.token());
+    }
+
+    /** The audit of supervision: who monitored, whispered to whom, barged in, and when it ended. */
+    @Override
+    public void supervisionStarted(Supervision supervision) {
+        add(supervision.interaction(), "monitored", supervision.supervisor(), supervision.id()
+                + (supervision.withConsultations() ? " with-consultations" : ""));
+    }
+
+    @Override
+    public void whispered(Supervision supervision, String text, boolean saidInRoom, boolean firstToAgent) {
+        add(supervision.interaction(), "whispered", supervision.supervisor(), supervision.id() + " "
+                + supervision.whisperedTo());
+    }
+
+    @Override
+    public void bargedIn(Supervision supervision) {
+        add(supervision.interaction(), "barged-in", supervision.supervisor(), supervision.id());
+    }
+
+    @Override
+    public void supervisionEnded(Supervision supervision, String reason) {
+        add(supervision.interaction(), "supervision-ended", supervision.supervisor(), supervision.id() + " " + reason);
     }
 
     @Override

@@ -49,6 +49,9 @@ final class AdminConsoleClient {
         form.put("queueMaxWait", String.valueOf(seconds(settings.maxQueueWait().toMillis())));
         form.put("capacity", String.valueOf(settings.defaultCapacity()));
         form.put("dispositions", String.join(",", settings.dispositions()));
+        if (settings.tellAgentWhenMonitored()) {
+            form.put("tellAgentWhenMonitored", "on");
+        }
         form.put("retentionDays", "0");
         form.put("contactCheck", String.valueOf(seconds(contactCheck.toMillis())));
         String page = submit("plugins/chatconsult/chatconsult-settings", form);

@@ -189,6 +189,14 @@ public final class Party implements AutoCloseable {
         return command(name, attributes, IQ.Type.set);
     }
 
+    /** A command whose element holds {@code text}, such as a whisper. */
+    public IQ command(String name, Map<String, String> attributes, String text) throws Exception {
+        RawIq iq = new RawIq(name, NS, attributes, text);
+        iq.setType(IQ.Type.set);
+        iq.setTo(jid(TestServer.SERVICE));
+        return request(iq);
+    }
+
     public IQ command(String name, Map<String, String> attributes, IQ.Type type) throws Exception {
         RawIq iq = new RawIq(name, NS, attributes);
         iq.setType(type);
@@ -387,15 +395,27 @@ public final class Party implements AutoCloseable {
     static final class RawIq extends IQ {
         private final Map<String, String> attributes;
 
+        private final String text;
+
         RawIq(String element, String namespace, Map<String, String> attributes) {
+            this(element, namespace, attributes, null);
+        }
+
+        RawIq(String element, String namespace, Map<String, String> attributes, String text) {
             super(element, namespace);
             this.attributes = attributes;
+            this.text = text;
         }
 
         @Override
         protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {
             attributes.forEach(xml::attribute);
-            xml.setEmptyElement();
+            if (text == null) {
+                xml.setEmptyElement();
+            } else {
+                xml.rightAngleBracket();
+                xml.escape(text);
+            }
             return xml;
         }
     }

@@ -29,6 +29,11 @@ public final class Wire {
     public static final String ENDED = "ended";
     /** A line of the contact chat mirrored into a consultation room. */
     public static final String MIRRORED = "mirrored";
+    /**
+     * A supervisor's doing told to the chat's agent: {@code action} monitoring (when the settings say so), whisper
+     * (with the room to read it in), barged or ended.
+     */
+    public static final String SUPERVISED = "supervised";
     /** An agent's readiness and load, in the service's presence to the agent; capacity in the agent's. */
     public static final String AGENT = "agent";
     public static final String CONSULTATION_OFFER = "consultation-offer";
@@ -61,8 +66,18 @@ public final class Wire {
     public static final String FAVORITES = "favorites";
     public static final String RECENT = "recent";
     public static final String EXPORT = "export";
+    /** A supervisor's requests: the live chats and her supervisions (get), then monitor, whisper, barge, leave. */
+    public static final String SUPERVISE = "supervise";
+    public static final String MONITOR = "monitor";
+    public static final String WHISPER = "whisper";
+    public static final String BARGE = "barge";
+    public static final String END_SUPERVISION = "end-supervision";
     /** The result of {@link #CONSULT}. */
     public static final String CONSULTATION = "consultation";
+    /** The result of {@link #MONITOR} and {@link #BARGE}, and each of hers in the result of {@link #SUPERVISE}. */
+    public static final String SUPERVISION = "supervision";
+    /** A live chat in the result of {@link #SUPERVISE}. */
+    public static final String CHAT = "chat";
     /** The result of {@link #CONFERENCE} and {@link #TRANSFER}. */
     public static final String HANDOVER = "handover";
     /** The result of {@link #IM} and {@link #CALL}: the other member's session. */

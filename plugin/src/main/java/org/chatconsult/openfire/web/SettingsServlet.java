@@ -44,7 +44,8 @@ public final class SettingsServlet extends AdminPage {
             plugin.settings().save(number(request, "offerTimeout"), number(request, "queueMaxWait"),
                     (int) number(request, "capacity"), words(request.getParameter("dispositions")),
                     words(request.getParameter("agentGroups")), routingPoints(request.getParameter("routingPoints")),
-                    number(request, "retentionDays"), number(request, "contactCheck"));
+                    number(request, "retentionDays"), number(request, "contactCheck"),
+                    request.getParameter("tellAgentWhenMonitored") != null);
         } catch (IllegalArgumentException refused) {
             render(request, response, plugin.settings(), false, refused.getMessage());
             return;
@@ -85,6 +86,9 @@ public final class SettingsServlet extends AdminPage {
         long retention = settings.retention() == null ? 0 : settings.retention().toDays();
         out.println(row("retentionDays", text("settings.retention"), retention));
         out.println(row("contactCheck", text("settings.contactcheck"), settings.contactCheck().toSeconds()));
+        out.println("<tr><td><label for=\"tellAgentWhenMonitored\">" + escape(text("settings.tellagent"))
+                + "</label></td><td><input type=\"checkbox\" name=\"tellAgentWhenMonitored\" id=\"tellAgentWhenMonitored\""
+                + (current.tellAgentWhenMonitored() ? " checked" : "") + "/></td></tr>");
         out.println("</table></div>");
         out.println("<input type=\"submit\" id=\"save\" value=\"" + escape(text("settings.save")) + "\"/></form>");
         webChat(out, request, settings);

@@ -43,6 +43,7 @@ import org.chatconsult.xmpp.command.EndChatCommand;
 import org.chatconsult.xmpp.command.InstantMessages;
 import org.chatconsult.xmpp.command.EndConsultationCommand;
 import org.chatconsult.xmpp.command.StatisticsCommand;
+import org.chatconsult.xmpp.command.SuperviseCommand;
 import org.chatconsult.xmpp.command.TeamCommunicatorCommand;
 import org.chatconsult.xmpp.dispatch.IqRouter.Access;
 import org.chatconsult.xmpp.dispatch.IqRouter;
@@ -59,6 +60,7 @@ import org.chatconsult.xmpp.feature.ResumeTokens;
 import org.chatconsult.xmpp.feature.HandoverOffers;
 import org.chatconsult.xmpp.feature.OfferDelivery;
 import org.chatconsult.xmpp.feature.OfferMessages;
+import org.chatconsult.xmpp.feature.SupervisionRooms;
 import org.chatconsult.xmpp.feature.RecentTargets;
 import org.chatconsult.xmpp.feature.RoomLifecycle;
 import org.chatconsult.xmpp.feature.RoomOccupants;
@@ -71,6 +73,7 @@ import org.chatconsult.xmpp.handler.DirectoryHandler;
 import org.chatconsult.xmpp.handler.DiscoveryHandler;
 import org.chatconsult.xmpp.handler.EntityQueries;
 import org.chatconsult.xmpp.handler.ReadinessHandler;
+import org.chatconsult.xmpp.handler.SupervisionHandler;
 import org.chatconsult.xmpp.handler.RoomTrafficHandler;
 import org.chatconsult.xmpp.handler.RoutingPointPresence;
 import org.slf4j.Logger;
@@ -133,6 +136,8 @@ public final class ServiceAssembly {
         QueueWaits waits = new QueueWaits(clock);
         ResumeTokens tokens = new ResumeTokens();
         OfferMessages offers = new OfferMessages(addresses, rooms, sessions, this::sendWhenDurable);
+        SupervisionRooms supervisionRooms = new SupervisionRooms(addresses, rooms, transcripts, sessions,
+                config.directory(), config.settings(), core, clock, this::sendWhenDurable);
         ListenerPhases features = new ListenerPhases()
                 .add(Phase.RECORD, new StateRecorder(journal, clock, sessions::session))
                 .add(Phase.CARRY_OUT,
@@ -150,7 +155,8 @@ public final class ServiceAssembly {
                         new ConsultationOffers(addresses, offers, transcripts, config.directory()),
                         new ConsultationNotices(addresses, sessions, config.directory(), this::sendWhenDurable),
                         new HandoverOffers(addresses, rooms, sessions, offers, transcripts, config.directory(),
-                                this::sendWhenDurable))
+                                this::sendWhenDurable),
+                        supervisionRooms)
                 .add(Phase.FOLLOW, log, new RecentTargets(recents, clock));
         // All that one event hands the journal (its state, its history entries) is committed as one.
         ContactCentreListener listener = features.eachEventIn(journal::together).build();
@@ -160,6 +166,7 @@ public final class ServiceAssembly {
         ConsultationCommandHandler consultations = new ConsultationCommandHandler(addresses, core, consultationRooms,
                 sessions, log, targets, recents, clock, transcripts);
         DirectoryHandler team = new DirectoryHandler(addresses, core, new Favorites(), recents);
+        SupervisionHandler supervision = new SupervisionHandler(addresses, core, supervisionRooms, log);
         ConsultCommand consult = new ConsultCommand(addresses, core, consultations, team, config.directory());
         AdHocCommands adHoc = new AdHocCommands(addresses, clock, List.of(
                 consult,
@@ -169,9 +176,10 @@ public final class ServiceAssembly {
                 new ChatDoneCommand(core, config.directory()),
                 new TeamCommunicatorCommand(core, team, consult,
                         new InstantMessages(addresses, sessions, recents, clock, out), config.directory()),
-                new StatisticsCommand(core, journal, cpu, config.directory(), started)));
+                new StatisticsCommand(core, journal, cpu, config.directory(), started),
+                new SuperviseCommand(addresses, core, config.directory(), supervision)));
         IqRouter router = requests(consultations, new ChatCommandHandler(core, targets, log), adHoc, team,
-                new ArchiveHandler(addresses, core, journal, config.directory(), out));
+                new ArchiveHandler(addresses, core, journal, config.directory(), out), supervision);
         this.dispatcher = new StanzaDispatcher(addresses, iqs, router, journal, roomTraffic,
                 new ContactHandler(core, bridge, chatStates, tokens, out, this::sendWhenDurable), readiness,
                 new RoutingPointPresence(config.directory(), out), out);
@@ -179,7 +187,7 @@ public final class ServiceAssembly {
 
     /** Every request the service serves: by namespace, element and type. */
     private IqRouter requests(ConsultationCommandHandler consultations, ChatCommandHandler chats, AdHocCommands adHoc,
-            DirectoryHandler directory, ArchiveHandler archive) {
+            DirectoryHandler directory, ArchiveHandler archive, SupervisionHandler supervision) {
         EntityQueries entity = new EntityQueries(started);
         DiscoveryHandler discovery = new DiscoveryHandler(addresses, config.directory(), NAME,
                 List.of(Protocol.NS_DISCO_INFO, Protocol.NS_DISCO_ITEMS, Protocol.NS_PING, EntityQueries.NS_TIME,
@@ -215,7 +223,13 @@ public final class ServiceAssembly {
                 .forAgents(IQ.Type.get, Wire.TRANSCRIPT, consultations::transcript)
                 .forAgents(IQ.Type.get, Wire.FAVORITES, directory::favorites)
                 .forAgents(IQ.Type.set, Wire.FAVORITES, directory::favorites)
-                .forAgents(IQ.Type.get, Wire.RECENT, directory::recent);
+                .forAgents(IQ.Type.get, Wire.RECENT, directory::recent)
+                // Anyone may ask: a non-supervisor hears what an unknown id hears (SupervisionDesk).
+                .serve(IQ.Type.get, ns, Wire.SUPERVISE, Access.ANYONE, supervision::list)
+                .serve(IQ.Type.set, ns, Wire.MONITOR, Access.ANYONE, supervision::monitor)
+                .serve(IQ.Type.set, ns, Wire.WHISPER, Access.ANYONE, supervision::whisper)
+                .serve(IQ.Type.set, ns, Wire.BARGE, Access.ANYONE, supervision::barge)
+                .serve(IQ.Type.set, ns, Wire.END_SUPERVISION, Access.ANYONE, supervision::end);
     }
 
     public Addresses addresses() {

@@ -19,6 +19,14 @@ public interface AdHocCommand {
     /** Whether {@code requester} (a bare address) may run it, and so sees it listed. */
     boolean allows(String requester);
 
+    /**
+     * Whether anyone it does not allow hears what an unknown node hears (item-not-found), not a refusal: so that
+     * nobody learns the command exists.
+     */
+    default boolean unknownToOthers() {
+        return false;
+    }
+
     /** Who may run it, in words, for the refusal of anyone else. */
     String whoMay();
 

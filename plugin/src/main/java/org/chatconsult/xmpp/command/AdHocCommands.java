@@ -65,7 +65,7 @@ public final class AdHocCommands {
             return refuse(iq, PacketError.Condition.bad_request, "the attribute 'action' is one of " + ACTIONS);
         }
         AdHocCommand command = node == null ? null : byNode.get(node);
-        if (command == null) {
+        if (command == null || command.unknownToOthers() && !command.allows(requester)) {
             return refuse(iq, PacketError.Condition.item_not_found, "no such command here");
         }
         if (!command.allows(requester)) {

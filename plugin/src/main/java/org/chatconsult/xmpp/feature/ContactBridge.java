@@ -15,6 +15,7 @@ import org.chatconsult.core.ContactCentreListener;
 import org.chatconsult.core.Directory;
 import org.chatconsult.core.Handover;
 import org.chatconsult.core.Interaction;
+import org.chatconsult.core.Supervision;
 import org.chatconsult.protocol.EndReason;
 import org.chatconsult.protocol.Wire;
 import org.chatconsult.store.InteractionLog;
@@ -362,11 +363,30 @@ public final class ContactBridge implements ContactCentreListener {
         tellJoined(handover.interaction(), directory.displayName(handover.target()));
     }
 
-    /** A bridged contact hears who joined her chat, in words and as {@code <joined/>} for programs. */
+    /** A barged-in supervisor is in the chat: its bridged contact hears it as of anyone who joins. */
+    @Override
+    public void bargedIn(Supervision supervision) {
+        tellJoined(supervision.interaction(), directory.displayName(supervision.supervisor()), " (supervisor)");
+    }
+
+    @Override
+    public void supervisionEnded(Supervision supervision, String reason) {
+        JID contact = bridgedContact(supervision.interaction().id());
+        if (supervision.barged() && contact != null && !"chat-ended".equals(reason)) {
+            tellContact(supervision.interaction(), contact,
+                    directory.displayName(supervision.supervisor()) + " has left the chat.");
+        }
+    }
+
     private void tellJoined(Interaction interaction, String name) {
+        tellJoined(interaction, name, "");
+    }
+
+    /** A bridged contact hears who joined her chat, in words and as {@code <joined/>} for programs. */
+    private void tellJoined(Interaction interaction, String name, String as) {
         JID contact = bridgedContact(interaction.id());
         if (contact != null) {
-            Message message = chatMessage(interaction, contact, name + " has joined the chat.");
+            Message message = chatMessage(interaction, contact, name + as + " has joined the chat.");
             Element joined = message.addChildElement(Wire.JOINED, Protocol.NS);
             joined.addAttribute("interaction", interaction.id());
             joined.addAttribute("name", name);

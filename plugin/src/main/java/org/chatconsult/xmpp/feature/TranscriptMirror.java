@@ -17,6 +17,8 @@ import org.chatconsult.core.Consultation;
 import org.chatconsult.core.ConsultationState;
 import org.chatconsult.core.ContactCentreListener;
 import org.chatconsult.core.Interaction;
+import org.chatconsult.core.InteractionState;
+import org.chatconsult.core.Supervision;
 import org.chatconsult.protocol.ConsultationEndReason;
 import org.chatconsult.protocol.EndReason;
 import org.chatconsult.protocol.Wire;
@@ -54,6 +56,8 @@ public final class TranscriptMirror implements ContactCentreListener {
     private final Consumer<Store.Message> archive;
     private final Map<String, List<Line>> transcripts = new HashMap<>();
     private final Map<String, Set<Consultation>> mirrors = new HashMap<>();
+    /** Per chat, the supervisions watching it: each gets the chat's lines, and its consultations' if she chose. */
+    private final Map<String, Set<Supervision>> watchers = new HashMap<>();
     /** Consultations whose room the service is re-entering: their lines wait for it. */
     private final Set<String> paused = new HashSet<>();
     /** Per consultation, the first line its room may not have received (held back, or bounced). */
@@ -71,12 +75,59 @@ public final class TranscriptMirror implements ContactCentreListener {
         for (Consultation consultation : mirrors.getOrDefault(interaction.id(), Set.of())) {
             mirror(consultation, line);
         }
+        for (Supervision supervision : watchers.getOrDefault(interaction.id(), Set.of())) {
+            watch(supervision, null, line);
+        }
     }
 
     /** A line said in a consultation room by one of its members; archived, never relayed. */
     public void recordConsultation(Consultation consultation, String from, String role, Instant time, String text,
             String stanzaId) {
-        append(consultation.interaction().id(), consultation.id(), from, role, time, text, stanzaId);
+        Line line = append(consultation.interaction().id(), consultation.id(), from, role, time, text, stanzaId);
+        for (Supervision supervision : watchers.getOrDefault(consultation.interaction().id(), Set.of())) {
+            if (supervision.withConsultations()) {
+                watch(supervision, consultation.id(), line);
+            }
+        }
+    }
+
+    /**
+     * A line said in a supervision's room (a whisper, or the agent's answer): archived under the supervision, for
+     * the audit and the export; never relayed anywhere.
+     */
+    public void recordSupervision(Supervision supervision, String from, String role, Instant time, String text,
+            String stanzaId) {
+        append(supervision.interaction().id(), supervision.id(), from, role, time, text, stanzaId);
+    }
+
+    /**
+     * Mirrors into a supervision's room the chat so far (and its live consultations', if she chose), then every
+     * new line as it is said.
+     */
+    public void startWatching(Supervision supervision, List<Consultation> consultations) {
+        if (supervision.interaction().state() == InteractionState.ENDED) {
+            return;
+        }
+        for (Line line : transcripts.getOrDefault(supervision.interaction().id(), List.of())) {
+            watch(supervision, null, line);
+        }
+        if (supervision.withConsultations()) {
+            for (Consultation consultation : consultations) {
+                for (Line line : transcripts.getOrDefault(consultation.id(), List.of())) {
+                    watch(supervision, consultation.id(), line);
+                }
+            }
+        }
+        watchers.computeIfAbsent(supervision.interaction().id(), id -> new LinkedHashSet<>()).add(supervision);
+    }
+
+    @Override
+    public void supervisionEnded(Supervision supervision, String reason) {
+        Set<Supervision> watching = watchers.get(supervision.interaction().id());
+        if (watching != null) {
+            watching.remove(supervision);
+        }
+        transcripts.remove(supervision.id());
     }
 
     /**
@@ -193,6 +244,7 @@ public final class TranscriptMirror implements ContactCentreListener {
     public void ended(Interaction interaction, EndReason reason) {
         transcripts.remove(interaction.id());
         mirrors.remove(interaction.id());
+        watchers.remove(interaction.id());
     }
 
     private Line append(String interactionId, String roomId, String from, String role, Instant time, String text,
@@ -232,21 +284,41 @@ public final class TranscriptMirror implements ContactCentreListener {
             missed(consultation.id(), line.seq());
             return;
         }
-        Message message = new Message();
-        message.setType(Message.Type.groupchat);
-        message.setFrom(addresses.serviceOccupant(consultation.id()));
-        message.setTo(addresses.room(consultation.id()));
-        message.setBody("[" + CLOCK.format(line.time()) + "] " + line.from() + " (" + line.role() + "): " + line.text());
         // The line's place in the chat is stored, so the id is the same after a restart says it again.
-        Protocol.stableId(message, consultation.id() + "-" + line.seq());
-        Element mirrored = Protocol.element(Wire.MIRRORED);
+        Element mirrored = mirrored(consultation.interaction().id(), line);
         mirrored.addAttribute("consultation", consultation.id());
-        mirrored.addAttribute("interaction", consultation.interaction().id());
+        out.accept(mirroredLine(consultation.id(), consultation.id() + "-" + line.seq(), line, mirrored));
+    }
+
+    /** A line of the chat ({@code fromConsultation} null) or of one of its consultations into a supervision's room. */
+    private void watch(Supervision supervision, String fromConsultation, Line line) {
+        Element mirrored = mirrored(supervision.interaction().id(), line);
+        mirrored.addAttribute("supervision", supervision.id());
+        mirrored.addAttribute("consultation", fromConsultation);
+        // Each room numbers its own lines: the id names the room the line was said in.
+        String source = fromConsultation == null ? supervision.interaction().id() : fromConsultation;
+        out.accept(mirroredLine(supervision.id(), supervision.id() + "-" + source + "-" + line.seq(), line,
+                mirrored));
+    }
+
+    private static Element mirrored(String interactionId, Line line) {
+        Element mirrored = Protocol.element(Wire.MIRRORED);
+        mirrored.addAttribute("interaction", interactionId);
         mirrored.addAttribute("seq", String.valueOf(line.seq()));
         mirrored.addAttribute("from", line.from());
         mirrored.addAttribute("role", line.role());
         mirrored.addAttribute("time", line.time().toString());
+        return mirrored;
+    }
+
+    private Message mirroredLine(String roomId, String stanzaId, Line line, Element mirrored) {
+        Message message = new Message();
+        message.setType(Message.Type.groupchat);
+        message.setFrom(addresses.serviceOccupant(roomId));
+        message.setTo(addresses.room(roomId));
+        message.setBody("[" + CLOCK.format(line.time()) + "] " + line.from() + " (" + line.role() + "): " + line.text());
+        Protocol.stableId(message, stanzaId);
         message.getElement().add(mirrored);
-        out.accept(message);
+        return message;
     }
 }

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 import org.chatconsult.core.Consultation;
+import org.chatconsult.core.CoreException;
 import org.chatconsult.core.ContactCentre;
 import org.chatconsult.core.Interaction;
+import org.chatconsult.core.Supervision;
 import org.chatconsult.core.Offer;
 import org.chatconsult.protocol.EndReason;
 import org.chatconsult.protocol.Wire;
@@ -108,7 +110,8 @@ public final class RoomTrafficHandler implements Reentry {
                     } else {
                         centre.end(id, EndReason.CONTACT_LEFT);
                     }
-                } else if (!contact && centre.directory().agent(who).isPresent()) {
+                } else if (!contact && !centre.supervisions().isBargedIn(id, who)
+                        && centre.directory().agent(who).isPresent()) {
                     agentMoved(centre, chat, who, left);
                 }
                 return;
@@ -234,6 +237,14 @@ public final class RoomTrafficHandler implements Reentry {
         String sender = occupants.addressOf(id, nick);
         Interaction chat = centre.interaction(id).orElse(null);
         Consultation consultation = chat != null ? null : centre.consultations().consultation(id).orElse(null);
+        Supervision supervision = chat != null || consultation != null ? null
+                : centre.supervisions().supervision(id).orElse(null);
+        if (supervision != null) {
+            if (delayed == null && sender != null) {
+                supervisionLine(centre, supervision, sender, body, message.getID());
+            }
+            return;
+        }
         if (EndWord.matches(body)) {
             // A command, not a line: neither recorded nor relayed. Only a live one counts.
             if (delayed == null) {
@@ -245,7 +256,8 @@ public final class RoomTrafficHandler implements Reentry {
             // History, asked for only when re-entering a room after a restart: lines said while the service was away.
             if (chat != null) {
                 String speaker = speaker(centre, chat, nick, sender);
-                if (transcripts.recover(chat, null, speaker, role(chat, nick, sender), delayed, body, message.getID())) {
+                String role = role(centre, chat, nick, sender);
+                if (transcripts.recover(chat, null, speaker, role, delayed, body, message.getID())) {
                     bridge.missedInRoom(chat, message, speaker); // a bridged contact never heard it either
                 }
             } else if (consultation != null) {
@@ -256,13 +268,31 @@ public final class RoomTrafficHandler implements Reentry {
         }
         if (chat != null) {
             String speaker = speaker(centre, chat, nick, sender);
-            transcripts.record(chat, speaker, role(chat, nick, sender), clock.instant(), body, message.getID());
+            transcripts.record(chat, speaker, role(centre, chat, nick, sender), clock.instant(), body, message.getID());
             bridge.fromRoom(chat, message, speaker);
             chatStates.said(id, nick);
         } else if (consultation != null) {
             transcripts.recordConsultation(consultation, agentName(centre, nick, sender), "agent", clock.instant(),
                     body, message.getID());
         }
+    }
+
+    /**
+     * A line in a supervision's room: the supervisor's is a whisper to the chat's agent; the agent's answer is kept
+     * beside it. Neither goes anywhere else: a supervision room is never bridged nor mirrored.
+     */
+    private void supervisionLine(ContactCentre centre, Supervision supervision, String sender, String body,
+            String stanzaId) {
+        if (sender.equals(supervision.supervisor())) {
+            try {
+                centre.supervisions().whisper(sender, supervision.id(), body, true);
+                return;
+            } catch (CoreException noAgentYet) {
+                // Nobody to whisper to yet: her line stays in her room, and in the record.
+            }
+        }
+        transcripts.recordSupervision(supervision, agentName(centre, sender, sender),
+                sender.equals(supervision.supervisor()) ? "supervisor" : "agent", clock.instant(), body, stanzaId);
     }
 
     /**
@@ -305,16 +335,17 @@ public final class RoomTrafficHandler implements Reentry {
      * it for her), an agent by the directory's display name, anyone else by nickname.
      */
     private String speaker(ContactCentre centre, Interaction chat, String nick, String sender) {
-        String role = role(chat, nick, sender);
+        String role = role(centre, chat, nick, sender);
         if ("contact".equals(role)) {
             return chat.contactName();
         }
-        return "agent".equals(role) ? agentName(centre, nick, sender) : nick;
+        return "agent".equals(role) || "supervisor".equals(role) ? agentName(centre, nick, sender) : nick;
     }
 
     private static String agentName(ContactCentre centre, String nick, String sender) {
-        return sender != null && centre.directory().agent(sender).isPresent()
-                ? centre.directory().displayName(sender) : nick;
+        boolean known = sender != null
+                && (centre.directory().agent(sender).isPresent() || centre.directory().isSupervisor(sender));
+        return known ? centre.directory().displayName(sender) : nick;
     }
 
     /** When a line from room history was first said (XEP-0203), or null for a live line. */
@@ -331,11 +362,14 @@ public final class RoomTrafficHandler implements Reentry {
         }
     }
 
-    private String role(Interaction chat, String nick, String sender) {
+    private String role(ContactCentre centre, Interaction chat, String nick, String sender) {
         if (sender == null) {
             return nick.equals(chat.routingPoint().displayName()) ? "service" : "unknown";
         }
-        return isContact(chat, sender) ? "contact" : "agent";
+        if (isContact(chat, sender)) {
+            return "contact";
+        }
+        return centre.supervisions().isBargedIn(chat.id(), sender) ? "supervisor" : "agent";
     }
 
     /** Whether the occupant is the chat's contact: her own client, or her voice (the bridge) saying her lines. */
@@ -352,7 +386,7 @@ public final class RoomTrafficHandler implements Reentry {
         }
         try {
             centre.agentJoined(chat.id(), agent);
-        } catch (org.chatconsult.core.CoreException stale) {
+        } catch (CoreException stale) {
             // A join racing a revoked offer: the server has taken the membership back already.
         }
     }
