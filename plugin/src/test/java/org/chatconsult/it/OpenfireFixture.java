@@ -61,7 +61,8 @@ final class OpenfireFixture {
         List<String> users = new java.util.ArrayList<>(List.of("agent1", "agent2", "agent3", "agent4", "contact1",
                 "contact2", "contact3", "contact4", "contact5", "contact6", "stranger"));
         for (int lane = 1; lane <= TestServer.LANES; lane++) {
-            users.addAll(List.of("owner" + lane, "targeta" + lane, "targetb" + lane, "lanecontact" + lane));
+            users.addAll(List.of("owner" + lane, "targeta" + lane, "targetb" + lane, "lanecontact" + lane,
+                    "supervisor" + lane));
         }
         return users;
     }
@@ -79,7 +80,11 @@ final class OpenfireFixture {
             addGroup(admin, "sales", List.of("agent1@localhost", "agent2@localhost"));
             addGroup(admin, "support", List.of("agent3@localhost"));
             addGroup(admin, "night", List.of());
-            addGroup(admin, "supervisors", List.of("agent3@localhost", "agent4@localhost"));
+            List<String> supervisors = new java.util.ArrayList<>(List.of("agent3@localhost", "agent4@localhost"));
+            for (int lane = 1; lane <= TestServer.LANES; lane++) {
+                supervisors.add("supervisor" + lane + "@localhost");
+            }
+            addGroup(admin, "supervisors", supervisors);
             for (int lane = 1; lane <= TestServer.LANES; lane++) {
                 addGroup(admin, "lane" + lane, List.of("owner" + lane + "@localhost"));
                 addGroup(admin, "team" + lane, List.of("targeta" + lane + "@localhost", "targetb" + lane + "@localhost"));

@@ -28,8 +28,10 @@ import org.junit.jupiter.api.TestTemplate;
 
 /**
  * The rule that never bends, as a property: whatever happens around a chat (consultations started, accepted,
- * declined, timed out, talked in, ended, marked done, several at once, the chat ending under them), the contact
- * never receives a byte of a consultation, and nothing said in a consultation room reaches the contact room.
+ * declined, timed out, talked in, ended, marked done, several at once, the chat ending under them; a supervisor
+ * monitoring it, with its consultations or without, whispering to its agent, leaving), the contact never receives
+ * a byte of a consultation or of the supervision, and nothing said in a consultation or supervision room reaches
+ * the contact room.
  * Random programs of lifecycle operations run against the real server, in four lanes at once; a failure names
  * the seed, lane, sequence and program. The suite runs a fixed seed, so a red run can be replayed;
  * {@code -Dchatconsult.property.seed=S} explores others and {@code -Dchatconsult.property.sequences=N} changes
@@ -41,8 +43,10 @@ class PrivacyPropertyTest {
     static final long SEED = Long.getLong("chatconsult.property.seed", 20261127L);
     static final Duration OFFER_TIMEOUT = Duration.ofMillis(500);
     static final Set<String> ALL_CONSULTATIONS = ConcurrentHashMap.newKeySet();
+    static final Set<String> ALL_SUPERVISIONS = ConcurrentHashMap.newKeySet();
 
-    enum Op { CONTACT_SAYS, OWNER_SAYS, CONSULT_AGENT, CONSULT_TEAM, CONSULT_SAYS, END_CONSULT, DONE }
+    enum Op { CONTACT_SAYS, OWNER_SAYS, CONSULT_AGENT, CONSULT_TEAM, CONSULT_SAYS, END_CONSULT, DONE, MONITOR, WHISPER,
+        UNMONITOR }
 
     enum Response { ACCEPT, DECLINE, TIMEOUT }
 
@@ -53,7 +57,7 @@ class PrivacyPropertyTest {
         static Program random(Random random) {
             Op[] weighted = {Op.CONTACT_SAYS, Op.CONTACT_SAYS, Op.CONTACT_SAYS, Op.OWNER_SAYS, Op.OWNER_SAYS,
                 Op.CONSULT_AGENT, Op.CONSULT_AGENT, Op.CONSULT_TEAM, Op.CONSULT_SAYS, Op.CONSULT_SAYS,
-                Op.CONSULT_SAYS, Op.END_CONSULT, Op.DONE};
+                Op.CONSULT_SAYS, Op.END_CONSULT, Op.DONE, Op.MONITOR, Op.MONITOR, Op.WHISPER, Op.WHISPER, Op.UNMONITOR};
             List<Op> ops = new ArrayList<>();
             List<Response> responses = new ArrayList<>();
             int length = 3 + random.nextInt(10);
@@ -91,23 +95,26 @@ class PrivacyPropertyTest {
             int checked = 0;
             int secrets = 0;
             int mirrored = 0;
+            int whispers = 0;
             for (Future<Lane> future : lanes) {
                 Lane lane = future.get();
                 sequences += lane.sequences;
                 checked += lane.contactStanzasChecked;
                 secrets += lane.secretsSaid;
                 mirrored += lane.mirroredSeen;
+                whispers += lane.whispersSaid;
                 lane.ops.forEach((op, count) -> ops.merge(op, count, Integer::sum));
                 lane.responses.forEach((r, count) -> responses.merge(r, count, Integer::sum));
             }
             pool.shutdown();
             System.out.printf("privacy property: seed %d, %d sequences in %.1f s; operations %s; consultation "
-                    + "responses %s; %d consultation lines said, %d mirrored lines received by targets; %d stanzas "
-                    + "to contacts checked, 0 leaks%n", SEED, sequences, (System.nanoTime() - started) / 1e9, ops,
-                    responses, secrets, mirrored, checked);
+                    + "responses %s; %d consultation lines said, %d whispers, %d mirrored lines received by targets "
+                    + "and supervisors; %d stanzas to contacts checked, 0 leaks%n", SEED, sequences,
+                    (System.nanoTime() - started) / 1e9, ops, responses, secrets, whispers, mirrored, checked);
             assertThat(sequences).isEqualTo(SEQUENCES);
             assertThat(responses.keySet()).containsExactlyInAnyOrder(Response.values());
             assertThat(secrets).isPositive();
+            assertThat(whispers).isPositive();
         }
     }
 
@@ -121,6 +128,7 @@ class PrivacyPropertyTest {
         final Party targetA;
         final Party targetB;
         final Party contact;
+        final Party supervisor;
         final boolean mucContact;
         final String routingPoint;
         final Set<String> consultations = ConcurrentHashMap.newKeySet();
@@ -130,7 +138,26 @@ class PrivacyPropertyTest {
         int contactStanzasChecked;
         int secretsSaid;
         int mirroredSeen;
+        int whispersSaid;
         private int contactMark;
+        /** The supervisor's watch of the running sequence's chat, while she watches it. */
+        private Watch watch;
+
+        /** A supervision of the lane's chat: its id, her room, and whether the owner has entered it. */
+        private static final class Watch {
+            final String id;
+            final String room;
+            final MultiUserChat supervisorRoom;
+            final boolean withConsultations;
+            boolean ownerIn;
+
+            Watch(String id, String room, MultiUserChat supervisorRoom, boolean withConsultations) {
+                this.id = id;
+                this.room = room;
+                this.supervisorRoom = supervisorRoom;
+                this.withConsultations = withConsultations;
+            }
+        }
 
         /** A consultation the lane is in, with both members' rooms. */
         private static final class Active {
@@ -159,6 +186,7 @@ class PrivacyPropertyTest {
             this.mucContact = lane % 2 == 0;
             this.contact = mucContact ? server.connect("lanecontact" + lane) : server.connectPlain("lanecontact" + lane);
             this.routingPoint = "lane" + lane + "@consult.localhost";
+            this.supervisor = server.connect("supervisor" + lane);
         }
 
         void run(int count) throws Exception {
@@ -182,6 +210,8 @@ class PrivacyPropertyTest {
             owner.forget();
             targetA.forget();
             targetB.forget();
+            supervisor.forget();
+            watch = null;
             int contactStart = contact.mark();
             String marker = "start-" + UUID.randomUUID();
             contact.chat(routingPoint, marker);
@@ -248,7 +278,29 @@ class PrivacyPropertyTest {
                         (fromTarget ? consultation.targetRoom : consultation.initiatorRoom).sendMessage(text);
                         (fromTarget ? owner : consultation.target).awaitMessage(m ->
                                 m.getType() == Message.Type.groupchat && text.equals(m.getBody()));
+                        if (watch != null && watch.withConsultations) {
+                            awaitWatched(text);
+                        }
                         secretsSaid++;
+                        break;
+                    }
+                    case MONITOR: {
+                        if (watch == null) {
+                            watch = monitor(interaction, marker);
+                        }
+                        break;
+                    }
+                    case WHISPER: {
+                        if (watch != null) {
+                            whisper();
+                        }
+                        break;
+                    }
+                    case UNMONITOR: {
+                        if (watch != null) {
+                            assertResult(supervisor.command("end-supervision", Map.of("supervision", watch.id)));
+                            watch = null;
+                        }
                         break;
                     }
                     case END_CONSULT: {
@@ -304,9 +356,53 @@ class PrivacyPropertyTest {
             }
             for (Stanza stanza : owner.received()) {
                 if (stanza.getFrom() != null && stanza.getFrom().toString().startsWith(chatRoom)) {
-                    assertThat(stanza.toXML().toString()).as("contact room traffic").doesNotContain("secret-");
+                    assertThat(stanza.toXML().toString()).as("contact room traffic").doesNotContain("secret-")
+                            .doesNotContain("whisper-");
                 }
             }
+        }
+
+        /** The lane's supervisor monitors the chat; her room shows it from its first line. */
+        private Watch monitor(String interaction, String marker) throws Exception {
+            boolean withConsultations = random.nextBoolean();
+            IQ reply = supervisor.command("monitor", Map.of("interaction", interaction,
+                    "consultations", String.valueOf(withConsultations)));
+            assertResult(reply);
+            String id = Party.ext(reply, "supervision").getAttributeValue("id");
+            String room = Party.ext(reply, "supervision").getAttributeValue("room");
+            ALL_SUPERVISIONS.add(id);
+            MultiUserChat supervisorRoom = supervisor.join(room, "Supervisor " + lane);
+            supervisor.awaitMessage(m -> m.hasExtension("mirrored", Party.NS) && m.getBody().endsWith(marker)
+                    && id.equals(Party.attr(m, "mirrored", "supervision")));
+            mirroredSeen++;
+            return new Watch(id, room, supervisorRoom, withConsultations);
+        }
+
+        /** A whisper, asked for or typed in her room; the owner is told of the first and reads them all there. */
+        private void whisper() throws Exception {
+            String text = "whisper-" + UUID.randomUUID();
+            if (random.nextBoolean()) {
+                assertResult(supervisor.command("whisper", Map.of("supervision", watch.id), text));
+            } else {
+                watch.supervisorRoom.sendMessage(text);
+            }
+            if (!watch.ownerIn) {
+                String id = watch.id;
+                owner.awaitMessage(m -> m.hasExtension("supervised", Party.NS)
+                        && id.equals(Party.attr(m, "supervised", "supervision")));
+                owner.join(watch.room, "Owner " + lane);
+                watch.ownerIn = true;
+            }
+            owner.awaitMessage(m -> m.getType() == Message.Type.groupchat && m.getBody() != null
+                    && m.getBody().endsWith(text));
+            whispersSaid++;
+        }
+
+        private void awaitWatched(String text) throws InterruptedException {
+            String id = watch.id;
+            supervisor.awaitMessage(m -> m.hasExtension("mirrored", Party.NS) && m.getBody().endsWith(text)
+                    && id.equals(Party.attr(m, "mirrored", "supervision")));
+            mirroredSeen++;
         }
 
         /** Starts a consultation and has its target(s) answer; returns it if accepted. */
@@ -363,6 +459,9 @@ class PrivacyPropertyTest {
                         && consultation.id.equals(Party.attr(m, "mirrored", "consultation")));
                 mirroredSeen++;
             }
+            if (watch != null) {
+                awaitWatched(text);
+            }
         }
 
         private void awaitEnded(String id, String reason) throws InterruptedException {
@@ -389,8 +488,12 @@ class PrivacyPropertyTest {
 
         static void assertNoLeak(Stanza stanza, Set<String> consultationIds) {
             String xml = stanza.toXML().toString();
-            assertThat(xml).doesNotContain("secret-").doesNotContain("consultation").doesNotContain("mirrored");
+            assertThat(xml).doesNotContain("secret-").doesNotContain("consultation").doesNotContain("mirrored")
+                    .doesNotContain("whisper").doesNotContain("supervis").doesNotContain("monitor");
             for (String id : consultationIds) {
+                assertThat(xml).doesNotContain(id);
+            }
+            for (String id : ALL_SUPERVISIONS) {
                 assertThat(xml).doesNotContain(id);
             }
             if (stanza instanceof Message && ((Message) stanza).getType() == Message.Type.error) {
@@ -407,6 +510,7 @@ class PrivacyPropertyTest {
             owner.close();
             targetA.close();
             targetB.close();
+            supervisor.close();
             contact.close();
         }
     }

@@ -183,7 +183,11 @@ class SupervisionTest {
             IQ unknown = sue.command("monitor", Map.of("interaction", "nosuchchat12"));
             assertRefusedAsUnknown(unknown);
             String text = unknown.getError().getDescriptiveText();
-            for (Party other : List.of(alice, carol, stranger)) {
+            List<Party> others = new java.util.ArrayList<>(List.of(alice, carol));
+            if (stranger != null) { // Openfire's test server has no second domain
+                others.add(stranger);
+            }
+            for (Party other : others) {
                 assertSameAnswer(other.command("monitor", asked.get(0)), text);
                 assertSameAnswer(other.command("barge", asked.get(1)), text);
                 assertSameAnswer(other.command("end-supervision", asked.get(1)), text);

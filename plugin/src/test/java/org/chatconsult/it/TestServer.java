@@ -63,7 +63,8 @@ public class TestServer implements ParameterResolver {
             AGENTS.forEach(a -> accounts.put(a, a));
             CONTACTS.forEach(c -> accounts.put(c, c));
             for (int lane = 1; lane <= LANES; lane++) {
-                for (String user : List.of("owner" + lane, "targeta" + lane, "targetb" + lane, "lanecontact" + lane)) {
+                for (String user : List.of("owner" + lane, "targeta" + lane, "targetb" + lane, "lanecontact" + lane,
+                        "supervisor" + lane)) {
                     accounts.put(user, user);
                 }
             }
@@ -120,8 +121,12 @@ public class TestServer implements ParameterResolver {
             points.add(new RoutingPoint("team" + lane, "Team " + lane,
                     Set.of("targeta" + lane + "@" + DOMAIN, "targetb" + lane + "@" + DOMAIN)));
         }
+        Set<String> supervisors = new java.util.HashSet<>(Set.of("agent3@" + DOMAIN, "agent4@" + DOMAIN));
+        for (int lane = 1; lane <= LANES; lane++) {
+            supervisors.add("supervisor" + lane + "@" + DOMAIN);
+        }
         return new ConfiguredDirectory(agents, points, List.of(new org.chatconsult.core.AgentGroup("supervisors",
-                "Supervisors", Set.of("agent3@" + DOMAIN, "agent4@" + DOMAIN))));
+                "Supervisors", supervisors)));
     }
 
     /** How many lines of history this server's rooms replay to someone who enters. */

@@ -89,16 +89,15 @@ public final class SuperviseCommand implements AdHocCommand {
         String id = Forms.id(form, "interaction");
         String action = Fields.requiredFormValue(form, "action", Limits.MAX_ID);
         String text = Fields.formValue(form, "text", Limits.MAX_BODY);
+        if (action.startsWith("monitor")) {
+            return supervisions.monitor(supervisor, id, action.equals("monitor-all")).thenApply(s -> Stage.done(
+                    "You are monitoring " + s.interaction().contactName() + "'s chat from "
+                            + addresses.room(s.id()).toBareJID() + ": you are invited. The contact does not see you."));
+        }
         return core.ask(centre -> switch (action) {
-            case "monitor", "monitor-all" -> {
-                Supervision s = centre.supervisions().monitor(supervisor, id, action.equals("monitor-all"));
-                yield Stage.done("You are monitoring " + s.interaction().contactName() + "'s chat from "
-                        + addresses.room(s.id()).toBareJID() + ": you are invited. The contact does not see you.");
-            }
             case "whisper" -> {
                 if (text == null) {
-                    throw new CoreException(CoreException.Kind.BAD_REQUEST,
-                            "the field 'text' holds the whisper");
+                    throw new CoreException(CoreException.Kind.BAD_REQUEST, "the field 'text' holds the whisper");
                 }
                 Supervision s = centre.supervisions().hersOf(supervisor, id);
                 centre.supervisions().whisper(supervisor, s.id(), text, false);
@@ -114,8 +113,7 @@ public final class SuperviseCommand implements AdHocCommand {
                 centre.supervisions().leave(supervisor, centre.supervisions().hersOf(supervisor, id).id());
                 yield Stage.done("You no longer supervise the chat.");
             }
-            default -> throw new CoreException(
-                    CoreException.Kind.NOT_ACCEPTABLE,
+            default -> throw new CoreException(CoreException.Kind.NOT_ACCEPTABLE,
                     "the field 'action' takes one of " + ACTIONS);
         });
     }

@@ -47,13 +47,17 @@ public record SupervisionHandler(Addresses addresses, CoreThread core, Supervisi
         Element command = iq.getChildElement();
         String interaction = Fields.id(command, "interaction");
         boolean withConsultations = "true".equals(Fields.attribute(command, "consultations", 5));
-        String supervisor = iq.getFrom().toBareJID();
+        return monitor(iq.getFrom().toBareJID(), interaction, withConsultations).thenApply(supervision -> {
+            IQ result = IQ.createResultIQ(iq);
+            describe(result.setChildElement(Wire.SUPERVISION, Protocol.NS), supervision);
+            return result;
+        });
+    }
+
+    /** Starts (or finds) her supervision of the chat; completes once its room is ready for her to enter. */
+    public CompletableFuture<Supervision> monitor(String supervisor, String interaction, boolean withConsultations) {
         return core.ask(centre -> centre.supervisions().monitor(supervisor, interaction, withConsultations))
-                .thenCompose(supervision -> rooms.whenReady(supervision.id()).thenApply(ready -> {
-                    IQ result = IQ.createResultIQ(iq);
-                    describe(result.setChildElement(Wire.SUPERVISION, Protocol.NS), supervision);
-                    return result;
-                }));
+                .thenCompose(supervision -> rooms.whenReady(supervision.id()).thenApply(ready -> supervision));
     }
 
     /** {@code <whisper supervision='…'>text</whisper>}: a line to the chat's agent only. */
