@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestTemplate;
  * Who may do what: each of the service's commands and IQs, asked by the chat's contact, an agent who is no
  * party, the party, a supervisor and a stranger from another domain, with the answer expected in every cell.
  * Anyone who is no agent is refused before any id is looked at (forbidden); an agent who is no party gets the
- * answer an unknown id gets (item-not-found, word for word), so nobody can probe which ids are live.
+ * answer an unknown id gets (item-not-found, word for word), so nobody can probe which ids are live. Supervision
+ * does not exist for anyone but a supervisor: her requests and command answer them as unknown ids and nodes do.
  */
 @OnBothServers
 class AuthorizationMatrixTest {
@@ -128,6 +129,9 @@ class AuthorizationMatrixTest {
                 Request export = ours("export", "export", Map.of("interaction", interaction), "get");
                 Request archive = mam(interaction);
                 Request statistics = adHoc("statistics");
+                // Supervision does not exist for anyone else: the answer of an unknown id or node.
+                List<Request> supervisorsOnly = List.of(ours("supervise", "supervise", Map.of(), "get"),
+                        ours("monitor", "monitor", Map.of("interaction", interaction), "set"), adHoc("supervise"));
 
                 List<String> mismatches = new ArrayList<>();
                 Map<String, Map<String, String>> table = new LinkedHashMap<>();
@@ -147,6 +151,10 @@ class AuthorizationMatrixTest {
                     List<Request> all = new ArrayList<>(agentsOnly);
                     all.addAll(directory);
                     all.addAll(List.of(export, archive, statistics));
+                    for (Request r : supervisorsOnly) {
+                        expected.put(r.name(), role.getKey().equals("supervisor") ? RESULT : notFound);
+                    }
+                    all.addAll(supervisorsOnly);
                     Map<String, String> row = new LinkedHashMap<>();
                     for (Request r : all) {
                         String got = answer(role.getValue(), r);
@@ -172,6 +180,9 @@ class AuthorizationMatrixTest {
                 party.put("done (consultation) again", answer(owner, ours("done", "done",
                         Map.of("consultation", consultation), "set")));
                 party.put("statistics", answer(owner, statistics));
+                for (Request r : supervisorsOnly) {
+                    party.put(r.name(), answer(owner, r));
+                }
                 table.put("party", party);
                 System.out.println("authorization matrix on " + server.getClass().getSimpleName() + ": " + table);
                 assertThat(mismatches).isEmpty();
@@ -181,7 +192,8 @@ class AuthorizationMatrixTest {
                         .containsEntry("execute consult", RESULT).containsEntry("end-consultation", RESULT)
                         .containsEntry("done (consultation)", RESULT)
                         .containsEntry("done (consultation) again", "conflict")
-                        .containsEntry("statistics", forbidden);
+                        .containsEntry("statistics", forbidden).containsEntry("supervise", notFound)
+                        .containsEntry("monitor", notFound).containsEntry("execute supervise", notFound);
 
                 // No oracle: a live id that is not yours and an id that never existed get the same words.
                 for (String command : List.of("end", "conference")) {

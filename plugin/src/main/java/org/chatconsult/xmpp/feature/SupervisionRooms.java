@@ -147,7 +147,9 @@ public final class SupervisionRooms implements ContactCentreListener {
             rooms.removeMember(room, self, new JID(supervision.supervisor()));
             rooms.say(room, self, directory.displayName(supervision.supervisor()) + " has left the chat.");
         }
-        if (supervision.barged() || supervision.whisperedTo() != null || settings.tellAgentWhenMonitored()) {
+        boolean agentKnew = supervision.barged() || supervision.whisperedTo() != null
+                || settings.tellAgentWhenMonitored();
+        if (agentKnew && !"chat-ended".equals(reason)) {
             tellAgent(supervision, "ended", null, " no longer supervises your chat with ");
         }
     }

@@ -128,6 +128,7 @@ public final class TranscriptMirror implements ContactCentreListener {
             watching.remove(supervision);
         }
         transcripts.remove(supervision.id());
+        resendFrom.remove(supervision.id()); // a bounced line of hers is not said again
     }
 
     /**
