@@ -60,6 +60,7 @@ import org.chatconsult.xmpp.feature.ResumeTokens;
 import org.chatconsult.xmpp.feature.HandoverOffers;
 import org.chatconsult.xmpp.feature.OfferDelivery;
 import org.chatconsult.xmpp.feature.OfferMessages;
+import org.chatconsult.xmpp.feature.PrivateRooms;
 import org.chatconsult.xmpp.feature.SupervisionRooms;
 import org.chatconsult.xmpp.feature.RecentTargets;
 import org.chatconsult.xmpp.feature.RoomLifecycle;
@@ -126,7 +127,8 @@ public final class ServiceAssembly {
         RoomDriver rooms = new RoomDriver(out, iqs, config.mucInvitesMembers());
         AgentSessions sessions = new AgentSessions();
         RoomOccupants occupants = new RoomOccupants();
-        ConsultationRooms consultationRooms = new ConsultationRooms(addresses, rooms, transcripts, core);
+        PrivateRooms privateRooms = new PrivateRooms(addresses, rooms, core);
+        ConsultationRooms consultationRooms = new ConsultationRooms(addresses, rooms, privateRooms, transcripts, core);
         Recents recents = new Recents();
         this.bridge = new ContactBridge(addresses, rooms, iqs, core, out, this::sendWhenDurable,
                 config.contactCheck(), config.directory(), log, occupants);
@@ -136,8 +138,8 @@ public final class ServiceAssembly {
         QueueWaits waits = new QueueWaits(clock);
         ResumeTokens tokens = new ResumeTokens();
         OfferMessages offers = new OfferMessages(addresses, rooms, sessions, this::sendWhenDurable);
-        SupervisionRooms supervisionRooms = new SupervisionRooms(addresses, rooms, transcripts, sessions,
-                config.directory(), config.settings(), core, clock, this::sendWhenDurable);
+        SupervisionRooms supervisionRooms = new SupervisionRooms(addresses, rooms, privateRooms, transcripts, sessions,
+                config.directory(), config.settings(), clock, this::sendWhenDurable);
         ListenerPhases features = new ListenerPhases()
                 .add(Phase.RECORD, new StateRecorder(journal, clock, sessions::session))
                 .add(Phase.CARRY_OUT,

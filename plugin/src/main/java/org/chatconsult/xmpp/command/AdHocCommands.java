@@ -168,7 +168,6 @@ public final class AdHocCommands {
         return reply;
     }
 
-
     private static CompletableFuture<IQ> refuse(IQ iq, PacketError.Condition condition, String text) {
         return CompletableFuture.completedFuture(StanzaErrors.reply(iq, StanzaErrors.error(condition, text)));
     }

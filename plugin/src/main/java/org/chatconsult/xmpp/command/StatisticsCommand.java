@@ -20,42 +20,21 @@ import org.xmpp.forms.FormField;
  * and Ready agents, the CPU time it has spent (where, see {@link CpuAccount}) and the changes it has stored. A
  * single-stage ad-hoc command (XEP-0050 §3.4): executing it completes it with a result form (XEP-0004).
  */
-public final class StatisticsCommand implements AdHocCommand {
+public final class StatisticsCommand extends GuardedCommand {
     static final String FORM_TYPE = Protocol.NS + "#statistics";
 
     private final CoreThread core;
     private final Journal journal;
     private final CpuAccount cpu;
-    private final Directory directory;
     private final Instant started;
 
     public StatisticsCommand(CoreThread core, Journal journal, CpuAccount cpu, Directory directory, Instant started) {
+        super("statistics", "Service statistics", directory::isSupervisor,
+                "the service's statistics are for supervisors");
         this.core = core;
         this.journal = journal;
         this.cpu = cpu;
-        this.directory = directory;
         this.started = started;
-    }
-
-    @Override
-    public String node() {
-        return "statistics";
-    }
-
-    @Override
-    public String name() {
-        return "Service statistics";
-    }
-
-    /** Supervisors only. */
-    @Override
-    public boolean allows(String requester) {
-        return directory.isSupervisor(requester);
-    }
-
-    @Override
-    public String whoMay() {
-        return "the service's statistics are for supervisors";
     }
 
     /** Never asked: the command completes on execute, so no session follows. */

@@ -23,7 +23,7 @@ import org.xmpp.forms.FormField;
  * do with the chosen one: monitor it (with its consultations or without), whisper to its agent, barge in, or
  * leave. To anyone but a supervisor the command does not exist, as an unknown node does not.
  */
-public final class SuperviseCommand implements AdHocCommand {
+public final class SuperviseCommand extends GuardedCommand {
     static final List<String> ACTIONS = List.of("monitor", "monitor-all", "whisper", "barge", "leave");
 
     private final Addresses addresses;
@@ -33,6 +33,7 @@ public final class SuperviseCommand implements AdHocCommand {
 
     public SuperviseCommand(Addresses addresses, CoreThread core, Directory directory,
             SupervisionHandler supervisions) {
+        super("supervise", "Supervise a chat", directory::isSupervisor, "supervisors");
         this.addresses = addresses;
         this.core = core;
         this.directory = directory;
@@ -40,28 +41,8 @@ public final class SuperviseCommand implements AdHocCommand {
     }
 
     @Override
-    public String node() {
-        return "supervise";
-    }
-
-    @Override
-    public String name() {
-        return "Supervise a chat";
-    }
-
-    @Override
-    public boolean allows(String requester) {
-        return directory.isSupervisor(requester);
-    }
-
-    @Override
     public boolean unknownToOthers() {
         return true;
-    }
-
-    @Override
-    public String whoMay() {
-        return "supervisors";
     }
 
     @Override

@@ -1,23 +1,18 @@
 package org.chatconsult.xmpp.feature;
 
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.chatconsult.core.Consultation;
-import org.chatconsult.core.ConsultationState;
 import org.chatconsult.core.ContactCentreListener;
 import org.chatconsult.protocol.ConsultationEndReason;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.RoomDriver;
-import org.chatconsult.xmpp.XmppErrorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.JID;
-import org.xmpp.packet.PacketError;
 
 /**
  * Gives each consultation its own room on the server's MUC service, hidden and members-only, whose members are
@@ -37,46 +32,36 @@ public final class ConsultationRooms implements ContactCentreListener {
     private final Addresses addresses;
     private final RoomDriver rooms;
     private final CoreThread core;
-    private final Map<String, CompletableFuture<Void>> ready = new ConcurrentHashMap<>();
-
+    private final PrivateRooms privateRooms;
     private final TranscriptMirror transcripts;
 
-    public ConsultationRooms(Addresses addresses, RoomDriver rooms, TranscriptMirror transcripts, CoreThread core) {
+    public ConsultationRooms(Addresses addresses, RoomDriver rooms, PrivateRooms privateRooms,
+            TranscriptMirror transcripts, CoreThread core) {
         this.addresses = addresses;
         this.rooms = rooms;
         this.transcripts = transcripts;
         this.core = core;
+        this.privateRooms = privateRooms;
     }
 
     /** Completes once the consultation's room exists and its initiator may enter (at once if it does already). */
     public CompletableFuture<Void> whenReady(String consultationId) {
-        return ready.getOrDefault(consultationId, CompletableFuture.failedFuture(new XmppErrorException(
-                PacketError.Condition.item_not_found, "no consultation " + consultationId + " is being set up")));
+        return privateRooms.whenReady(consultationId);
     }
 
     @Override
     public void consultationCreated(Consultation consultation) {
         String id = consultation.id();
-        CompletableFuture<Void> roomReady = new CompletableFuture<>();
-        ready.put(id, roomReady);
-        JID room = addresses.room(id);
-        JID self = addresses.serviceOccupant(id);
-        rooms.create(room, self, NICK, TITLE)
-                .thenCompose(created -> rooms.affiliate(room, self, new JID(consultation.initiator()), "member"))
-                .whenCompleteAsync((done, failure) -> core.submit(centre -> {
-                    boolean live = centre.consultations().live().contains(consultation);
-                    if (failure != null) {
-                        LOG.warn("room for consultation {} could not be set up: {}", id, failure.getMessage());
-                        roomReady.completeExceptionally(failure);
-                        centre.consultations().fail(id);
-                    } else if (live) {
-                        roomReady.complete(null);
-                        centre.consultations().roomReady(id);
-                    } else {
-                        roomReady.complete(null);
-                        destroy(id, ConsultationEndReason.INTERACTION_ENDED);
-                    }
-                }), core);
+        privateRooms.open(id, TITLE, new JID(consultation.initiator()), null, (centre, failure) -> {
+            if (failure != null) {
+                LOG.warn("room for consultation {} could not be set up: {}", id, failure.getMessage());
+                centre.consultations().fail(id);
+            } else if (centre.consultations().live().contains(consultation)) {
+                centre.consultations().roomReady(id);
+            } else {
+                destroy(id, ConsultationEndReason.INTERACTION_ENDED);
+            }
+        });
     }
 
     /**
@@ -143,7 +128,7 @@ public final class ConsultationRooms implements ContactCentreListener {
     @Override
     public void consultationEnded(Consultation consultation, ConsultationEndReason reason) {
         // Kept until now: the request that started the consultation may ask after its room was ready.
-        ready.remove(consultation.id());
+        privateRooms.closed(consultation.id());
         destroy(consultation.id(), reason);
     }
 

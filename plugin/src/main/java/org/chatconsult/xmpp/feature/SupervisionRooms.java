@@ -1,9 +1,7 @@
 package org.chatconsult.xmpp.feature;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.chatconsult.core.ContactCentreListener;
@@ -14,17 +12,14 @@ import org.chatconsult.core.Supervision;
 import org.chatconsult.protocol.Wire;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.AgentSessions;
-import org.chatconsult.xmpp.CoreThread;
 import org.chatconsult.xmpp.Protocol;
 import org.chatconsult.xmpp.RoomDriver;
-import org.chatconsult.xmpp.XmppErrorException;
 import org.dom4j.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
-import org.xmpp.packet.PacketError;
 
 /**
  * Carries supervision out on the MUC service. Monitoring is a private room of the supervisor's, made like a
@@ -32,70 +27,39 @@ import org.xmpp.packet.PacketError;
  * room is not touched, so nothing of it can reach the contact. A whisper is a line in that room, which the agent
  * is admitted to on the first one. A barge-in makes her a member of the chat's room and says so in it.
  */
-public final class SupervisionRooms implements ContactCentreListener {
+public record SupervisionRooms(Addresses addresses, RoomDriver rooms, PrivateRooms privateRooms,
+        TranscriptMirror transcripts, AgentSessions sessions, Directory directory, Settings settings, Clock clock,
+        Consumer<Packet> out) implements ContactCentreListener {
     /** Neutral, as the MUC service shows it to anyone who asks (XEP-0045 §6.4). */
     private static final String TITLE = "Private room";
     private static final Logger LOG = LoggerFactory.getLogger(SupervisionRooms.class);
 
-    private final Addresses addresses;
-    private final RoomDriver rooms;
-    private final TranscriptMirror transcripts;
-    private final AgentSessions sessions;
-    private final Directory directory;
-    private final Settings settings;
-    private final CoreThread core;
-    private final Clock clock;
-    private final Consumer<Packet> out;
-    private final Map<String, CompletableFuture<Void>> ready = new ConcurrentHashMap<>();
-
-    public SupervisionRooms(Addresses addresses, RoomDriver rooms, TranscriptMirror transcripts, AgentSessions sessions,
-            Directory directory, Settings settings, CoreThread core, Clock clock, Consumer<Packet> out) {
-        this.addresses = addresses;
-        this.rooms = rooms;
-        this.transcripts = transcripts;
-        this.sessions = sessions;
-        this.directory = directory;
-        this.settings = settings;
-        this.core = core;
-        this.clock = clock;
-        this.out = out;
-    }
-
     /** Completes once the supervision's room exists and she is its member (at once if it does already). */
     public CompletableFuture<Void> whenReady(String supervisionId) {
-        return ready.getOrDefault(supervisionId, CompletableFuture.failedFuture(new XmppErrorException(
-                PacketError.Condition.item_not_found, "no supervision " + supervisionId + " is being set up")));
+        return privateRooms.whenReady(supervisionId);
     }
 
     @Override
     public void supervisionStarted(Supervision supervision) {
         String id = supervision.id();
-        CompletableFuture<Void> roomReady = new CompletableFuture<>();
-        ready.put(id, roomReady);
-        JID room = addresses.room(id);
-        JID self = addresses.serviceOccupant(id);
-        rooms.create(room, self, ConsultationRooms.NICK, TITLE)
-                .thenCompose(created -> rooms.affiliate(room, self, new JID(supervision.supervisor()), "member"))
-                .whenCompleteAsync((done, failure) -> core.submit(centre -> {
-                    if (failure != null) {
-                        LOG.warn("room for supervision {} could not be set up: {}", id, failure.getMessage());
-                        roomReady.completeExceptionally(failure);
-                        if (centre.supervisions().supervision(id).isPresent()) {
-                            centre.supervisions().end(id, "service-error");
-                        }
-                        return;
-                    }
-                    roomReady.complete(null);
-                    if (centre.supervisions().supervision(id).isEmpty()) {
-                        destroy(id, "The chat has ended.");
-                        return;
-                    }
-                    transcripts.startWatching(supervision,
-                            centre.consultations().of(supervision.interaction().id()));
-                    if (settings.tellAgentWhenMonitored()) {
-                        tellAgent(supervision, "monitoring", null, " is monitoring your chat with ");
-                    }
-                }), core);
+        String invitation = "Your room to monitor " + supervision.interaction().contactName()
+                + "'s chat. The contact does not see it.";
+        privateRooms.open(id, TITLE, new JID(supervision.supervisor()), invitation, (centre, failure) -> {
+            boolean live = centre.supervisions().supervision(id).isPresent();
+            if (failure != null) {
+                LOG.warn("room for supervision {} could not be set up: {}", id, failure.getMessage());
+                if (live) {
+                    centre.supervisions().end(id, "service-error");
+                }
+            } else if (!live) {
+                destroy(id, "The chat has ended.");
+            } else {
+                transcripts.startWatching(supervision, centre.consultations().of(supervision.interaction().id()));
+                if (settings.tellAgentWhenMonitored()) {
+                    tellAgent(supervision, "monitoring", null, " is monitoring your chat with ");
+                }
+            }
+        });
     }
 
     @Override
@@ -138,7 +102,7 @@ public final class SupervisionRooms implements ContactCentreListener {
 
     @Override
     public void supervisionEnded(Supervision supervision, String reason) {
-        ready.remove(supervision.id());
+        privateRooms.closed(supervision.id());
         destroy(supervision.id(), "The supervision has ended (" + reason + ").");
         Interaction chat = supervision.interaction();
         if (supervision.barged() && !"chat-ended".equals(reason)) {
