@@ -53,11 +53,8 @@ public record SupervisionRooms(Addresses addresses, RoomDriver rooms, PrivateRoo
                 }
             } else if (!live) {
                 destroy(id, "The chat has ended.");
-            } else {
-                transcripts.startWatching(supervision, centre.consultations().of(supervision.interaction().id()));
-                if (settings.tellAgentWhenMonitored()) {
-                    tellAgent(supervision, "monitoring", null, " is monitoring your chat with ");
-                }
+            } else if (settings.tellAgentWhenMonitored()) {
+                tellAgent(supervision, "monitoring", null, " is monitoring your chat with ");
             }
         });
     }

@@ -102,10 +102,12 @@ public final class TranscriptMirror implements ContactCentreListener {
 
     /**
      * Mirrors into a supervision's room the chat so far (and its live consultations', if she chose), then every
-     * new line as it is said.
+     * new line as it is said: once, when she first enters the room (so the MUC service's history limit never cuts
+     * it).
      */
     public void startWatching(Supervision supervision, List<Consultation> consultations) {
-        if (supervision.interaction().state() == InteractionState.ENDED) {
+        Set<Supervision> watching = watchers.getOrDefault(supervision.interaction().id(), Set.of());
+        if (supervision.interaction().state() == InteractionState.ENDED || watching.contains(supervision)) {
             return;
         }
         for (Line line : transcripts.getOrDefault(supervision.interaction().id(), List.of())) {

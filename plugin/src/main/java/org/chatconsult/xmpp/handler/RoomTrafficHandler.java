@@ -116,6 +116,14 @@ public final class RoomTrafficHandler implements Reentry {
                 }
                 return;
             }
+            Supervision supervision = centre.supervisions().supervision(id).orElse(null);
+            if (supervision != null) {
+                if (!left && who.equals(supervision.supervisor())) {
+                    // She reads the chat from the moment she is in: the whole of it, then every new line.
+                    transcripts.startWatching(supervision, centre.consultations().of(supervision.interaction().id()));
+                }
+                return;
+            }
             centre.consultations().consultation(id)
                     .filter(consultation -> !left && consultation.offers().stream().anyMatch(o -> o.agent().equals(who)))
                     .ifPresent(consultation -> centre.consultations().agentJoined(id, who));

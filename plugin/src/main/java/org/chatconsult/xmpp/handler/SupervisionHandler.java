@@ -46,7 +46,8 @@ public record SupervisionHandler(Addresses addresses, CoreThread core, Supervisi
     public CompletableFuture<IQ> monitor(IQ iq) {
         Element command = iq.getChildElement();
         String interaction = Fields.id(command, "interaction");
-        boolean withConsultations = "true".equals(Fields.attribute(command, "consultations", 5));
+        String consultations = Fields.attribute(command, "consultations", 5);
+        boolean withConsultations = "true".equals(consultations) || "1".equals(consultations); // xs:boolean
         return monitor(iq.getFrom().toBareJID(), interaction, withConsultations).thenApply(supervision -> {
             IQ result = IQ.createResultIQ(iq);
             describe(result.setChildElement(Wire.SUPERVISION, Protocol.NS), supervision);
