@@ -79,6 +79,12 @@ public final class InteractionLog implements ContactCentreListener {
         return Optional.empty();
     }
 
+    /** When the chat's first agent accepted it, if one has: from its entries, so a restart keeps it. */
+    public Optional<Instant> answered(String interactionId) {
+        return logs.getOrDefault(interactionId, List.of()).stream().filter(e -> e.kind().equals("accepted"))
+                .findFirst().map(Entry::time);
+    }
+
     /** Takes back a restored interaction's entries from the store, so numbering and history go on. */
     public void restore(String interactionId, List<Store.Event> events) {
         List<Entry> entries = new ArrayList<>();
