@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -33,36 +31,10 @@ class SupervisionDeskTest {
     @BeforeEach
     void setUp() {
         AtomicInteger ids = new AtomicInteger();
-        Map<String, AgentProfile> agents = Map.of(ANN, new AgentProfile(ANN, "Ann"), BEN, new AgentProfile(BEN, "Ben"),
-                SUE, new AgentProfile(SUE, "Sue"), SAM, new AgentProfile(SAM, "Sam"));
-        RoutingPoint sales = new RoutingPoint("sales", "Sales", Set.of(ANN, BEN));
-        AgentGroup supervisors = new AgentGroup(Directory.SUPERVISORS, "Supervisors", Set.of(SUE, SAM));
-        Directory directory = new Directory() {
-            @Override
-            public Optional<AgentProfile> agent(String address) {
-                return Optional.ofNullable(agents.get(address));
-            }
-
-            @Override
-            public Collection<AgentProfile> agents() {
-                return agents.values();
-            }
-
-            @Override
-            public Optional<RoutingPoint> routingPoint(String name) {
-                return name.equals("sales") ? Optional.of(sales) : Optional.empty();
-            }
-
-            @Override
-            public Collection<RoutingPoint> routingPoints() {
-                return Set.of(sales);
-            }
-
-            @Override
-            public Collection<AgentGroup> agentGroups() {
-                return List.of(supervisors);
-            }
-        };
+        Directory directory = FixedDirectory.of(List.of(new AgentProfile(ANN, "Ann"), new AgentProfile(BEN, "Ben"),
+                new AgentProfile(SUE, "Sue"), new AgentProfile(SAM, "Sam")),
+                List.of(new RoutingPoint("sales", "Sales", Set.of(ANN, BEN))),
+                new AgentGroup(Directory.SUPERVISORS, "Supervisors", Set.of(SUE, SAM)));
         centre = new ContactCentre(new Settings(Duration.ofSeconds(30), Duration.ofMinutes(5), 2, 100), directory,
                 time, time, () -> "x" + ids.incrementAndGet(), events);
         desk = centre.supervisions();
