@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.OptionalInt;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.chatconsult.protocol.EndReason;
@@ -395,8 +396,12 @@ public final class ContactCentre {
         dispatchQueue();
     }
 
-    /** A picture of what runs now: agents, live chats and consultations, and how many wait per routing point. */
-    public Overview overview() {
+    /**
+     * A picture of what runs now: agents, live chats, consultations and supervisions, and how many wait per routing
+     * point. {@code answered} says when a chat's first agent accepted it, if it is known: the chat's log keeps
+     * that (across a restart too), the core does not.
+     */
+    public Overview overview(Function<String, Optional<Instant>> answered) {
         List<Overview.AgentRow> agentRows = agents.values().stream()
                 .sorted(Comparator.comparing(Agent::address))
                 .map(a -> new Overview.AgentRow(a.address(), a.displayName(), a.readiness(), a.load(), a.capacity()))
@@ -404,15 +409,19 @@ public final class ContactCentre {
         List<Overview.ChatRow> chats = interactions.values().stream()
                 .sorted(Comparator.comparing(Interaction::started))
                 .map(i -> new Overview.ChatRow(i.id(), i.routingPoint().name(), i.contactName(), i.state(), i.owner(),
-                        i.started()))
+                        i.started(), answered.apply(i.id()).orElse(null)))
                 .toList();
         List<Overview.ConsultationRow> consultationRows = consultations.live().stream()
                 .map(c -> new Overview.ConsultationRow(c.id(), c.interaction().id(), c.initiator(), c.target(),
                         c.state(), c.started()))
                 .toList();
+        List<Overview.SupervisionRow> supervisionRows = supervisions.live().stream()
+                .map(s -> new Overview.SupervisionRow(s.id(), s.interaction().id(), s.supervisor(), s.mode(),
+                        s.started()))
+                .toList();
         Map<String, Integer> waiting = new java.util.TreeMap<>();
         queue.forEach(i -> waiting.merge(i.routingPoint().name(), 1, Integer::sum));
-        return new Overview(agentRows, chats, consultationRows, waiting);
+        return new Overview(agentRows, chats, consultationRows, supervisionRows, waiting);
     }
 
     // ---- restart -------------------------------------------------------------------------------------------

@@ -29,6 +29,9 @@ import org.chatconsult.protocol.RevokeReason;
  * on the core thread only.
  */
 public final class InteractionLog implements ContactCentreListener {
+    /** The kind of a supervision's first entry; its detail starts with the supervision's id. */
+    public static final String MONITORED = "monitored";
+
     /** One entry: what happened, who did it, and a detail such as a consultation id or a reason. */
     public record Entry(Instant time, String kind, String actor, String detail) {
     }
@@ -77,6 +80,12 @@ public final class InteractionLog implements ContactCentreListener {
             }
         }
         return Optional.empty();
+    }
+
+    /** When the chat's first agent accepted it, if one has: from its entries, so a restart keeps it. */
+    public Optional<Instant> answered(String interactionId) {
+        return logs.getOrDefault(interactionId, List.of()).stream().filter(e -> e.kind().equals("accepted"))
+                .findFirst().map(Entry::time);
     }
 
     /** Takes back a restored interaction's entries from the store, so numbering and history go on. */
@@ -167,7 +176,7 @@ public final class InteractionLog implements ContactCentreListener {
     /** The audit of supervision: who monitored, whispered to whom, barged in, and when it ended. */
     @Override
     public void supervisionStarted(Supervision supervision) {
-        add(supervision.interaction(), "monitored", supervision.supervisor(), supervision.id()
+        add(supervision.interaction(), MONITORED, supervision.supervisor(), supervision.id()
                 + (supervision.withConsultations() ? " with-consultations" : ""));
     }
 

@@ -2,6 +2,7 @@ package org.chatconsult.store;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
 
 import org.chatconsult.core.Snapshot;
 import org.json.JSONArray;
@@ -68,8 +69,11 @@ public final class TranscriptExport {
                     .append(i.disposition().code() == null ? "" : ": " + i.disposition().code())
                     .append(i.disposition().note() == null ? "" : " — " + i.disposition().note()).append('\n');
         }
+        Set<String> supervisions = record.supervisions();
         for (Store.Message m : record.messages()) {
-            String room = m.roomId().equals(i.id()) ? "" : " [consultation " + m.roomId() + "]";
+            String room = m.roomId().equals(i.id()) ? ""
+                    : supervisions.contains(m.roomId()) ? " [supervision " + m.roomId() + "]"
+                    : " [consultation " + m.roomId() + "]";
             text.append('[').append(TIME.format(m.time())).append(']').append(room).append(' ').append(m.sender())
                     .append(" (").append(m.role()).append("): ").append(m.body()).append('\n');
         }

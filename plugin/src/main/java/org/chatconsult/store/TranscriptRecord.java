@@ -2,6 +2,8 @@ package org.chatconsult.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.chatconsult.core.Snapshot;
 import org.chatconsult.core.TranscriptAccess;
@@ -19,7 +21,19 @@ public record TranscriptRecord(Snapshot.InteractionRecord interaction, List<Snap
                 store.messages(interactionId), store.events(interactionId)));
     }
 
-    /** What a reader with this scope may see: a contact sees the lines of its own chat and nothing else. */
+    /**
+     * The ids of the chat's supervisions, whose rooms' lines (whispers, and the agent's answers) are kept beside
+     * the chat's: from the log, where each supervision begins with a {@link InteractionLog#MONITORED} entry.
+     */
+    public Set<String> supervisions() {
+        return events.stream().filter(e -> e.kind().equals(InteractionLog.MONITORED) && e.detail() != null)
+                .map(e -> e.detail().split(" ", 2)[0]).collect(Collectors.toSet());
+    }
+
+    /**
+     * What a reader with this scope may see: a contact sees the lines of its own chat and nothing else, never a
+     * consultation's or a supervision's.
+     */
     public TranscriptRecord visibleAs(TranscriptAccess.Scope scope) {
         switch (scope) {
             case EVERYTHING:

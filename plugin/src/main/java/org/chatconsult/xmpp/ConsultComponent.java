@@ -90,6 +90,11 @@ public final class ConsultComponent implements Component, Reconnectable, StanzaR
         return service.endChats(interactionIds);
     }
 
+    /** The admin console ends a supervision; false if it had ended already. */
+    public CompletableFuture<Boolean> endSupervision(String supervisionId) {
+        return service.endSupervision(supervisionId);
+    }
+
     /** What runs now, for the admin console's live page. */
     public CompletableFuture<Overview> overview() {
         return service.overview();

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.Collection;
-import java.util.Map;
-import java.util.Optional;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,30 +27,8 @@ class ConsultationDeskTest {
     @BeforeEach
     void setUp() {
         AtomicInteger ids = new AtomicInteger();
-        Map<String, AgentProfile> agents = Map.of(ANN, new AgentProfile(ANN, "Ann"), BEN, new AgentProfile(BEN, "Ben"),
-                CAT, new AgentProfile(CAT, "Cat"));
-        RoutingPoint sales = new RoutingPoint("sales", "Sales", Set.of(ANN));
-        Directory directory = new Directory() {
-            @Override
-            public Optional<AgentProfile> agent(String address) {
-                return Optional.ofNullable(agents.get(address));
-            }
-
-            @Override
-            public Collection<AgentProfile> agents() {
-                return agents.values();
-            }
-
-            @Override
-            public Optional<RoutingPoint> routingPoint(String name) {
-                return name.equals("sales") ? Optional.of(sales) : Optional.empty();
-            }
-
-            @Override
-            public Collection<RoutingPoint> routingPoints() {
-                return Set.of(sales);
-            }
-        };
+        Directory directory = FixedDirectory.of(List.of(new AgentProfile(ANN, "Ann"), new AgentProfile(BEN, "Ben"),
+                new AgentProfile(CAT, "Cat")), List.of(new RoutingPoint("sales", "Sales", Set.of(ANN))));
         centre = new ContactCentre(new Settings(Duration.ofSeconds(30), Duration.ofMinutes(5), 1, 100,
                 Set.of("resolved", "escalated")), directory, time, time, () -> "x" + ids.incrementAndGet(), events);
         desk = centre.consultations();

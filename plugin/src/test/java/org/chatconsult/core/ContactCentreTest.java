@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,33 +27,9 @@ class ContactCentreTest {
     @BeforeEach
     void setUp() {
         AtomicInteger ids = new AtomicInteger();
-        Directory directory = new Directory() {
-            final Map<String, AgentProfile> agents = Map.of(ANN, new AgentProfile(ANN, "Ann"),
-                    BEN, new AgentProfile(BEN, "Ben"), CAT, new AgentProfile(CAT, "Cat"));
-            final Map<String, RoutingPoint> points = Map.of(
-                    "sales", new RoutingPoint("sales", "Sales", Set.of(ANN, BEN)),
-                    "vip", new RoutingPoint("vip", "VIP", Set.of(CAT)));
-
-            @Override
-            public Optional<AgentProfile> agent(String address) {
-                return Optional.ofNullable(agents.get(address));
-            }
-
-            @Override
-            public Collection<AgentProfile> agents() {
-                return agents.values();
-            }
-
-            @Override
-            public Optional<RoutingPoint> routingPoint(String name) {
-                return Optional.ofNullable(points.get(name));
-            }
-
-            @Override
-            public Collection<RoutingPoint> routingPoints() {
-                return points.values();
-            }
-        };
+        Directory directory = FixedDirectory.of(List.of(new AgentProfile(ANN, "Ann"), new AgentProfile(BEN, "Ben"),
+                new AgentProfile(CAT, "Cat")), List.of(new RoutingPoint("sales", "Sales", Set.of(ANN, BEN)),
+                new RoutingPoint("vip", "VIP", Set.of(CAT))));
         Settings settings = new Settings(Duration.ofSeconds(30), Duration.ofMinutes(5), 2, 100);
         centre = new ContactCentre(settings, directory, time, time, () -> "i" + ids.incrementAndGet(), events);
     }

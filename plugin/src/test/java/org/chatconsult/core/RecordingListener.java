@@ -98,6 +98,28 @@ final class RecordingListener implements ContactCentreListener {
         events.add("handover " + handover.id() + " released " + reason.token());
     }
 
+    @Override
+    public void supervisionStarted(Supervision supervision) {
+        events.add("supervision " + supervision.id() + " of " + supervision.interaction().id() + " by "
+                + supervision.supervisor());
+    }
+
+    @Override
+    public void whispered(Supervision supervision, String text, boolean saidInRoom, boolean firstToAgent) {
+        events.add("supervision " + supervision.id() + " whispered to " + supervision.whisperedTo() + ": " + text
+                + (firstToAgent ? " (first)" : ""));
+    }
+
+    @Override
+    public void bargedIn(Supervision supervision) {
+        events.add("supervision " + supervision.id() + " barged in");
+    }
+
+    @Override
+    public void supervisionEnded(Supervision supervision, String reason) {
+        events.add("supervision " + supervision.id() + " ended " + reason);
+    }
+
     /** What the agent said on declining, if anything. */
     private static String note(Offer offer) {
         return offer.note() == null ? "" : " (" + offer.note() + ")";

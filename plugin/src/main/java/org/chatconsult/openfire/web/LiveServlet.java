@@ -2,10 +2,13 @@ package org.chatconsult.openfire.web;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import javax.servlet.http.HttpServletRequest;
@@ -15,7 +18,10 @@ import org.chatconsult.core.Overview;
 import org.chatconsult.openfire.ChatConsultPlugin;
 import org.chatconsult.xmpp.ConsultComponent;
 
-/** The live page: agents with readiness and load, live chats, consultations and queues; it refreshes itself. */
+/**
+ * The live page: agents with readiness and load, live chats (how long each waited and has run), consultations,
+ * supervisions and queues; it refreshes itself. Chats and supervisions can be ended from it.
+ */
 public final class LiveServlet extends AdminPage {
     static final String PAGE_ID = "chatconsult-live";
     private static final int REFRESH_SECONDS = 5;
@@ -50,14 +56,15 @@ public final class LiveServlet extends AdminPage {
         }
         close(out, overview.agents().isEmpty());
         section(out, "live.chats", "chats", new String[] {"live.chat", "live.routingpoint", "live.contact",
-                "live.state", "live.owner", "live.started", "live.end"});
+                "live.state", "live.owner", "live.started", "live.waittime", "live.duration", "live.end"});
+        Instant now = Instant.now();
         for (Overview.ChatRow chat : overview.chats()) {
+            String waited = chat.answered() == null ? "" : length(chat.started(), chat.answered());
             out.println("<tr><td>" + escape(chat.id()) + "</td><td>" + escape(chat.routingPoint()) + "</td><td>"
                     + escape(chat.contact()) + "</td><td>" + escape(chat.state().name().toLowerCase()) + "</td><td>"
                     + escape(chat.owner()) + "</td><td>" + escape(TIME.format(chat.started())) + "</td><td>"
-                    + "<form method=\"post\" action=\"" + PAGE_ID + "\">" + csrf(request)
-                    + "<input type=\"hidden\" name=\"interaction\" value=\"" + escape(chat.id()) + "\"/>"
-                    + "<input type=\"submit\" value=\"" + escape(text("live.end")) + "\"/></form></td></tr>");
+                    + waited + "</td><td>" + length(chat.started(), now) + "</td><td>"
+                    + endForm(request, "interaction", chat.id()) + "</td></tr>");
         }
         close(out, overview.chats().isEmpty());
         section(out, "live.consultations", "consultations", new String[] {"live.consultation", "live.chat",
@@ -68,6 +75,14 @@ public final class LiveServlet extends AdminPage {
                     + escape(c.state().name().toLowerCase()) + "</td></tr>");
         }
         close(out, overview.consultations().isEmpty());
+        section(out, "live.supervisions", "supervisions", new String[] {"live.supervisor", "live.chat",
+                "live.mode", "live.since", "live.end"});
+        for (Overview.SupervisionRow s : overview.supervisions()) {
+            out.println("<tr><td>" + escape(s.supervisor()) + "</td><td>" + escape(s.interactionId()) + "</td><td>"
+                    + escape(text("live.mode." + s.mode())) + "</td><td>" + escape(TIME.format(s.started()))
+                    + "</td><td>" + endForm(request, "supervision", s.id()) + "</td></tr>");
+        }
+        close(out, overview.supervisions().isEmpty());
         section(out, "live.queues", "queues", new String[] {"live.routingpoint", "live.waiting"});
         for (Map.Entry<String, Integer> queue : overview.waiting().entrySet()) {
             out.println("<tr><td>" + escape(queue.getKey()) + "</td><td>" + queue.getValue() + "</td></tr>");
@@ -76,7 +91,10 @@ public final class LiveServlet extends AdminPage {
         end(out);
     }
 
-    /** A supervisor ends one chat ({@code interaction}) or, with {@code all}, every live chat. */
+    /**
+     * The admin ends one supervision ({@code supervision}), one chat ({@code interaction}) or, with {@code all} (or
+     * neither), every live chat.
+     */
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ChatConsultPlugin plugin = plugin(response);
@@ -84,16 +102,33 @@ public final class LiveServlet extends AdminPage {
         if (service == null) {
             return;
         }
+        String supervision = request.getParameter("supervision");
         String interaction = request.getParameter("interaction");
         List<String> chosen = request.getParameter("all") != null || interaction == null ? List.of()
                 : List.of(interaction);
+        CompletableFuture<?> ending = supervision != null ? service.endSupervision(supervision)
+                : service.endChats(chosen);
         try {
-            service.endChats(chosen).get(5, TimeUnit.SECONDS);
+            ending.get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
-            response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "the chats could not be ended");
+            response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                    supervision != null ? "the supervision could not be ended" : "the chats could not be ended");
             return;
         }
         response.sendRedirect(PAGE_ID);
+    }
+
+    /** A form with one End button, which posts {@code name=id} back to this page with the console's CSRF token. */
+    private static String endForm(HttpServletRequest request, String name, String id) {
+        return "<form method=\"post\" action=\"" + PAGE_ID + "\">" + csrf(request)
+                + "<input type=\"hidden\" name=\"" + name + "\" value=\"" + escape(id) + "\"/>"
+                + "<input type=\"submit\" value=\"" + escape(text("live.end")) + "\"/></form>";
+    }
+
+    /** How long from {@code from} to {@code to}, as h:mm:ss. */
+    private static String length(Instant from, Instant to) {
+        long seconds = Math.max(0, Duration.between(from, to).toSeconds());
+        return String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }
 
     private static void section(PrintWriter out, String title, String id, String[] columns) {

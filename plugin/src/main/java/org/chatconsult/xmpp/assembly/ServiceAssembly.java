@@ -360,9 +360,20 @@ public final class ServiceAssembly {
         });
     }
 
+    /** The admin console ends a supervision; false if it had ended already. */
+    public CompletableFuture<Boolean> endSupervision(String supervisionId) {
+        return core.ask(centre -> {
+            if (centre.supervisions().supervision(supervisionId).isEmpty()) {
+                return false;
+            }
+            centre.supervisions().end(supervisionId, "ended-by-admin");
+            return true;
+        });
+    }
+
     /** What runs now, for the admin console's live page. */
     public CompletableFuture<Overview> overview() {
-        return core.ask(ContactCentre::overview);
+        return core.ask(centre -> centre.overview(log::answered));
     }
 
     /**

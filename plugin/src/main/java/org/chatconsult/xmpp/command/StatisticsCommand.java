@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.chatconsult.core.Directory;
-import org.chatconsult.core.Overview;
 import org.chatconsult.core.Readiness;
 import org.chatconsult.store.Journal;
 import org.chatconsult.xmpp.CoreThread;
@@ -46,14 +45,13 @@ public final class StatisticsCommand extends GuardedCommand {
     @Override
     public CompletableFuture<Stage> start(String requester) {
         return core.ask(centre -> {
-            Overview now = centre.overview();
             DataForm form = new DataForm(DataForm.Type.result);
             form.setTitle(name());
             form.addField("FORM_TYPE", null, FormField.Type.hidden).addValue(FORM_TYPE);
-            add(form, "interactions", "Live chats", now.chats().size());
-            add(form, "consultations", "Live consultations", now.consultations().size());
+            add(form, "interactions", "Live chats", centre.interactions().size());
+            add(form, "consultations", "Live consultations", centre.consultations().live().size());
             add(form, "ready-agents", "Ready agents",
-                    now.agents().stream().filter(agent -> agent.readiness() == Readiness.READY).count());
+                    centre.agents().stream().filter(agent -> agent.readiness() == Readiness.READY).count());
             add(form, "stored", "Changes stored", journal.written());
             // The store's health: out of reach (retrying, changes held in memory), and what it refused for good.
             add(form, "store-reachable", "Store reachable", journal.isRetrying() ? 0 : 1);

@@ -114,8 +114,7 @@ public record SupervisionHandler(Addresses addresses, CoreThread core, Supervisi
 
     /** When the chat's first agent accepted it, from its log (kept through a restart). */
     public Optional<Instant> answered(Interaction chat) {
-        return log.entries(chat.id()).stream().filter(e -> e.kind().equals("accepted")).findFirst()
-                .map(InteractionLog.Entry::time);
+        return log.answered(chat.id());
     }
 
     private void describe(Element element, Supervision supervision) {
