@@ -179,8 +179,8 @@ class ProtocolElementsTest {
 
     @Test
     void supervisionElementsAreRead() throws Exception {
-        Message told = message("<message xmlns='jabber:client' from='consult.example.com'><body>Sue whispers to you</body>"
-                + "<supervised xmlns='urn:chatconsult:0' supervision='s4' interaction='k3' supervisor='sue@example.com'"
+        Message told = message("<message xmlns='jabber:client' from='consult.example.com'>"
+                + "<body>Sue whispers to you</body><supervised xmlns='urn:chatconsult:0' supervision='s4' interaction='k3' supervisor='sue@example.com'"
                 + " name='Sue' action='whisper' room='s4@conference.example.com'/></message>");
         SupervisedExtension notice = told.getExtension(SupervisedExtension.class);
         assertThat(notice).extracting("supervision", "interaction", "name", "action")

@@ -25,7 +25,8 @@ public final class MirroredExtension extends AttributeElement {
     public MirroredExtension(String consultation, String supervision, String interaction, long seq, String from,
             String role, Instant time) {
         super(ELEMENT, new Attributes().with("consultation", consultation).with("supervision", supervision)
-                .with("interaction", interaction).with("seq", seq).with("from", from).with("role", role).with("time", time));
+                .with("interaction", interaction).with("seq", seq).with("from", from).with("role", role)
+                .with("time", time));
     }
 
     public static MirroredExtension from(Message message) {

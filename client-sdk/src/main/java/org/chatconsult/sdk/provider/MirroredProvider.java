@@ -13,9 +13,10 @@ public final class MirroredProvider extends ExtensionElementProvider<MirroredExt
             throws SmackParsingException {
         String seq = OfferProvider.required(parser, "seq");
         try {
-            return new MirroredExtension(parser.getAttributeValue("consultation"), parser.getAttributeValue("supervision"),
-                    parser.getAttributeValue("interaction"), Long.parseLong(seq), parser.getAttributeValue("from"),
-                    parser.getAttributeValue("role"), OfferProvider.instant(parser.getAttributeValue("time")));
+            return new MirroredExtension(parser.getAttributeValue("consultation"),
+                    parser.getAttributeValue("supervision"), parser.getAttributeValue("interaction"),
+                    Long.parseLong(seq), parser.getAttributeValue("from"), parser.getAttributeValue("role"),
+                    OfferProvider.instant(parser.getAttributeValue("time")));
         } catch (NumberFormatException e) {
             throw new SmackParsingException("invalid seq " + seq);
         }
