@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 import org.chatconsult.protocol.Wire;
@@ -40,6 +41,8 @@ public final class SupervisorManager extends Manager {
     private static final Map<XMPPConnection, SupervisorManager> INSTANCES = new WeakHashMap<>();
 
     private final Set<SupervisionListener> listeners = new CopyOnWriteArraySet<>();
+    /** The supervisions whose room she is in from here, by id: a second handle on a room would hear it twice. */
+    private final Map<String, Supervision> entered = new ConcurrentHashMap<>();
 
     private SupervisorManager(XMPPConnection connection) {
         super(connection);
@@ -81,16 +84,22 @@ public final class SupervisorManager extends Manager {
     /**
      * Starts watching a live chat ({@code withConsultations}: and its consultations) from her own room, which she
      * enters as {@code nickname}; the chat so far, then every new line, comes to the listeners. Of a chat she
-     * watches already, the service answers with that supervision.
+     * watches already, the service answers with that supervision (and this returns the one entered from here).
      */
     public Supervision monitor(String interactionId, boolean withConsultations, String nickname)
             throws XMPPException, SmackException, InterruptedException {
         AgentManager agents = AgentManager.getInstanceFor(connection());
         ResultIQ result = agents.request(CommandIQ.set(agents.getService(), Wire.MONITOR)
                 .with("interaction", interactionId).with("consultations", String.valueOf(withConsultations)));
-        Supervision supervision = new Supervision(agents, SupervisionInfo.from(result.getPayload()),
-                AgentManager.nick(nickname), listeners);
+        SupervisionInfo info = SupervisionInfo.from(result.getPayload());
+        entered.values().removeIf(left -> !left.getRoom().isJoined());
+        Supervision known = entered.get(info.getId());
+        if (known != null) {
+            return known;
+        }
+        Supervision supervision = new Supervision(agents, info, AgentManager.nick(nickname), listeners);
         supervision.join();
+        entered.put(info.getId(), supervision);
         return supervision;
     }
 
