@@ -21,6 +21,7 @@ import org.chatconsult.sdk.packet.HandoverOfferExtension;
 import org.chatconsult.sdk.packet.NoticeExtension;
 import org.chatconsult.sdk.packet.OfferExtension;
 import org.chatconsult.sdk.packet.RevokedExtension;
+import org.chatconsult.sdk.packet.SupervisedExtension;
 import org.jivesoftware.smack.ConnectionListener;
 import org.jivesoftware.smack.Manager;
 import org.jivesoftware.smack.SmackException;
@@ -270,7 +271,7 @@ public final class AgentManager extends Manager {
         return interaction;
     }
 
-    private static Resourcepart nick(String nickname) {
+    static Resourcepart nick(String nickname) {
         try {
             return Resourcepart.from(nickname);
         } catch (XmppStringprepException e) {
@@ -278,7 +279,7 @@ public final class AgentManager extends Manager {
         }
     }
 
-    private MultiUserChat room(EntityBareJid address) {
+    MultiUserChat room(EntityBareJid address) {
         return MultiUserChatManager.getInstanceFor(connection()).getMultiUserChat(address);
     }
 
@@ -311,6 +312,10 @@ public final class AgentManager extends Manager {
         RevokedExtension revoked = stanza.getExtension(RevokedExtension.class);
         if (revoked != null) {
             offerListeners.forEach(l -> l.offerRevoked(revoked));
+        }
+        SupervisedExtension supervised = stanza.getExtension(SupervisedExtension.class);
+        if (supervised != null) {
+            offerListeners.forEach(l -> l.supervised(supervised));
         }
         AgentStateExtension agentState = stanza.getExtension(AgentStateExtension.class);
         if (agentState != null && agentState.getReadiness() != null) {

@@ -4,10 +4,11 @@ import org.chatconsult.sdk.packet.ConsultationOfferExtension;
 import org.chatconsult.sdk.packet.HandoverOfferExtension;
 import org.chatconsult.sdk.packet.OfferExtension;
 import org.chatconsult.sdk.packet.RevokedExtension;
+import org.chatconsult.sdk.packet.SupervisedExtension;
 
 /**
  * Hears what is offered to this agent: chats, consultation requests, conferences and transfers, and offers
- * withdrawn.
+ * withdrawn; and what supervisors do about the agent's chats.
  *
  * <pre>{@code
  * agents.addOfferListener(offer -> agents.accept(offer, "Alice"));
@@ -28,5 +29,9 @@ public interface OfferListener {
 
     /** An offer is gone: declined, timed out, taken by another agent, the agent went Not Ready, or it ended. */
     default void offerRevoked(RevokedExtension revoked) {
+    }
+
+    /** A supervisor monitors, whispers about (read it in the notice's room), barged into or left one of the chats. */
+    default void supervised(SupervisedExtension notice) {
     }
 }

@@ -18,6 +18,7 @@ import org.chatconsult.sdk.packet.EndedExtension;
 import org.chatconsult.sdk.packet.OfferExtension;
 import org.chatconsult.sdk.packet.QueueExtension;
 import org.chatconsult.sdk.packet.RevokedExtension;
+import org.chatconsult.sdk.packet.SupervisedExtension;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.util.PacketParserUtils;
@@ -174,5 +175,54 @@ class ProtocolElementsTest {
                 + " id='t8' interaction='k3' room='t8@conference.example.com'></consultation>");
         IQ empty = PacketParserUtils.parseStanza("<iq type='result' id='f1'><favorites xmlns='urn:chatconsult:0'/></iq>");
         assertThat(((ResultIQ) empty).getItems("item")).isEmpty();
+    }
+
+    @Test
+    void supervisionElementsAreRead() throws Exception {
+        Message told = message("<message xmlns='jabber:client' from='consult.example.com'>"
+                + "<body>Sue whispers to you</body><supervised xmlns='urn:chatconsult:0' supervision='s4' interaction='k3' supervisor='sue@example.com'"
+                + " name='Sue' action='whisper' room='s4@conference.example.com'/></message>");
+        SupervisedExtension notice = told.getExtension(SupervisedExtension.class);
+        assertThat(notice).extracting("supervision", "interaction", "name", "action")
+                .containsExactly("s4", "k3", "Sue", SupervisedExtension.WHISPER);
+        assertThat(notice.getSupervisor().toString()).isEqualTo("sue@example.com");
+        assertThat(notice.getRoom().toString()).isEqualTo("s4@conference.example.com");
+        assertThat(message("<message>" + notice.toXML() + "</message>").getExtension(SupervisedExtension.class))
+                .usingRecursiveComparison().isEqualTo(notice);
+
+        Message consulted = message("<message xmlns='jabber:client' type='groupchat'>"
+                + "<body>[16:41:00] Dora (agent): Which carrier?</body>"
+                + "<mirrored xmlns='urn:chatconsult:0' interaction='k3' seq='1' from='Dora' role='agent'"
+                + " time='2026-11-27T16:41:00Z' supervision='s4' consultation='t8'/></message>");
+        MirroredExtension line = MirroredExtension.from(consulted);
+        assertThat(java.util.List.of(line.getSupervision(), line.getConsultation(), line.getInteraction()))
+                .containsExactly("s4", "t8", "k3");
+        assertThat(line.toLine(consulted.getBody()).getText()).isEqualTo("Which carrier?");
+
+        ResultIQ list = PacketParserUtils.parseStanza("<iq type='result' id='v1'><supervise xmlns='urn:chatconsult:0'>"
+                + "<chat id='k3' routing-point='sales' contact='carol' state='active' started='2026-11-27T16:40:26Z'"
+                + " agent='alice@example.com' agent-name='Alice' answered='2026-11-27T16:40:30Z' consultations='1'/>"
+                + "<chat id='m5' routing-point='support' contact='dave' state='queued' started='2026-11-27T16:42:00Z'"
+                + " consultations='0'/>"
+                + "<supervision id='s4' interaction='k3' room='s4@conference.example.com' mode='barged'"
+                + " consultations='true' chat-room='k3@conference.example.com'/></supervise></iq>");
+        LiveChat answered = LiveChat.from(list.getItems("chat").get(0));
+        assertThat(answered).extracting("id", "routingPoint", "contactName", "state", "agentName", "consultations")
+                .containsExactly("k3", "sales", "carol", "active", "Alice", 1);
+        assertThat(answered.getAgent().toString()).isEqualTo("alice@example.com");
+        assertThat(answered.getAnswered()).isEqualTo(Instant.parse("2026-11-27T16:40:30Z"));
+        LiveChat waiting = LiveChat.from(list.getItems("chat").get(1));
+        assertThat(waiting.getAgent() == null).isTrue();
+        assertThat(waiting.getAnswered()).isNull();
+        SupervisionInfo mine = SupervisionInfo.from(list.getItems("supervision").get(0));
+        assertThat(mine).extracting("id", "interaction", "mode", "withConsultations")
+                .containsExactly("s4", "k3", "barged", true);
+        assertThat(mine.getRoom().toString()).isEqualTo("s4@conference.example.com");
+        assertThat(mine.getChatRoom().toString()).isEqualTo("k3@conference.example.com");
+
+        var service = JidCreate.domainBareFrom("consult.example.com");
+        assertThat(CommandIQ.set(service, "whisper").with("supervision", "s4").text("Offer <the> voucher")
+                .getChildElementXML().toString())
+                .isEqualTo("<whisper xmlns='urn:chatconsult:0' supervision='s4'>Offer &lt;the&gt; voucher</whisper>");
     }
 }

@@ -17,13 +17,17 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.chatconsult.core.AgentGroup;
 import org.chatconsult.core.AgentProfile;
+import org.chatconsult.core.Directory;
 import org.chatconsult.core.RoutingPoint;
 import org.chatconsult.protocol.ConsultationEndReason;
 import org.chatconsult.protocol.EndReason;
 import org.chatconsult.protocol.RevokeReason;
 import org.chatconsult.protocol.Wire;
 import org.chatconsult.sdk.AgentManager;
+import org.chatconsult.sdk.LiveChat;
+import org.chatconsult.sdk.SupervisionInfo;
 import org.chatconsult.sdk.packet.AgentStateExtension;
 import org.chatconsult.sdk.packet.CommandIQ;
 import org.chatconsult.sdk.packet.ConsultationOfferExtension;
@@ -37,6 +41,7 @@ import org.chatconsult.sdk.packet.QueueExtension;
 import org.chatconsult.sdk.packet.ResumeExtension;
 import org.chatconsult.sdk.packet.ResultIQ;
 import org.chatconsult.sdk.packet.RevokedExtension;
+import org.chatconsult.sdk.packet.SupervisedExtension;
 import org.chatconsult.sdk.packet.TranscriptLine;
 import org.chatconsult.standalone.ConfiguredDirectory;
 import org.chatconsult.xmpp.feature.QueueWaits;
@@ -76,6 +81,8 @@ class WireCrossParseTest {
     private static final JID ALICE = new JID("alice@example.com/desk");
     private static final JID BOB = new JID("bob@example.com/desk");
     private static final JID DORA = new JID("dora@example.com/desk");
+    /** A supervisor: of the agent group {@link Directory#SUPERVISORS}. */
+    private static final JID SUE = new JID("sue@example.com/desk");
     private static final JID CAROL = new JID("carol@example.com/phone");
     /** A contact on a web widget: bridged. */
     private static final JID DAVE = new JID("dave@example.com/" + InProcessServer.WEB);
@@ -84,6 +91,8 @@ class WireCrossParseTest {
     private static final String FIRST_LINE = "Hi, my parcel is late";
     private static final String ROOM_LINE = "It was due on Monday";
     private static final String MIRRORED_LINE = "Can I have a refund?";
+    private static final String CONSULTED_LINE = "Which carrier was it?";
+    private static final String WHISPER = "Offer the voucher";
 
     /** The SDK's class for each element the service sends in a message or presence. */
     private static final Map<String, Class<? extends ExtensionElement>> SDK_TYPES = Map.ofEntries(
@@ -96,10 +105,13 @@ class WireCrossParseTest {
             Map.entry(Wire.HANDOVER_OFFER, HandoverOfferExtension.class),
             Map.entry(Wire.HANDOVER_ACCEPTED, NoticeExtension.class),
             Map.entry(Wire.HANDOVER_RELEASED, NoticeExtension.class), Map.entry(Wire.JOINED, NoticeExtension.class),
-            Map.entry(Wire.RESUME, ResumeExtension.class));
+            Map.entry(Wire.RESUME, ResumeExtension.class), Map.entry(Wire.SUPERVISED, SupervisedExtension.class));
     /** Names of Wire that only the SDK writes, to the service: requests. */
     private static final Set<String> REQUESTS_ONLY = Set.of(Wire.DECLINE, Wire.END, Wire.CONFERENCE, Wire.TRANSFER,
-            Wire.DONE, Wire.CONSULT, Wire.END_CONSULTATION, Wire.IM, Wire.CALL);
+            Wire.DONE, Wire.CONSULT, Wire.END_CONSULTATION, Wire.IM, Wire.CALL, Wire.MONITOR, Wire.WHISPER,
+            Wire.BARGE, Wire.END_SUPERVISION);
+    /** Names of Wire only ever inside another element of ours: an offer's preview, a live chat in a list. */
+    private static final Set<String> PARTS = Set.of(Wire.PREVIEW, Wire.CHAT);
     /** The one name nobody here reads: {@code <context/>} goes from agent to agent, never to the service. */
     private static final Set<String> AGENT_TO_AGENT = Set.of(Wire.CONTEXT);
 
@@ -118,6 +130,7 @@ class WireCrossParseTest {
     private String chat;
     private String secondChat;
     private String consultation;
+    private String supervision;
     private Packet queued;
     private Packet bobReady;
     private Packet aliceReady;
@@ -128,6 +141,13 @@ class WireCrossParseTest {
     private Packet consultationAccepted;
     private Packet replayedLine;
     private Packet liveLine;
+    private Packet supervisedLine;
+    private Packet supervisedConsultationLine;
+    private Packet whispered;
+    private Packet whisperToldToAlice;
+    private Packet bargedIntoChat;
+    private Packet bargeToldToAlice;
+    private Packet supervisionEndedForAlice;
     private Packet consultationEndedForAlice;
     private Packet consultationEndedForDora;
     private Packet conferenceOffer;
@@ -174,6 +194,30 @@ class WireCrossParseTest {
         replayedLine = awaitMirrored(1);
         deliver(groupchat(chat, "carol", MIRRORED_LINE));
         liveLine = awaitMirrored(2);
+
+        // Sue supervises: she monitors the chat with its consultations, sees it and Dora's line in the consultation,
+        // lists what is live, whispers to Alice, barges in and leaves.
+        IQ monitor = ask("monitor", SUE, CommandIQ.set(service, Wire.MONITOR).with("interaction", chat)
+                .with("consultations", "true"));
+        supervision = monitor.getChildElement().attributeValue("id");
+        JID supervisionRoom = new JID(supervision, InProcessServer.MUC, null);
+        supervisedLine = awaitSent(supervisionRoom, Wire.MIRRORED, e -> e.attributeValue("consultation") == null
+                && "2".equals(e.attributeValue("seq")));
+        deliver(groupchat(consultation, "Dora", CONSULTED_LINE));
+        supervisedConsultationLine = awaitSent(supervisionRoom, Wire.MIRRORED,
+                e -> consultation.equals(e.attributeValue("consultation")));
+        ask("supervise", SUE, CommandIQ.get(service, Wire.SUPERVISE));
+        ask("whisper", SUE, CommandIQ.set(service, Wire.WHISPER).with("supervision", supervision).text(WHISPER));
+        whispered = server.await("the whisper in " + supervisionRoom, packet -> supervisionRoom.equals(packet.getTo())
+                && packet instanceof Message m && m.getBody() != null && m.getBody().endsWith(WHISPER));
+        whisperToldToAlice = awaitSent(ALICE, Wire.SUPERVISED, e -> "whisper".equals(e.attributeValue("action")));
+        ask("barge", SUE, CommandIQ.set(service, Wire.BARGE).with("supervision", supervision));
+        JID chatRoom = new JID(chat, InProcessServer.MUC, null);
+        bargedIntoChat = server.await("the barge-in told in " + chatRoom, packet -> chatRoom.equals(packet.getTo())
+                && packet instanceof Message m && "Sue (supervisor) has joined the chat.".equals(m.getBody()));
+        bargeToldToAlice = awaitSent(ALICE, Wire.SUPERVISED, e -> "barged".equals(e.attributeValue("action")));
+        ask("end supervision", SUE, CommandIQ.set(service, Wire.END_SUPERVISION).with("supervision", supervision));
+        supervisionEndedForAlice = awaitSent(ALICE, Wire.SUPERVISED, e -> "ended".equals(e.attributeValue("action")));
 
         ask("im", ALICE, CommandIQ.set(service, Wire.IM).with("consultation", consultation));
         ask("call", DORA, CommandIQ.set(service, Wire.CALL).with("consultation", consultation));
@@ -298,6 +342,35 @@ class WireCrossParseTest {
         assertThat(answer("export text").getText()).startsWith("Interaction " + chat);
         // <end interaction='…'/>
         assertThat(sdk(daveEnded, EndedExtension.class).getEndReason()).isEqualTo(EndReason.AGENT_ENDED);
+
+        // <monitor interaction='…' consultations='true'/>: her room, into which the chat and its consultation go
+        Element monitored = answer("monitor");
+        assertThat(monitored.getName()).isEqualTo(Wire.SUPERVISION);
+        assertThat(List.of(a(monitored, "interaction"), a(monitored, "room"), a(monitored, "mode"),
+                a(monitored, "consultations"))).containsExactly(chat, supervision + "@" + InProcessServer.MUC,
+                        "monitoring", "true");
+        assertThat(attr(supervisedConsultationLine, Wire.MIRRORED, "from")).isEqualTo("Dora");
+        // <supervise/>: the live chat with its agent, and her supervision of it
+        Element listed = answer("supervise").elements(Wire.CHAT).stream()
+                .filter(c -> chat.equals(a(c, "id"))).findFirst().orElseThrow();
+        assertThat(List.of(a(listed, "agent"), a(listed, "routing-point"), a(listed, "consultations")))
+                .containsExactly(ALICE.toBareJID(), "sales", "1");
+        assertThat(answer("supervise").elements(Wire.SUPERVISION)).extracting(e -> a(e, "id"))
+                .containsExactly(supervision);
+        // <whisper supervision='…'>text</whisper>: said in her room for her; Alice is told to read it there
+        assertThat(((Message) whispered).getBody()).isEqualTo("Sue (whisper): " + WHISPER);
+        assertThat(attr(whisperToldToAlice, Wire.SUPERVISED, "room"))
+                .isEqualTo(supervision + "@" + InProcessServer.MUC);
+        // <barge supervision='…'/>: she is in the chat, and it says so there
+        assertThat(List.of(a(answer("barge"), "mode"), a(answer("barge"), "chat-room")))
+                .containsExactly("barged", chat + "@" + InProcessServer.MUC);
+        assertThat(bargedIntoChat).isNotNull();
+        // <end-supervision supervision='…'/>: the agent is told; the chat's history keeps it all
+        assertThat(attr(supervisionEndedForAlice, Wire.SUPERVISED, "supervision")).isEqualTo(supervision);
+        assertThat(events(Wire.HISTORY)).contains("monitored sue@example.com " + supervision + " with-consultations",
+                "whispered sue@example.com " + supervision + " alice@example.com",
+                "barged-in sue@example.com " + supervision,
+                "supervision-ended sue@example.com " + supervision + " left");
     }
 
     // ---- the forward direction: the SDK reads what the service writes --------------------------------------
@@ -403,6 +476,40 @@ class WireCrossParseTest {
         assertThat(transcript.getItems("line")).extracting(l -> l.getAttributeValue("from") + ": " + l.getText())
                 .containsExactly("carol: " + MIRRORED_LINE);
         assertThat(sdkResult("export json").getPayload().getText()).contains("Refund issued");
+
+        // A supervisor's: the mirrored lines name her supervision, and the consultation a line was said in
+        MirroredExtension ofChat = sdk(supervisedLine, MirroredExtension.class);
+        assertThat(List.of(ofChat.getSupervision(), ofChat.getInteraction())).containsExactly(supervision, chat);
+        assertThat(ofChat.getConsultation()).isNull();
+        assertThat(ofChat.toLine(((Message) supervisedLine).getBody()).getText()).isEqualTo(MIRRORED_LINE);
+        MirroredExtension ofConsultation = sdk(supervisedConsultationLine, MirroredExtension.class);
+        assertThat(List.of(ofConsultation.getSupervision(), ofConsultation.getConsultation()))
+                .containsExactly(supervision, consultation);
+        assertThat(ofConsultation.toLine(((Message) supervisedConsultationLine).getBody()).getText())
+                .isEqualTo(CONSULTED_LINE);
+        LiveChat live = sdkResult("supervise").getItems(Wire.CHAT).stream().map(LiveChat::from)
+                .filter(c -> chat.equals(c.getId())).findFirst().orElseThrow();
+        assertThat(List.of(live.getAgent().toString(), live.getAgentName(), live.getRoutingPoint(),
+                live.getContactName(), live.getState())).containsExactly(ALICE.toBareJID(), "Alice", "sales", "carol",
+                        "active");
+        assertThat(live.getAnswered()).isAfterOrEqualTo(live.getStarted());
+        assertThat(live.getConsultations()).isEqualTo(1);
+        SupervisionInfo hers = SupervisionInfo.from(sdkResult("supervise").getItems(Wire.SUPERVISION).get(0));
+        assertThat(List.of(hers.getId(), hers.getInteraction(), hers.getRoom().toString(), hers.getMode()))
+                .containsExactly(supervision, chat, supervision + "@" + InProcessServer.MUC, "monitoring");
+        assertThat(hers.isWithConsultations()).isTrue();
+        assertThat(hers.getChatRoom() == null).isTrue();
+        SupervisionInfo barged = SupervisionInfo.from(sdkResult("barge").getPayload());
+        assertThat(barged.getChatRoom().toString()).isEqualTo(chat + "@" + InProcessServer.MUC);
+        SupervisedExtension whisper = sdk(whisperToldToAlice, SupervisedExtension.class);
+        assertThat(List.of(whisper.getAction(), whisper.getSupervisor().toString(), whisper.getName(),
+                whisper.getInteraction(), whisper.getRoom().toString())).containsExactly(SupervisedExtension.WHISPER,
+                        "sue@example.com", "Sue", chat, supervision + "@" + InProcessServer.MUC);
+        assertThat(sdk(bargeToldToAlice, SupervisedExtension.class).getRoom().toString())
+                .isEqualTo(chat + "@" + InProcessServer.MUC);
+        SupervisedExtension ended = sdk(supervisionEndedForAlice, SupervisedExtension.class);
+        assertThat(ended.getAction()).isEqualTo(SupervisedExtension.ENDED);
+        assertThat(ended.getRoom() == null).isTrue();
     }
 
     /** So that a new element without a parser fails: every name of Wire was exercised in its direction. */
@@ -422,18 +529,17 @@ class WireCrossParseTest {
         for (Packet packet : server.sent()) {
             for (Element element : ours(packet)) {
                 seen.add(element.getName());
-                if (element.element(Wire.PREVIEW) != null) {
-                    seen.add(Wire.PREVIEW);
-                }
+                element.elements().forEach(part -> seen.add(part.getName()));
             }
         }
         assertThat(seen).as("sent by the service and parsed by the SDK").containsAll(emitted);
         assertThat(SDK_TYPES.keySet()).as("typed by the SDK").containsAll(emitted.stream()
-                .filter(name -> !isResult(name) && !name.equals(Wire.PREVIEW)).collect(Collectors.toSet()));
+                .filter(name -> !isResult(name) && !PARTS.contains(name)).collect(Collectors.toSet()));
         Set<String> requested = exchanges.values().stream().map(e -> e.request().getChildElement().getName())
                 .collect(Collectors.toSet());
         Set<String> requests = new TreeSet<>(REQUESTS_ONLY);
-        requests.addAll(List.of(Wire.HISTORY, Wire.TRANSCRIPT, Wire.FAVORITES, Wire.RECENT, Wire.EXPORT));
+        requests.addAll(List.of(Wire.HISTORY, Wire.TRANSCRIPT, Wire.FAVORITES, Wire.RECENT, Wire.EXPORT,
+                Wire.SUPERVISE));
         assertThat(requested).as("written by the SDK and answered by the service").containsAll(requests);
     }
 
@@ -479,9 +585,17 @@ class WireCrossParseTest {
             }
             case Wire.MIRRORED -> {
                 MirroredExtension m = (MirroredExtension) sdk;
-                assertThat(new Object[] {m.getConsultation(), m.getInteraction(), m.getSeq(), m.getFrom(),
-                    m.getRole(), m.getTime()}).as(where).containsExactly(a(e, "consultation"), a(e, "interaction"),
-                            Long.parseLong(a(e, "seq")), a(e, "from"), a(e, "role"), instant(a(e, "time")));
+                assertThat(new Object[] {m.getConsultation(), m.getSupervision(), m.getInteraction(), m.getSeq(),
+                    m.getFrom(), m.getRole(), m.getTime()}).as(where).containsExactly(a(e, "consultation"),
+                            a(e, "supervision"), a(e, "interaction"), Long.parseLong(a(e, "seq")), a(e, "from"),
+                            a(e, "role"), instant(a(e, "time")));
+            }
+            case Wire.SUPERVISED -> {
+                SupervisedExtension x = (SupervisedExtension) sdk;
+                assertThat(new Object[] {x.getSupervision(), x.getInteraction(), x.getSupervisor().toString(),
+                    x.getName(), x.getAction(), x.getRoom() == null ? null : x.getRoom().toString()}).as(where)
+                        .containsExactly(a(e, "supervision"), a(e, "interaction"), a(e, "supervisor"), a(e, "name"),
+                                a(e, "action"), a(e, "room"));
             }
             case Wire.AGENT -> {
                 AgentStateExtension s = (AgentStateExtension) sdk;
@@ -574,9 +688,10 @@ class WireCrossParseTest {
     private static ConfiguredDirectory directory() {
         return new ConfiguredDirectory(
                 List.of(new AgentProfile("alice@example.com", "Alice"), new AgentProfile("bob@example.com", "Bob"),
-                        new AgentProfile("dora@example.com", "Dora")),
+                        new AgentProfile("dora@example.com", "Dora"), new AgentProfile("sue@example.com", "Sue")),
                 List.of(new RoutingPoint("sales", "Sales", Set.of("alice@example.com", "bob@example.com")),
-                        new RoutingPoint("support", "Support", Set.of("alice@example.com"))));
+                        new RoutingPoint("support", "Support", Set.of("alice@example.com"))),
+                List.of(new AgentGroup(Directory.SUPERVISORS, "Supervisors", Set.of("sue@example.com"))));
     }
 
     private void deliver(Packet packet) {
@@ -700,7 +815,7 @@ class WireCrossParseTest {
 
     private static boolean isResult(String name) {
         return Set.of(Wire.CONSULTATION, Wire.HANDOVER, Wire.PARTY, Wire.HISTORY, Wire.TRANSCRIPT, Wire.FAVORITES,
-                Wire.RECENT, Wire.EXPORT).contains(name);
+                Wire.RECENT, Wire.EXPORT, Wire.SUPERVISE, Wire.SUPERVISION).contains(name);
     }
 
     private static Map<String, String> attributes(Element e) {

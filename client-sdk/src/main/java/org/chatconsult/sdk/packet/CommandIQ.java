@@ -7,8 +7,8 @@ import org.jivesoftware.smack.packet.IQ;
 import org.jxmpp.jid.Jid;
 
 /**
- * A request to the service in our namespace (docs/protocol.md): an element with attributes and, optionally, one
- * text child such as {@code <note/>} or {@code <reason/>}.
+ * A request to the service in our namespace (docs/protocol.md): an element with attributes and, optionally, text
+ * children such as {@code <note/>} or {@code <reason/>}, or text of its own such as a whisper's.
  *
  * <pre>{@code
  * IQ end = CommandIQ.set(service, "end").with("interaction", id);
@@ -18,6 +18,7 @@ import org.jxmpp.jid.Jid;
 public final class CommandIQ extends IQ {
     private final Map<String, String> attributes = new LinkedHashMap<>();
     private final java.util.List<String[]> children = new java.util.ArrayList<>();
+    private String text;
 
     private CommandIQ(Jid service, Type type, String element) {
         super(element, ChatConsult.NAMESPACE);
@@ -55,10 +56,16 @@ public final class CommandIQ extends IQ {
         return this;
     }
 
+    /** Sets the element's own text, e.g. {@code <whisper>…</whisper>}; null leaves it empty. */
+    public CommandIQ text(String text) {
+        this.text = text;
+        return this;
+    }
+
     @Override
     protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {
         attributes.forEach(xml::attribute);
-        if (children.isEmpty()) {
+        if (children.isEmpty() && text == null) {
             xml.setEmptyElement();
             return xml;
         }
@@ -69,6 +76,9 @@ public final class CommandIQ extends IQ {
             } else {
                 xml.halfOpenElement(child[0]).attribute(child[1], child[2]).closeEmptyElement();
             }
+        }
+        if (text != null) {
+            xml.escape(text);
         }
         return xml;
     }

@@ -8,8 +8,10 @@ import org.chatconsult.protocol.Wire;
 import org.jivesoftware.smack.packet.Message;
 
 /**
- * Marks a consultation room message as a line of the contact chat, mirrored by the service: its sequence
- * number, original sender, role and time. The message body carries the same line as readable text.
+ * Marks a room message as a line mirrored by the service: in a consultation's room, a line of the contact chat;
+ * in a supervision's room, a line of the chat or (naming it) of one of its consultations. It carries the line's
+ * sequence number in the room it was said in, original sender, role and time; the message body carries the same
+ * line as readable text.
  *
  * <pre>{@code
  * MirroredExtension mirrored = MirroredExtension.from(message);
@@ -20,17 +22,28 @@ public final class MirroredExtension extends AttributeElement {
     public static final String ELEMENT = Wire.MIRRORED;
     public static final QName QNAME = new QName(ChatConsult.NAMESPACE, ELEMENT);
 
-    public MirroredExtension(String consultation, String interaction, long seq, String from, String role, Instant time) {
-        super(ELEMENT, new Attributes().with("consultation", consultation).with("interaction", interaction)
-                .with("seq", seq).with("from", from).with("role", role).with("time", time));
+    public MirroredExtension(String consultation, String supervision, String interaction, long seq, String from,
+            String role, Instant time) {
+        super(ELEMENT, new Attributes().with("consultation", consultation).with("supervision", supervision)
+                .with("interaction", interaction).with("seq", seq).with("from", from).with("role", role)
+                .with("time", time));
     }
 
     public static MirroredExtension from(Message message) {
         return message.getExtension(MirroredExtension.class);
     }
 
+    /**
+     * In a consultation's room, that consultation; in a supervision's room, the consultation the line was said in,
+     * or null for a line of the chat itself.
+     */
     public String getConsultation() {
         return attribute("consultation");
+    }
+
+    /** The supervision whose room the line was mirrored into, or null in a consultation's room. */
+    public String getSupervision() {
+        return attribute("supervision");
     }
 
     public String getInteraction() {

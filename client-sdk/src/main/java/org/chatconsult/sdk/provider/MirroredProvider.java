@@ -14,8 +14,9 @@ public final class MirroredProvider extends ExtensionElementProvider<MirroredExt
         String seq = OfferProvider.required(parser, "seq");
         try {
             return new MirroredExtension(parser.getAttributeValue("consultation"),
-                    parser.getAttributeValue("interaction"), Long.parseLong(seq), parser.getAttributeValue("from"),
-                    parser.getAttributeValue("role"), OfferProvider.instant(parser.getAttributeValue("time")));
+                    parser.getAttributeValue("supervision"), parser.getAttributeValue("interaction"),
+                    Long.parseLong(seq), parser.getAttributeValue("from"), parser.getAttributeValue("role"),
+                    OfferProvider.instant(parser.getAttributeValue("time")));
         } catch (NumberFormatException e) {
             throw new SmackParsingException("invalid seq " + seq);
         }
