@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.chatconsult.core.Agent;
 import org.chatconsult.core.Consultation;
@@ -31,6 +32,8 @@ import org.chatconsult.protocol.RevokeReason;
 public final class InteractionLog implements ContactCentreListener {
     /** The kind of a supervision's first entry; its detail starts with the supervision's id. */
     public static final String MONITORED = "monitored";
+    /** The log's entries of supervision: the supervisors' record, not the parties' (see TranscriptAccess). */
+    private static final Set<String> SUPERVISION = Set.of(MONITORED, "whispered", "barged-in", "supervision-ended");
 
     /** One entry: what happened, who did it, and a detail such as a consultation id or a reason. */
     public record Entry(Instant time, String kind, String actor, String detail) {
@@ -65,6 +68,11 @@ public final class InteractionLog implements ContactCentreListener {
             seq = entries.size();
         }
         journal.append(new Store.Event(interaction.id(), seq, entry.time(), kind, entry.actor(), entry.detail()));
+    }
+
+    /** Whether an entry of this kind records a supervisor's doing. */
+    public static boolean isSupervision(String kind) {
+        return SUPERVISION.contains(kind);
     }
 
     public List<Entry> entries(String interactionId) {

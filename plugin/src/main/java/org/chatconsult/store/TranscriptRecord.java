@@ -32,12 +32,18 @@ public record TranscriptRecord(Snapshot.InteractionRecord interaction, List<Snap
 
     /**
      * What a reader with this scope may see: a contact sees the lines of its own chat and nothing else, never a
-     * consultation's or a supervision's.
+     * consultation's or a supervision's; the chat's agents and consultation members see all but its supervision.
      */
     public TranscriptRecord visibleAs(TranscriptAccess.Scope scope) {
         switch (scope) {
             case EVERYTHING:
                 return this;
+            case PARTIES: {
+                Set<String> supervisions = supervisions();
+                return new TranscriptRecord(interaction, consultations, messages.stream()
+                        .filter(m -> !supervisions.contains(m.roomId())).toList(), events.stream()
+                        .filter(e -> !InteractionLog.isSupervision(e.kind())).toList());
+            }
             case CONTACT_ROOM:
                 return new TranscriptRecord(interaction, List.of(), messages.stream()
                         .filter(m -> m.roomId().equals(interaction.id())).toList(), List.of());

@@ -141,6 +141,9 @@ class AuthorizationMatrixTest {
                     for (Request r : agentsOnly) {
                         expected.put(r.name(), agent ? notFound : forbidden);
                     }
+                    if (role.getKey().equals("supervisor")) {
+                        expected.put("history", RESULT); // supervisors read every chat's history
+                    }
                     for (Request r : directory) {
                         expected.put(r.name(), agent ? RESULT : forbidden);
                     }

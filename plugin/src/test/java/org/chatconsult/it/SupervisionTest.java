@@ -123,6 +123,11 @@ class SupervisionTest {
             String record = export.toXML().toString();
             assertThat(record).contains("monitored").contains("whispered").contains("supervision-ended")
                     .contains("Offer the voucher").contains("Will do");
+            // Silent monitoring stays silent: the agent's own record of the chat holds none of it.
+            String hers = alice.command("export", Map.of("interaction", interaction), IQ.Type.get).toXML().toString();
+            assertThat(hers).contains("Checking now.").doesNotContain("monitored").doesNotContain("Offer the voucher");
+            assertThat(alice.command("history", Map.of("interaction", interaction), IQ.Type.get).toXML().toString())
+                    .contains("accepted").doesNotContain("monitored").doesNotContain("whispered");
         }
     }
 

@@ -57,6 +57,17 @@ class TranscriptRecordTest {
     }
 
     @Test
+    void theChatsPartiesSeeAllButItsSupervision() {
+        TranscriptRecord theirs = record.visibleAs(TranscriptAccess.Scope.PARTIES);
+        assertThat(theirs.messages()).extracting(Store.Message::body)
+                .containsExactly("my parcel?", "seen this one?", "a refund, then");
+        assertThat(theirs.events()).extracting(Store.Event::kind)
+                .containsExactly("created", "consultation-requested", "ended");
+        assertThat(TranscriptExport.text(theirs) + TranscriptExport.json(theirs))
+                .doesNotContain("offer a refund", "voucher", "sue@", "sam@");
+    }
+
+    @Test
     void everythingIsEverything() {
         assertThat(record.visibleAs(TranscriptAccess.Scope.EVERYTHING)).isSameAs(record);
     }

@@ -201,6 +201,7 @@ class WireCrossParseTest {
                 .with("consultations", "true"));
         supervision = monitor.getChildElement().attributeValue("id");
         JID supervisionRoom = new JID(supervision, InProcessServer.MUC, null);
+        deliver(FakeMuc.entered(occupant(supervision, "Sue"), serviceOccupant(supervision), SUE, "member"));
         supervisedLine = awaitSent(supervisionRoom, Wire.MIRRORED, e -> e.attributeValue("consultation") == null
                 && "2".equals(e.attributeValue("seq")));
         deliver(groupchat(consultation, "Dora", CONSULTED_LINE));
@@ -218,6 +219,7 @@ class WireCrossParseTest {
         bargeToldToAlice = awaitSent(ALICE, Wire.SUPERVISED, e -> "barged".equals(e.attributeValue("action")));
         ask("end supervision", SUE, CommandIQ.set(service, Wire.END_SUPERVISION).with("supervision", supervision));
         supervisionEndedForAlice = awaitSent(ALICE, Wire.SUPERVISED, e -> "ended".equals(e.attributeValue("action")));
+        ask("supervisor's history", SUE, CommandIQ.get(service, Wire.HISTORY).with("interaction", chat));
 
         ask("im", ALICE, CommandIQ.set(service, Wire.IM).with("consultation", consultation));
         ask("call", DORA, CommandIQ.set(service, Wire.CALL).with("consultation", consultation));
@@ -365,9 +367,11 @@ class WireCrossParseTest {
         assertThat(List.of(a(answer("barge"), "mode"), a(answer("barge"), "chat-room")))
                 .containsExactly("barged", chat + "@" + InProcessServer.MUC);
         assertThat(bargedIntoChat).isNotNull();
-        // <end-supervision supervision='…'/>: the agent is told; the chat's history keeps it all
+        // <end-supervision supervision='…'/>: the agent is told; the chat's history keeps it all, for supervisors
         assertThat(attr(supervisionEndedForAlice, Wire.SUPERVISED, "supervision")).isEqualTo(supervision);
-        assertThat(events(Wire.HISTORY)).contains("monitored sue@example.com " + supervision + " with-consultations",
+        assertThat(events(Wire.HISTORY)).noneMatch(event -> event.contains(supervision)); // silent to the agent
+        assertThat(events("supervisor's history")).contains("monitored sue@example.com " + supervision
+                + " with-consultations",
                 "whispered sue@example.com " + supervision + " alice@example.com",
                 "barged-in sue@example.com " + supervision,
                 "supervision-ended sue@example.com " + supervision + " left");

@@ -80,13 +80,17 @@ public final class ChatCommandHandler {
         });
     }
 
-    /** The interaction's history, for its owner and the members of its consultations. */
+    /**
+     * The interaction's history, for its owner, the members of its consultations and supervisors; supervision's
+     * entries for supervisors alone.
+     */
     public CompletableFuture<IQ> history(IQ iq) {
         String interactionId = Fields.id(iq.getChildElement(), "interaction");
         String agent = agent(iq);
         return core.ask(centre -> {
             Interaction interaction = centre.interaction(interactionId).orElse(null);
-            boolean allowed = interaction != null && (agent.equals(interaction.owner())
+            boolean supervisor = centre.directory().isSupervisor(agent);
+            boolean allowed = interaction != null && (agent.equals(interaction.owner()) || supervisor
                     || centre.consultations().of(interactionId).stream().anyMatch(c -> c.isMember(agent)));
             if (!allowed) {
                 // The same answer whether or not the interaction exists: it reveals nothing to outsiders.
@@ -96,6 +100,9 @@ public final class ChatCommandHandler {
             Element history = result.setChildElement(Wire.HISTORY, Protocol.NS);
             history.addAttribute("interaction", interactionId);
             for (InteractionLog.Entry entry : log.entries(interactionId)) {
+                if (!supervisor && InteractionLog.isSupervision(entry.kind())) {
+                    continue; // silent monitoring stays silent in the parties' history
+                }
                 Element event = history.addElement("event");
                 event.addAttribute("time", entry.time().toString());
                 event.addAttribute("kind", entry.kind());
