@@ -28,8 +28,8 @@ import org.jxmpp.jid.parts.Resourcepart;
  * watching.leave();
  * }</pre>
  *
- * Her room gets the chat so far as the room's history, which the server may cut short: the whole record is
- * {@link TranscriptArchive#lines}.
+ * The service mirrors the chat so far into her room when she first enters it, then every new line; entering again
+ * she gets the room's history, which the server may cut short: the whole record is {@link TranscriptArchive#lines}.
  */
 public final class Supervision {
     private final AgentManager agents;

@@ -143,7 +143,8 @@ public final class LiveServlet extends AdminPage {
 
     private static void close(PrintWriter out, boolean empty) {
         if (empty) {
-            out.println("<tr><td colspan=\"6\">" + escape(text("live.none")) + "</td></tr>");
+            // Wider than any table here: a browser spans the cell across all of its columns.
+            out.println("<tr><td colspan=\"99\">" + escape(text("live.none")) + "</td></tr>");
         }
         out.println("</tbody></table></div><br/>");
     }
