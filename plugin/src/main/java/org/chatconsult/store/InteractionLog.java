@@ -70,6 +70,29 @@ public final class InteractionLog implements ContactCentreListener {
         journal.append(new Store.Event(interaction.id(), seq, entry.time(), kind, entry.actor(), entry.detail()));
     }
 
+    /**
+     * The supervisions of a chat its log shows begun and not ended, by id, each with its supervisor and whether
+     * she barged in: what a restart cut off (a supervision lives in memory only).
+     */
+    public List<OpenSupervision> openSupervisions(String interactionId) {
+        Map<String, OpenSupervision> open = new java.util.LinkedHashMap<>();
+        for (Entry entry : logs.getOrDefault(interactionId, List.of())) {
+            String id = entry.detail() == null ? null : entry.detail().split(" ", 2)[0];
+            switch (entry.kind()) {
+                case MONITORED -> open.put(id, new OpenSupervision(id, entry.actor(), false));
+                case "barged-in" -> open.computeIfPresent(id, (key, was) -> new OpenSupervision(key, was.supervisor(),
+                        true));
+                case "supervision-ended" -> open.remove(id);
+                default -> { }
+            }
+        }
+        return List.copyOf(open.values());
+    }
+
+    /** A supervision the log shows begun and not ended. */
+    public record OpenSupervision(String id, String supervisor, boolean barged) {
+    }
+
     /** Whether an entry of this kind records a supervisor's doing. */
     public static boolean isSupervision(String kind) {
         return SUPERVISION.contains(kind);

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -16,6 +17,7 @@ import org.jivesoftware.smackx.commands.RemoteCommand;
 import org.jivesoftware.smackx.disco.packet.DiscoverItems;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
+import org.jivesoftware.smackx.muc.packet.MUCUser;
 import org.jivesoftware.smackx.xdata.ListSingleFormField;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
 import org.junit.jupiter.api.TestTemplate;
@@ -155,6 +157,41 @@ class SupervisionTest {
             // The chat goes on with its agent.
             carol.chat(SALES, "Thanks");
             alice.awaitMessage(m -> "Thanks".equals(m.getBody()));
+        }
+    }
+
+    @TestTemplate
+    void aRestartEndsTheSupervisionsItCutOffAndTheChatGoesOn(TestServer server) throws Exception {
+        try (Party alice = server.connect("agent1");
+                Party sue = server.connect("agent3");
+                Party carol = server.connectPlain("contact1");
+                TestServer.RestartableService service = server.restartableService(
+                        TestServer.settings(LONG, LONG, 3))) {
+            String interaction = ConsultationTest.activeChat(alice, carol);
+            StandardExtensionElement watching = supervision(monitor(sue, interaction, false));
+            sue.join(watching.getAttributeValue("room"), "Sue");
+            String chatRoom = supervision(sue.command("barge", Map.of("supervision", watching.getAttributeValue("id"))))
+                    .getAttributeValue("chat-room");
+            sue.join(chatRoom, "Sue");
+            carol.awaitBody("(supervisor) has joined the chat.");
+
+            service.restart();
+            // Her room goes, and so does her place in the chat; the log says why.
+            sue.awaitStanza(s -> s instanceof Presence
+                    && s.getFrom().toString().startsWith(watching.getAttributeValue("room"))
+                    && MUCUser.from(s) != null
+                    && MUCUser.from(s).getDestroy() != null, LONG);
+            Await.until(LONG, "the restart's end of the supervision on the chat's log", () -> sue.command("history", Map.of("interaction", interaction), IQ.Type.get)
+                    .toXML().toString().contains(watching.getAttributeValue("id") + " service-restarted"));
+            sue.awaitStanza(s -> s instanceof Presence
+                    && s.getFrom().toString().startsWith(chatRoom + "/Sue")
+                    && ((Presence) s).getType()
+                            == Presence.Type.unavailable, LONG);
+            // The chat goes on with its agent, and she may monitor it again.
+            carol.chat(SALES, "Still there?");
+            alice.awaitMessage(m -> "Still there?".equals(m.getBody()));
+            assertThat(supervision(monitor(sue, interaction, false)).getAttributeValue("id"))
+                    .isNotEqualTo(watching.getAttributeValue("id"));
         }
     }
 

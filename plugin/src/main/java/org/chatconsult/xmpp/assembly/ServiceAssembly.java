@@ -139,7 +139,7 @@ public final class ServiceAssembly {
         ResumeTokens tokens = new ResumeTokens();
         OfferMessages offers = new OfferMessages(addresses, rooms, sessions, this::sendWhenDurable);
         SupervisionRooms supervisionRooms = new SupervisionRooms(addresses, rooms, privateRooms, transcripts, sessions,
-                config.directory(), config.settings(), clock, this::sendWhenDurable);
+                config.directory(), config.settings(), log, clock, this::sendWhenDurable);
         ListenerPhases features = new ListenerPhases()
                 .add(Phase.RECORD, new StateRecorder(journal, clock, sessions::session))
                 .add(Phase.CARRY_OUT,

@@ -10,6 +10,7 @@ import org.chatconsult.core.Interaction;
 import org.chatconsult.core.Settings;
 import org.chatconsult.core.Supervision;
 import org.chatconsult.protocol.Wire;
+import org.chatconsult.store.InteractionLog;
 import org.chatconsult.xmpp.Addresses;
 import org.chatconsult.xmpp.AgentSessions;
 import org.chatconsult.xmpp.Protocol;
@@ -28,8 +29,8 @@ import org.xmpp.packet.Packet;
  * is admitted to on the first one. A barge-in makes her a member of the chat's room and says so in it.
  */
 public record SupervisionRooms(Addresses addresses, RoomDriver rooms, PrivateRooms privateRooms,
-        TranscriptMirror transcripts, AgentSessions sessions, Directory directory, Settings settings, Clock clock,
-        Consumer<Packet> out) implements ContactCentreListener {
+        TranscriptMirror transcripts, AgentSessions sessions, Directory directory, Settings settings,
+        InteractionLog log, Clock clock, Consumer<Packet> out) implements ContactCentreListener {
     /** Neutral, as the MUC service shows it to anyone who asks (XEP-0045 §6.4). */
     private static final String TITLE = "Private room";
     private static final Logger LOG = LoggerFactory.getLogger(SupervisionRooms.class);
@@ -57,6 +58,31 @@ public record SupervisionRooms(Addresses addresses, RoomDriver rooms, PrivateRoo
                 tellAgent(supervision, "monitoring", null, " is monitoring your chat with ");
             }
         });
+    }
+
+    /**
+     * A supervision lives as long as the service runs: a chat the previous run left live may have some its log
+     * shows begun and not ended. They end, with the reason {@code service-restarted}: their rooms go, and one who
+     * had barged in is no member of the chat any more (she monitors again if she wants).
+     */
+    @Override
+    public void interactionRestored(Interaction interaction) {
+        for (InteractionLog.OpenSupervision cut : log.openSupervisions(interaction.id())) {
+            log.add(interaction, "supervision-ended", cut.supervisor(), cut.id() + " service-restarted");
+            JID room = addresses.room(cut.id());
+            JID self = addresses.serviceOccupant(cut.id());
+            // Entered first: a MUC service takes an owner's request from an occupant (or makes the room anew).
+            rooms.join(room, self, ConsultationRooms.NICK)
+                    .thenCompose(in -> rooms.destroy(room, self, "The supervision has ended (service-restarted)."))
+                    .exceptionally(failure -> {
+                        LOG.debug("destroying supervision room {} after a restart: {}", cut.id(), failure.getMessage());
+                        return null;
+                    });
+            if (cut.barged()) {
+                rooms.removeMember(addresses.room(interaction.id()), addresses.serviceOccupant(interaction.id()),
+                        new JID(cut.supervisor()));
+            }
+        }
     }
 
     @Override
