@@ -42,9 +42,14 @@ public final class TranscriptMirror implements ContactCentreListener {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     /** A line from room history this close in time to a known one with the same sender and text is that line. */
     private static final Duration SAME_LINE = Duration.ofSeconds(5);
-    /** How far before the newest known line a re-entered room's history is asked for. */
-    private static final Duration HISTORY_OVERLAP = Duration.ofSeconds(2);
-    /** History is asked for from just before the newest known line: older lines need no comparing. */
+    /**
+     * How far before the newest known line a re-entered room's history is asked for. Wider than the servers'
+     * one-second stamps: a line the service missed (a stanza to it bounced while a plugin reload was under way)
+     * may come before the newest line it heard before the server put it out of the room. What overlaps is
+     * recognised ({@link #known}).
+     */
+    private static final Duration HISTORY_OVERLAP = Duration.ofSeconds(30);
+    /** History is asked for from a little before the newest known line: older lines need no comparing. */
     private static final Duration LOOK_BACK = Duration.ofMinutes(1);
 
     /** One line said in a room; {@code stanzaId} is the message's id attribute, if it had one. */
