@@ -125,7 +125,7 @@ public interface ContactCentreListener {
     default void bargedIn(Supervision supervision) {
     }
 
-    /** A supervision is over: "left", "chat-ended", or the admin console's reason. */
+    /** A supervision is over: "left", {@link SupervisionDesk#CHAT_ENDED}, or the admin console's reason. */
     default void supervisionEnded(Supervision supervision, String reason) {
     }
 }

@@ -15,6 +15,8 @@ import java.util.Optional;
 public final class SupervisionDesk {
     /** The answer to an unknown chat or supervision id, and to anyone who is not a supervisor: the same. */
     public static final String NO_SUPERVISION = "no such live chat or supervision";
+    /** The reason a supervision ends with its chat: there is nobody left to tell in the chat. */
+    public static final String CHAT_ENDED = "chat-ended";
 
     private final ContactCentre centre;
     private final ContactCentreListener listener;
@@ -51,10 +53,9 @@ public final class SupervisionDesk {
         requireSupervisor(supervisor);
         Interaction interaction = centre.interaction(interactionId)
                 .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND, NO_SUPERVISION));
-        for (Supervision s : live.values()) {
-            if (s.supervisor().equals(supervisor) && s.interaction() == interaction) {
-                return s;
-            }
+        Optional<Supervision> already = find(supervisor, interactionId);
+        if (already.isPresent()) {
+            return already.get();
         }
         Supervision supervision = new Supervision(centre.newId(), interaction, supervisor, withConsultations,
                 centre.now());
@@ -106,9 +107,14 @@ public final class SupervisionDesk {
     /** Her supervision of a chat, for a client that names the chat rather than the supervision. */
     public Supervision hersOf(String supervisor, String interactionId) {
         requireSupervisor(supervisor);
+        return find(supervisor, interactionId)
+                .orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND, NO_SUPERVISION));
+    }
+
+    private Optional<Supervision> find(String supervisor, String interactionId) {
         return live.values().stream()
                 .filter(s -> s.supervisor().equals(supervisor) && s.interaction().id().equals(interactionId))
-                .findFirst().orElseThrow(() -> new CoreException(CoreException.Kind.NOT_FOUND, NO_SUPERVISION));
+                .findFirst();
     }
 
     public Optional<Supervision> supervision(String id) {
@@ -124,7 +130,7 @@ public final class SupervisionDesk {
     void interactionEnded(Interaction interaction) {
         for (Supervision supervision : List.copyOf(live.values())) {
             if (supervision.interaction() == interaction) {
-                end(supervision, "chat-ended");
+                end(supervision, CHAT_ENDED);
             }
         }
     }

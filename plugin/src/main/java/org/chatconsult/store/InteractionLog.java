@@ -32,8 +32,11 @@ import org.chatconsult.protocol.RevokeReason;
 public final class InteractionLog implements ContactCentreListener {
     /** The kind of a supervision's first entry; its detail starts with the supervision's id. */
     public static final String MONITORED = "monitored";
+    private static final String WHISPERED = "whispered";
+    private static final String BARGED_IN = "barged-in";
+    private static final String SUPERVISION_ENDED = "supervision-ended";
     /** The log's entries of supervision: the supervisors' record, not the parties' (see TranscriptAccess). */
-    private static final Set<String> SUPERVISION = Set.of(MONITORED, "whispered", "barged-in", "supervision-ended");
+    private static final Set<String> SUPERVISION = Set.of(MONITORED, WHISPERED, BARGED_IN, SUPERVISION_ENDED);
 
     /** One entry: what happened, who did it, and a detail such as a consultation id or a reason. */
     public record Entry(Instant time, String kind, String actor, String detail) {
@@ -77,16 +80,21 @@ public final class InteractionLog implements ContactCentreListener {
     public List<OpenSupervision> openSupervisions(String interactionId) {
         Map<String, OpenSupervision> open = new java.util.LinkedHashMap<>();
         for (Entry entry : logs.getOrDefault(interactionId, List.of())) {
-            String id = entry.detail() == null ? null : entry.detail().split(" ", 2)[0];
+            String id = supervisionOf(entry.detail());
             switch (entry.kind()) {
                 case MONITORED -> open.put(id, new OpenSupervision(id, entry.actor(), false));
-                case "barged-in" -> open.computeIfPresent(id, (key, was) -> new OpenSupervision(key, was.supervisor(),
+                case BARGED_IN -> open.computeIfPresent(id, (key, was) -> new OpenSupervision(key, was.supervisor(),
                         true));
-                case "supervision-ended" -> open.remove(id);
+                case SUPERVISION_ENDED -> open.remove(id);
                 default -> { }
             }
         }
         return List.copyOf(open.values());
+    }
+
+    /** The supervision a supervision entry's detail names: its first word. */
+    public static String supervisionOf(String detail) {
+        return detail == null ? null : detail.split(" ", 2)[0];
     }
 
     /** A supervision the log shows begun and not ended. */
@@ -213,18 +221,23 @@ public final class InteractionLog implements ContactCentreListener {
 
     @Override
     public void whispered(Supervision supervision, String text, boolean saidInRoom, boolean firstToAgent) {
-        add(supervision.interaction(), "whispered", supervision.supervisor(), supervision.id() + " "
+        add(supervision.interaction(), WHISPERED, supervision.supervisor(), supervision.id() + " "
                 + supervision.whisperedTo());
     }
 
     @Override
     public void bargedIn(Supervision supervision) {
-        add(supervision.interaction(), "barged-in", supervision.supervisor(), supervision.id());
+        add(supervision.interaction(), BARGED_IN, supervision.supervisor(), supervision.id());
     }
 
     @Override
     public void supervisionEnded(Supervision supervision, String reason) {
-        add(supervision.interaction(), "supervision-ended", supervision.supervisor(), supervision.id() + " " + reason);
+        add(supervision.interaction(), SUPERVISION_ENDED, supervision.supervisor(), supervision.id() + " " + reason);
+    }
+
+    /** A supervision a restart cut off ends on the chat's log, as one that ended while the service ran does. */
+    public void supervisionCutOff(Interaction interaction, OpenSupervision cut, String reason) {
+        add(interaction, SUPERVISION_ENDED, cut.supervisor(), cut.id() + " " + reason);
     }
 
     @Override

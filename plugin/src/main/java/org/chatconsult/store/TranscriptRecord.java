@@ -27,7 +27,7 @@ public record TranscriptRecord(Snapshot.InteractionRecord interaction, List<Snap
      */
     public Set<String> supervisions() {
         return events.stream().filter(e -> e.kind().equals(InteractionLog.MONITORED) && e.detail() != null)
-                .map(e -> e.detail().split(" ", 2)[0]).collect(Collectors.toSet());
+                .map(e -> InteractionLog.supervisionOf(e.detail())).collect(Collectors.toSet());
     }
 
     /**

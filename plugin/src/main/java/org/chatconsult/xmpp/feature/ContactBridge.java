@@ -16,6 +16,7 @@ import org.chatconsult.core.Directory;
 import org.chatconsult.core.Handover;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.core.Supervision;
+import org.chatconsult.core.SupervisionDesk;
 import org.chatconsult.protocol.EndReason;
 import org.chatconsult.protocol.Wire;
 import org.chatconsult.store.InteractionLog;
@@ -372,7 +373,7 @@ public final class ContactBridge implements ContactCentreListener {
     @Override
     public void supervisionEnded(Supervision supervision, String reason) {
         JID contact = bridgedContact(supervision.interaction().id());
-        if (supervision.barged() && contact != null && !"chat-ended".equals(reason)) {
+        if (supervision.barged() && contact != null && !SupervisionDesk.CHAT_ENDED.equals(reason)) {
             tellContact(supervision.interaction(), contact,
                     directory.displayName(supervision.supervisor()) + " has left the chat.");
         }

@@ -9,6 +9,7 @@ import org.chatconsult.core.Directory;
 import org.chatconsult.core.Interaction;
 import org.chatconsult.core.Settings;
 import org.chatconsult.core.Supervision;
+import org.chatconsult.core.SupervisionDesk;
 import org.chatconsult.protocol.Wire;
 import org.chatconsult.store.InteractionLog;
 import org.chatconsult.xmpp.Addresses;
@@ -34,6 +35,7 @@ public record SupervisionRooms(Addresses addresses, RoomDriver rooms, PrivateRoo
     /** Neutral, as the MUC service shows it to anyone who asks (XEP-0045 §6.4). */
     private static final String TITLE = "Private room";
     private static final Logger LOG = LoggerFactory.getLogger(SupervisionRooms.class);
+    private static final String SERVICE_RESTARTED = "service-restarted";
 
     /** Completes once the supervision's room exists and she is its member (at once if it does already). */
     public CompletableFuture<Void> whenReady(String supervisionId) {
@@ -68,16 +70,10 @@ public record SupervisionRooms(Addresses addresses, RoomDriver rooms, PrivateRoo
     @Override
     public void interactionRestored(Interaction interaction) {
         for (InteractionLog.OpenSupervision cut : log.openSupervisions(interaction.id())) {
-            log.add(interaction, "supervision-ended", cut.supervisor(), cut.id() + " service-restarted");
-            JID room = addresses.room(cut.id());
-            JID self = addresses.serviceOccupant(cut.id());
+            log.supervisionCutOff(interaction, cut, SERVICE_RESTARTED);
             // Entered first: a MUC service takes an owner's request from an occupant (or makes the room anew).
-            rooms.join(room, self, ConsultationRooms.NICK)
-                    .thenCompose(in -> rooms.destroy(room, self, "The supervision has ended (service-restarted)."))
-                    .exceptionally(failure -> {
-                        LOG.debug("destroying supervision room {} after a restart: {}", cut.id(), failure.getMessage());
-                        return null;
-                    });
+            rooms.join(addresses.room(cut.id()), addresses.serviceOccupant(cut.id()), ConsultationRooms.NICK)
+                    .whenComplete((in, failure) -> destroy(cut.id(), ended(SERVICE_RESTARTED)));
             if (cut.barged()) {
                 rooms.removeMember(addresses.room(interaction.id()), addresses.serviceOccupant(interaction.id()),
                         new JID(cut.supervisor()));
@@ -126,9 +122,10 @@ public record SupervisionRooms(Addresses addresses, RoomDriver rooms, PrivateRoo
     @Override
     public void supervisionEnded(Supervision supervision, String reason) {
         privateRooms.closed(supervision.id());
-        destroy(supervision.id(), "The supervision has ended (" + reason + ").");
+        destroy(supervision.id(), ended(reason));
         Interaction chat = supervision.interaction();
-        if (supervision.barged() && !"chat-ended".equals(reason)) {
+        boolean chatGoesOn = !SupervisionDesk.CHAT_ENDED.equals(reason);
+        if (supervision.barged() && chatGoesOn) {
             JID room = addresses.room(chat.id());
             JID self = addresses.serviceOccupant(chat.id());
             rooms.removeMember(room, self, new JID(supervision.supervisor()));
@@ -136,7 +133,7 @@ public record SupervisionRooms(Addresses addresses, RoomDriver rooms, PrivateRoo
         }
         boolean agentKnew = supervision.barged() || supervision.whisperedTo() != null
                 || settings.tellAgentWhenMonitored();
-        if (agentKnew && !"chat-ended".equals(reason)) {
+        if (agentKnew && chatGoesOn) {
             tellAgent(supervision, "ended", null, " no longer supervises your chat with ");
         }
     }
@@ -165,6 +162,11 @@ public record SupervisionRooms(Addresses addresses, RoomDriver rooms, PrivateRoo
         supervised.addAttribute("action", action);
         supervised.addAttribute("room", room == null ? null : room.toBareJID());
         out.accept(message);
+    }
+
+    /** What her room says as it goes. */
+    private static String ended(String reason) {
+        return "The supervision has ended (" + reason + ").";
     }
 
     private void destroy(String id, String reason) {
