@@ -1,0 +1,2 @@
+// placeholder, replaced by the workspace
+document.body.append('ChatConsult workspace');
