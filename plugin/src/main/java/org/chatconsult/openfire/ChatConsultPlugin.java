@@ -45,7 +45,7 @@ public final class ChatConsultPlugin implements Plugin {
     private ComponentManager componentManager;
     private String subdomain;
     private ConsultComponent component;
-    private WidgetEndpoint widget;
+    private WebEndpoint web;
     /** The settings the running service was started with, to tell whether a property change changed them. */
     private Object applied;
 
@@ -60,24 +60,29 @@ public final class ChatConsultPlugin implements Plugin {
         running = this;
         watcher.start();
         try {
-            widget = WidgetEndpoint.start(XMPPServer.getInstance().getServerInfo().getXMPPDomain(),
-                    this::routingPointAddresses);
+            web = WebEndpoint.start(XMPPServer.getInstance().getServerInfo().getXMPPDomain(),
+                    this::routingPointAddresses, this::serviceAddress);
         } catch (RuntimeException | LinkageError unavailable) {
-            // The chat service does not need it: only the web chat widget's public page is missing.
-            LOG.warn("ChatConsult could not serve its web chat widget on the HTTP binding port", unavailable);
+            // The chat service does not need it: only the widget's and the workspace's public pages are missing.
+            LOG.warn("ChatConsult could not serve its web pages on the HTTP binding port", unavailable);
         }
     }
 
     /** The routing points' addresses, as a web page names them to the widget. */
     private java.util.List<String> routingPointAddresses() {
-        String service = subdomain + "." + XMPPServer.getInstance().getServerInfo().getXMPPDomain();
+        String service = serviceAddress();
         return settings.routingPoints().stream().map(point -> point.name() + "@" + service).toList();
+    }
+
+    /** The component's address as the service runs now (a settings change may have moved it). */
+    private String serviceAddress() {
+        return subdomain + "." + XMPPServer.getInstance().getServerInfo().getXMPPDomain();
     }
 
     @Override
     public void destroyPlugin() {
-        if (widget != null) {
-            widget.stop();
+        if (web != null) {
+            web.stop();
         }
         watcher.stop();
         running = null;

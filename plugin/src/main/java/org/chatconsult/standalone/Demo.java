@@ -8,7 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
-import org.chatconsult.widget.WidgetPage;
+import org.chatconsult.web.WidgetPage;
+import org.chatconsult.web.WorkspacePage;
 
 /**
  * The README's one command: a private Prosody on 127.0.0.1 with demo accounts, and the service connected to it,
@@ -52,10 +53,12 @@ public final class Demo {
         p.setProperty("store.dir", dir.resolve("store").toString());
         StandaloneService service = StandaloneService.start(StandaloneConfig.from(p), Duration.ofSeconds(20));
         int webPort = Integer.parseInt(System.getProperty("demo.web.port", "8080"));
-        WidgetServer widgets = WidgetServer.start("127.0.0.1", webPort, new WidgetPage.Settings(prosody.websocketUrl(),
-                prosody.boshUrl(), prosody.guestDomain(), "sales@consult.localhost"));
+        WebServer web = WebServer.start("127.0.0.1", webPort,
+                new WidgetPage.Settings(prosody.websocketUrl(), prosody.boshUrl(), prosody.guestDomain(),
+                        "sales@consult.localhost"),
+                new WorkspacePage.Settings(prosody.websocketUrl(), prosody.boshUrl(), "localhost", "consult.localhost"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            widgets.close();
+            web.close();
             service.close();
             try {
                 prosody.close();
@@ -81,7 +84,8 @@ public final class Demo {
                 "     and names another agent (or sales@consult.localhost, supervisors@consult.localhost).",
                 "  5. The contact sends !end (1:1) or leaves the room, or the agent says !end in the room: the chat ends.",
                 "",
-                "  A contact in a web browser (the chat widget, anonymous): " + widgets.pageUrl(),
+                "  A contact in a web browser (the chat widget, anonymous): " + web.pageUrl(),
+                "  An agent in a web browser (the agent workspace; log in as alice / alice): " + web.workspaceUrl(),
                 "  An agent desktop in a terminal: bin/agent-console alice@localhost alice",
                 "",
                 "Server files and logs: " + dir,

@@ -20,8 +20,9 @@ import org.chatconsult.core.Settings;
 import org.chatconsult.store.Databases;
 import org.chatconsult.store.Store;
 import org.chatconsult.store.StoreException;
+import org.chatconsult.web.WidgetPage;
+import org.chatconsult.web.WorkspacePage;
 import org.chatconsult.xmpp.Addresses;
-import org.chatconsult.widget.WidgetPage;
 import org.chatconsult.xmpp.ServiceConfig;
 
 /**
@@ -32,10 +33,11 @@ public record StandaloneConfig(String host, int port, String xmppDomain, String 
         ServiceConfig service, Web web) {
 
     /**
-     * Where the service serves the web chat widget ({@code web.port}; none by default) and what its sample page
-     * tells it: the server's WebSocket and BOSH endpoints, the anonymous domain and the routing point.
+     * Where the service serves the web chat widget and the agent workspace ({@code web.port}; none by default) and
+     * what their pages tell them: the server's WebSocket and BOSH endpoints; for the widget's sample page the
+     * anonymous domain and the routing point, for the workspace the agents' domain and the service's address.
      */
-    public record Web(String host, int port, WidgetPage.Settings page) {
+    public record Web(String host, int port, WidgetPage.Settings page, WorkspacePage.Settings workspace) {
     }
 
     /** Reads the file; a setting it cannot use is a {@link BadSetting} naming the file, the key and the value. */
@@ -107,10 +109,13 @@ public record StandaloneConfig(String host, int port, String xmppDomain, String 
             return null;
         }
         String routingPoint = f.text("web.routingpoint", points.isEmpty() ? "support" : points.get(0).name());
-        return new Web(f.text("web.interface", "127.0.0.1"), port, new WidgetPage.Settings(
-                f.text("web.websocket", "wss://" + domain + "/xmpp-websocket"),
-                f.text("web.bosh", "https://" + domain + "/http-bind"),
-                f.text("web.guest.domain", "guest." + domain), routingPoint + "@" + subdomain + "." + domain));
+        String websocket = f.text("web.websocket", "wss://" + domain + "/xmpp-websocket");
+        String bosh = f.text("web.bosh", "https://" + domain + "/http-bind");
+        String service = subdomain + "." + domain;
+        return new Web(f.text("web.interface", "127.0.0.1"), port,
+                new WidgetPage.Settings(websocket, bosh, f.text("web.guest.domain", "guest." + domain),
+                        routingPoint + "@" + service),
+                new WorkspacePage.Settings(websocket, bosh, domain, service));
     }
 
     /** The store: {@code store.url} (any JDBC URL whose driver is on the class path), or files in {@code store.dir}. */

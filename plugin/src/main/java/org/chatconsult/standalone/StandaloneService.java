@@ -74,18 +74,20 @@ public final class StandaloneService implements AutoCloseable {
             return;
         }
         StandaloneService service = start(config, Duration.ofMinutes(5));
-        WidgetServer widgets = config.web() == null ? null
-                : WidgetServer.start(config.web().host(), config.web().port(), config.web().page());
+        WebServer web = config.web() == null ? null
+                : WebServer.start(config.web().host(), config.web().port(), config.web().page(),
+                        config.web().workspace());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (widgets != null) {
-                widgets.close();
+            if (web != null) {
+                web.close();
             }
             service.close();
         }, "chatconsult-shutdown"));
         System.out.println("ChatConsult is running as " + service.component().addresses().service());
-        if (widgets != null) {
-            System.out.println("The web chat widget's page: " + widgets.pageUrl() + "  (the tag for your site: "
-                    + widgets.embedSnippet() + ")");
+        if (web != null) {
+            System.out.println("The web chat widget's page: " + web.pageUrl() + "  (the tag for your site: "
+                    + web.embedSnippet() + ")");
+            System.out.println("The agent workspace: " + web.workspaceUrl());
         }
         Thread.currentThread().join();
     }

@@ -57,6 +57,12 @@ final class OpenfireTestServer extends TestServer {
         return "http://localhost:7070/chatconsult/widget/?routing-point=" + routingPoint;
     }
 
+    /** The agent workspace the plugin serves on Openfire's HTTP binding port. */
+    @Override
+    public String workspacePage() {
+        return "http://localhost:7070/chatconsult/workspace/";
+    }
+
     @Override
     public LocalProsody prosody() {
         throw new UnsupportedOperationException("this scenario runs on Openfire, not on Prosody");

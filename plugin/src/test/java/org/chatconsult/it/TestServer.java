@@ -17,8 +17,9 @@ import org.chatconsult.store.Databases;
 import org.chatconsult.standalone.ConfiguredDirectory;
 import org.chatconsult.standalone.ExternalComponentConnection;
 import org.chatconsult.standalone.LocalProsody;
-import org.chatconsult.standalone.WidgetServer;
-import org.chatconsult.widget.WidgetPage;
+import org.chatconsult.standalone.WebServer;
+import org.chatconsult.web.WidgetPage;
+import org.chatconsult.web.WorkspacePage;
 import org.chatconsult.xmpp.ConsultComponent;
 import org.chatconsult.xmpp.ServiceConfig;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -44,7 +45,7 @@ public class TestServer implements ParameterResolver {
     public static final int LANES = 4;
 
     private static LocalProsody prosody;
-    private static WidgetServer widgets;
+    private static WebServer web;
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -70,10 +71,12 @@ public class TestServer implements ParameterResolver {
             }
             prosody = LocalProsody.start(dir, DOMAIN, 0, 0, SUBDOMAIN, "secret", accounts, List.of(OTHER_DOMAIN));
             prosody.register(STRANGER, OTHER_DOMAIN, STRANGER);
-            widgets = WidgetServer.start("127.0.0.1", 0, new WidgetPage.Settings(prosody.websocketUrl(),
-                    prosody.boshUrl(), prosody.guestDomain(), "support@" + SERVICE));
+            web = WebServer.start("127.0.0.1", 0,
+                    new WidgetPage.Settings(prosody.websocketUrl(), prosody.boshUrl(), prosody.guestDomain(),
+                            "support@" + SERVICE),
+                    new WorkspacePage.Settings(prosody.websocketUrl(), prosody.boshUrl(), DOMAIN, SERVICE));
             return () -> {
-                widgets.close();
+                web.close();
                 prosody.close();
             };
         } catch (IOException | InterruptedException e) {
@@ -86,7 +89,12 @@ public class TestServer implements ParameterResolver {
      * company's site would: served beside the service, connecting to the server's WebSocket.
      */
     public String webChatPage(String routingPoint) {
-        return widgets.pageUrl() + "?routing-point=" + routingPoint;
+        return web.pageUrl() + "?routing-point=" + routingPoint;
+    }
+
+    /** The agent workspace's page, served beside the service, connecting to the server's WebSocket. */
+    public String workspacePage() {
+        return web.workspaceUrl();
     }
 
     /** The Prosody these tests run on (the Openfire variant has none and says so). */

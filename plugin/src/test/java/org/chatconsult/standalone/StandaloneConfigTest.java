@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.chatconsult.web.WorkspacePage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +62,8 @@ class StandaloneConfigTest {
         assertThat(web.page().websocketUrl()).isEqualTo("wss://example.com/xmpp-websocket");
         assertThat(web.page().guestDomain()).isEqualTo("guest.example.com");
         assertThat(web.page().routingPoint()).isEqualTo("sales@consult.example.com");
+        assertThat(web.workspace()).isEqualTo(new WorkspacePage.Settings("wss://example.com/xmpp-websocket",
+                "https://example.com/http-bind", "example.com", "consult.example.com"));
         Path bad = file(GOOD.get(0), GOOD.get(1), "web.port=99999");
         assertThatThrownBy(() -> StandaloneConfig.load(bad)).isInstanceOf(BadSetting.class)
                 .hasMessageContaining("web.port=99999 is not allowed");

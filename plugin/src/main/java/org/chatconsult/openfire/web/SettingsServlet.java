@@ -12,8 +12,8 @@ import javax.servlet.http.HttpServletResponse;
 import org.chatconsult.core.Settings;
 import org.chatconsult.openfire.ChatConsultPlugin;
 import org.chatconsult.openfire.OpenfireSettings;
-import org.chatconsult.openfire.WidgetEndpoint;
-import org.chatconsult.widget.WidgetPage;
+import org.chatconsult.openfire.WebEndpoint;
+import org.chatconsult.web.WidgetPage;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.http.HttpBindManager;
 
@@ -92,6 +92,7 @@ public final class SettingsServlet extends AdminPage {
         out.println("</table></div>");
         out.println("<input type=\"submit\" id=\"save\" value=\"" + escape(text("settings.save")) + "\"/></form>");
         webChat(out, request, settings);
+        workspace(out, request);
         end(out);
     }
 
@@ -100,16 +101,30 @@ public final class SettingsServlet extends AdminPage {
         if (settings.routingPoints().isEmpty()) {
             return;
         }
-        String host = request.getServerName() + ":" + HttpBindManager.HTTP_BIND_PORT.getValue();
+        String host = httpBindHost(request);
         String domain = XMPPServer.getInstance().getServerInfo().getXMPPDomain();
         String routingPoint = settings.routingPoints().get(0).name();
-        String snippet = WidgetPage.snippet(WidgetEndpoint.scriptUrl(host, false), WidgetEndpoint.settings(host, false,
+        String snippet = WidgetPage.snippet(WebEndpoint.scriptUrl(host, false), WebEndpoint.settings(host, false,
                 domain, routingPoint + "@" + settings.subdomain() + "." + domain));
         out.println("<div class=\"jive-contentBoxHeader\">" + escape(text("settings.webchat")) + "</div>");
         out.println("<div class=\"jive-contentBox\"><p>" + escape(text("settings.webchat.help")) + "</p>");
         out.println("<pre id=\"webChatSnippet\">" + escape(snippet) + "</pre>");
         out.println("<p><a href=\"http://" + escape(host) + WidgetPage.ROOT + "?routing-point="
                 + escape(routingPoint) + "\">" + escape(text("settings.webchat.try")) + "</a></p></div>");
+    }
+
+    /** The agent workspace in the browser, served by the plugin on the HTTP binding port as the widget is. */
+    private static void workspace(PrintWriter out, HttpServletRequest request) {
+        out.println("<div class=\"jive-contentBoxHeader\">" + escape(text("settings.workspace")) + "</div>");
+        out.println("<div class=\"jive-contentBox\"><p>" + escape(text("settings.workspace.help")) + "</p>");
+        String url = WebEndpoint.workspaceUrl(httpBindHost(request), false);
+        out.println("<p><a id=\"workspaceLink\" href=\"" + escape(url) + "\">"
+                + escape(text("settings.workspace.open")) + "</a></p></div>");
+    }
+
+    /** The HTTP binding server (where the plugin's public pages are) on the host the admin reached the console by. */
+    private static String httpBindHost(HttpServletRequest request) {
+        return request.getServerName() + ":" + HttpBindManager.HTTP_BIND_PORT.getValue();
     }
 
     private static String row(String name, String label, Object value) {

@@ -1,7 +1,6 @@
-package org.chatconsult.widget;
+package org.chatconsult.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 
 /**
@@ -12,9 +11,9 @@ public final class WidgetPage {
     /** Where the widget's files sit below the serving root, and in the jar. */
     public static final String ROOT = "/chatconsult/widget/";
     public static final String SCRIPT = ROOT + "widget.js";
-    private static final Map<String, String> FILES = Map.of(
-            SCRIPT, "text/javascript; charset=utf-8",
-            ROOT + "widget.css", "text/css; charset=utf-8");
+    private static final PackagedFiles FILES = new PackagedFiles(Map.of(
+            SCRIPT, PackagedFiles.JAVASCRIPT,
+            ROOT + "widget.css", PackagedFiles.CSS));
 
     private WidgetPage() {
     }
@@ -23,28 +22,18 @@ public final class WidgetPage {
     public record Settings(String websocketUrl, String boshUrl, String guestDomain, String routingPoint) {
     }
 
-    /** A file the widget is made of. */
-    public record File(String contentType, byte[] content) {
-    }
-
     /** The file at {@code path} (below the serving root), or null for any other path or one not built. */
-    public static File file(String path) throws IOException {
-        String type = FILES.get(path);
-        if (type == null) {
-            return null;
-        }
-        try (InputStream in = WidgetPage.class.getResourceAsStream(path)) {
-            return in == null ? null : new File(type, in.readAllBytes());
-        }
+    public static PackagedFiles.File file(String path) throws IOException {
+        return FILES.file(path);
     }
 
     /** The tag a site puts on its pages to offer the chat. */
     public static String snippet(String scriptUrl, Settings settings) {
-        return "<script src=\"" + attribute(scriptUrl) + "\""
-                + " data-websocket=\"" + attribute(settings.websocketUrl()) + "\""
-                + " data-bosh=\"" + attribute(settings.boshUrl()) + "\""
-                + " data-domain=\"" + attribute(settings.guestDomain()) + "\""
-                + " data-routing-point=\"" + attribute(settings.routingPoint()) + "\" defer></script>";
+        return "<script src=\"" + Html.attribute(scriptUrl) + "\""
+                + " data-websocket=\"" + Html.attribute(settings.websocketUrl()) + "\""
+                + " data-bosh=\"" + Html.attribute(settings.boshUrl()) + "\""
+                + " data-domain=\"" + Html.attribute(settings.guestDomain()) + "\""
+                + " data-routing-point=\"" + Html.attribute(settings.routingPoint()) + "\" defer></script>";
     }
 
     /** A page that embeds the widget as any site would, showing the tag it uses. */
@@ -55,15 +44,6 @@ public final class WidgetPage {
                 + "<title>ChatConsult web chat</title>\n"
                 + "<style>pre { white-space: pre-wrap; word-break: break-all; }</style>\n</head>\n<body>\n<h1>ChatConsult web chat</h1>\n"
                 + "<p>This page embeds the chat widget as any site would, with the tag below.</p>\n"
-                + "<pre>" + text(snippet) + "</pre>\n" + snippet + "\n</body>\n</html>\n";
-    }
-
-    /** Escapes text for an HTML element's content. */
-    public static String text(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static String attribute(String value) {
-        return text(value).replace("\"", "&quot;");
+                + "<pre>" + Html.text(snippet) + "</pre>\n" + snippet + "\n</body>\n</html>\n";
     }
 }
