@@ -144,21 +144,31 @@ public final class TeamCommunicator extends Manager {
         }
     }
 
-    /** A target reached lately: who, how ({@code consultation}, {@code im}, {@code call}, …) and when. */
+    /**
+     * A target reached lately: who, what it is ({@code agent}, {@code routing-point}, {@code group}), how
+     * ({@code consultation}, {@code im}, {@code call}, …) and when.
+     */
     public static final class RecentTarget {
         private final Jid jid;
+        private final String kind;
         private final String how;
         private final Instant at;
 
         /** From the service's {@code <item jid='…' how='…' time='…'/>}. */
         RecentTarget(StandardExtensionElement item) {
             this.jid = jid(item.getAttributeValue("jid"));
+            this.kind = item.getAttributeValue("kind");
             this.how = item.getAttributeValue("how");
             this.at = Instant.parse(item.getAttributeValue("time"));
         }
 
         public Jid getJid() {
             return jid;
+        }
+
+        /** {@code agent}, {@code routing-point} or {@code group}, as the service names it. */
+        public String getKind() {
+            return kind;
         }
 
         public String getHow() {
