@@ -20,6 +20,7 @@ import org.chatconsult.sdk.packet.ConsultationOfferExtension;
 import org.chatconsult.sdk.packet.HandoverOfferExtension;
 import org.chatconsult.sdk.packet.NoticeExtension;
 import org.chatconsult.sdk.packet.OfferExtension;
+import org.chatconsult.sdk.packet.Requests;
 import org.chatconsult.sdk.packet.RevokedExtension;
 import org.chatconsult.sdk.packet.SupervisedExtension;
 import org.jivesoftware.smack.ConnectionListener;
@@ -29,10 +30,7 @@ import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.IQ;
-import org.jivesoftware.smack.packet.Presence;
-import org.jivesoftware.smack.packet.PresenceBuilder;
 import org.jivesoftware.smack.packet.Stanza;
-import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.provider.ProviderFileLoader;
 import org.jivesoftware.smack.provider.ProviderManager;
 import org.jivesoftware.smackx.muc.MultiUserChat;
@@ -155,34 +153,22 @@ public final class AgentManager extends Manager {
 
     /** Ready for chats, at the service's default capacity. */
     public void setReady() throws SmackException.NotConnectedException, InterruptedException {
-        sendReadiness(Presence.Mode.available, null, null);
+        connection().sendStanza(Requests.ready(service, null));
     }
 
     /** Ready for up to {@code capacity} chats at once (1–100). */
     public void setReady(int capacity) throws SmackException.NotConnectedException, InterruptedException {
-        sendReadiness(Presence.Mode.available, null, capacity);
+        connection().sendStanza(Requests.ready(service, capacity));
     }
 
     /** Not Ready: no new offers; chats in progress go on. */
     public void setNotReady(String reason) throws SmackException.NotConnectedException, InterruptedException {
-        sendReadiness(Presence.Mode.away, reason, null);
+        connection().sendStanza(Requests.notReady(service, reason));
     }
 
     /** Logged out of the contact centre, while staying connected. */
     public void logOut() throws SmackException.NotConnectedException, InterruptedException {
-        connection().sendStanza(StanzaBuilder.buildPresence().ofType(Presence.Type.unavailable).to(service).build());
-    }
-
-    private void sendReadiness(Presence.Mode mode, String status, Integer capacity)
-            throws SmackException.NotConnectedException, InterruptedException {
-        PresenceBuilder presence = StanzaBuilder.buildPresence().to(service).setMode(mode);
-        if (status != null) {
-            presence.setStatus(status);
-        }
-        if (capacity != null) {
-            presence.addExtension(AgentStateExtension.capacity(capacity));
-        }
-        connection().sendStanza(presence.build());
+        connection().sendStanza(Requests.loggedOut(service));
     }
 
     // ---- offers --------------------------------------------------------------------------------------------
@@ -213,7 +199,7 @@ public final class AgentManager extends Manager {
     /** Turns down any offer (by its id); it goes to another agent or is released. */
     public void decline(String offerId, String reason) throws XMPPException.XMPPErrorException,
             SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
-        request(CommandIQ.set(service, Wire.DECLINE).with("offer", offerId).child("reason", reason));
+        request(Requests.decline(service, offerId, reason));
     }
 
     public void decline(OfferExtension offer, String reason) throws XMPPException.XMPPErrorException,
@@ -224,7 +210,7 @@ public final class AgentManager extends Manager {
     /** Ends a chat this agent owns: the room is destroyed and the contact told. */
     public void endInteraction(String interaction) throws XMPPException.XMPPErrorException,
             SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
-        request(CommandIQ.set(service, Wire.END).with("interaction", interaction));
+        request(Requests.end(service, interaction));
     }
 
     // ---- for the SDK's own objects ---------------------------------------------------------------------

@@ -9,6 +9,7 @@ import org.chatconsult.sdk.packet.CommandIQ;
 import org.chatconsult.sdk.packet.ContextExtension;
 import org.chatconsult.sdk.packet.MirroredExtension;
 import org.chatconsult.sdk.packet.NoticeExtension;
+import org.chatconsult.sdk.packet.Requests;
 import org.chatconsult.sdk.packet.ResultIQ;
 import org.chatconsult.sdk.packet.TranscriptLine;
 import org.jivesoftware.smack.SmackException;
@@ -42,7 +43,7 @@ public final class Consultation extends Conversation<ConsultationListener> {
     private volatile String endReason;
 
     Consultation(AgentManager agents, String id, String interactionId, MultiUserChat room, Interaction interaction) {
-        super(agents, "consultation", id, room);
+        super(agents, id, room);
         this.interactionId = interactionId;
         this.interaction = interaction;
         room.addMessageListener(this::onMessage);
@@ -81,13 +82,13 @@ public final class Consultation extends Conversation<ConsultationListener> {
     /** Ends the consultation for both members; the room is destroyed. */
     public void end() throws XMPPException.XMPPErrorException, SmackException.NoResponseException,
             SmackException.NotConnectedException, InterruptedException {
-        agents.request(command(Wire.END_CONSULTATION));
+        agents.request(Requests.endConsultation(agents.getService(), getId()));
     }
 
     /** Sends the other member a 1:1 message about this consultation; returns their address. */
     public Jid im(String text) throws XMPPException, SmackException.NoResponseException,
             SmackException.NotConnectedException, InterruptedException {
-        Jid party = otherParty("im");
+        Jid party = otherParty(Requests.im(agents.getService(), getId()));
         agents.xmppConnection().sendStanza(StanzaBuilder.buildMessage().to(party).ofType(Message.Type.chat)
                 .setBody(text).addExtension(new ContextExtension(interactionId, getId())).build());
         return party;
@@ -96,12 +97,12 @@ public final class Consultation extends Conversation<ConsultationListener> {
     /** Calls the other member: a XEP-0353 proposal to their session. */
     public CallManager.Call call() throws XMPPException, SmackException.NoResponseException,
             SmackException.NotConnectedException, InterruptedException {
-        return CallManager.getInstanceFor(agents.xmppConnection()).propose(otherParty("call"), "audio");
+        return CallManager.getInstanceFor(agents.xmppConnection()).propose(otherParty(Requests.call(agents.getService(), getId())), "audio");
     }
 
-    private Jid otherParty(String how) throws XMPPException, SmackException.NoResponseException,
+    private Jid otherParty(CommandIQ request) throws XMPPException, SmackException.NoResponseException,
             SmackException.NotConnectedException, InterruptedException {
-        ResultIQ result = agents.request(command(how));
+        ResultIQ result = agents.request(request);
         StandardExtensionElement party = result.getPayload();
         try {
             return JidCreate.from(party.getAttributeValue("jid"));
@@ -120,13 +121,21 @@ public final class Consultation extends Conversation<ConsultationListener> {
         synchronized (pending) {
             after = transcript.size();
         }
-        ResultIQ result = agents.request(CommandIQ.get(agents.getService(), Wire.TRANSCRIPT).with("consultation", getId())
-                .with("after", String.valueOf(after)));
-        for (var element : result.getItems("line")) {
-            addLine(new TranscriptLine(Long.parseLong(element.getAttributeValue("seq")), element.getAttributeValue("from"),
-                    element.getAttributeValue("role"), java.time.Instant.parse(element.getAttributeValue("time")),
-                    element.getText()));
+        ResultIQ result = agents.request(Requests.transcript(agents.getService(), getId(), after));
+        for (TranscriptLine line : transcriptLines(result)) {
+            addLine(line);
         }
+    }
+
+    /** The lines of the service's answer to {@code <transcript/>}, in order. */
+    static List<TranscriptLine> transcriptLines(ResultIQ result) {
+        List<TranscriptLine> lines = new ArrayList<>();
+        for (var element : result.getItems("line")) {
+            lines.add(new TranscriptLine(Long.parseLong(element.getAttributeValue("seq")),
+                    element.getAttributeValue("from"), element.getAttributeValue("role"),
+                    java.time.Instant.parse(element.getAttributeValue("time")), element.getText()));
+        }
+        return lines;
     }
 
     private void onMessage(Message message) {
@@ -182,5 +191,10 @@ public final class Consultation extends Conversation<ConsultationListener> {
 
     void targetIs(String agent) {
         this.target = agent;
+    }
+
+    @Override
+    CommandIQ markDoneRequest(String disposition, String note) {
+        return Requests.doneConsultation(agents.getService(), getId(), disposition, note);
     }
 }

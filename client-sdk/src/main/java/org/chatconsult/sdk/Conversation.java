@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 
-import org.chatconsult.protocol.Wire;
 import org.chatconsult.sdk.packet.CommandIQ;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
@@ -24,13 +23,10 @@ public abstract class Conversation<L> {
     final MultiUserChat room;
     final List<Message> messages = new CopyOnWriteArrayList<>();
     final Set<L> listeners = new CopyOnWriteArraySet<>();
-    /** How requests name it: {@code interaction} or {@code consultation} (docs/protocol.md). */
-    private final String attribute;
     private final String id;
 
-    Conversation(AgentManager agents, String attribute, String id, MultiUserChat room) {
+    Conversation(AgentManager agents, String id, MultiUserChat room) {
         this.agents = agents;
-        this.attribute = attribute;
         this.id = id;
         this.room = room;
     }
@@ -67,11 +63,9 @@ public abstract class Conversation<L> {
      */
     public void markDone(String disposition, String note) throws XMPPException.XMPPErrorException,
             SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
-        agents.request(command(Wire.DONE).with("disposition", disposition).child("note", note));
+        agents.request(markDoneRequest(disposition, note));
     }
 
-    /** A request {@code element} to the service about this room. */
-    CommandIQ command(String element) {
-        return CommandIQ.set(agents.getService(), element).with(attribute, id);
-    }
+    /** The Mark Done request that names this chat or consultation. */
+    abstract CommandIQ markDoneRequest(String disposition, String note);
 }

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.chatconsult.protocol.EndReason;
-import org.chatconsult.protocol.Wire;
+import org.chatconsult.sdk.packet.CommandIQ;
+import org.chatconsult.sdk.packet.Requests;
 import org.chatconsult.sdk.packet.ResultIQ;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
@@ -32,7 +33,7 @@ public final class Interaction extends Conversation<InteractionListener> {
     private volatile EndReason endCode;
 
     Interaction(AgentManager agents, String id, MultiUserChat room) {
-        super(agents, "interaction", id, room);
+        super(agents, id, room);
         room.addMessageListener(message -> {
             if (message.getBody() != null) {
                 messages.add(message);
@@ -81,7 +82,7 @@ public final class Interaction extends Conversation<InteractionListener> {
     /** Ends the chat for everyone: the contact is told, the room destroyed. */
     public void end() throws XMPPException.XMPPErrorException, SmackException.NoResponseException,
             SmackException.NotConnectedException, InterruptedException {
-        agents.request(command(Wire.END));
+        agents.request(Requests.end(agents.getService(), getId()));
     }
 
     /**
@@ -90,7 +91,7 @@ public final class Interaction extends Conversation<InteractionListener> {
      * consultation's listeners.
      */
     public Consultation consult(Jid target) throws XMPPException, SmackException, InterruptedException {
-        ResultIQ result = agents.request(command(Wire.CONSULT).with("target", target.toString()));
+        ResultIQ result = agents.request(Requests.consult(agents.getService(), getId(), target));
         Consultation consultation = agents.enterConsultation(result.getPayload().getAttributeValue("id"), getId(),
                 result.getPayload().getAttributeValue("room"), this);
         consultations.add(consultation);
@@ -100,7 +101,7 @@ public final class Interaction extends Conversation<InteractionListener> {
     /** Invites {@code target} into the chat itself; the contact sees them join. Returns the request's id. */
     public String conference(Jid target) throws XMPPException.XMPPErrorException, SmackException.NoResponseException,
             SmackException.NotConnectedException, InterruptedException {
-        ResultIQ result = agents.request(command(Wire.CONFERENCE).with("target", target.toString()));
+        ResultIQ result = agents.request(Requests.conference(agents.getService(), getId(), target));
         return result.getPayload().getAttributeValue("id");
     }
 
@@ -110,7 +111,12 @@ public final class Interaction extends Conversation<InteractionListener> {
      */
     public String transfer(Jid target, boolean warm) throws XMPPException.XMPPErrorException,
             SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
-        ResultIQ result = agents.request(command(Wire.TRANSFER).with("target", target.toString()).with("mode", warm ? "warm" : "cold"));
+        ResultIQ result = agents.request(Requests.transfer(agents.getService(), getId(), target, warm));
         return result.getPayload().getAttributeValue("id");
+    }
+
+    @Override
+    CommandIQ markDoneRequest(String disposition, String note) {
+        return Requests.doneChat(agents.getService(), getId(), disposition, note);
     }
 }

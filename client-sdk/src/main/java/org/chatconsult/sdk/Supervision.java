@@ -4,9 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.chatconsult.protocol.Wire;
-import org.chatconsult.sdk.packet.CommandIQ;
 import org.chatconsult.sdk.packet.MirroredExtension;
+import org.chatconsult.sdk.packet.Requests;
 import org.chatconsult.sdk.packet.ResultIQ;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
@@ -78,7 +77,7 @@ public final class Supervision {
     /** A line for the chat's agent only; the agent is told, and reads it in her room. */
     public void whisper(String text) throws XMPPException.XMPPErrorException, SmackException.NoResponseException,
             SmackException.NotConnectedException, InterruptedException {
-        agents.request(command(Wire.WHISPER).text(text));
+        agents.request(Requests.whisper(agents.getService(), getId(), text));
     }
 
     /**
@@ -86,7 +85,7 @@ public final class Supervision {
      * she says in the returned room reaches the contact.
      */
     public MultiUserChat bargeIn() throws XMPPException, SmackException, InterruptedException {
-        ResultIQ result = agents.request(command(Wire.BARGE));
+        ResultIQ result = agents.request(Requests.barge(agents.getService(), getId()));
         info = SupervisionInfo.from(result.getPayload());
         MultiUserChat chat = agents.room(info.getChatRoom());
         chat.join(nickname);
@@ -101,15 +100,11 @@ public final class Supervision {
                 joined.leave();
             }
         }
-        agents.request(command(Wire.END_SUPERVISION));
+        agents.request(Requests.endSupervision(agents.getService(), getId()));
     }
 
     void join() throws XMPPException, SmackException, InterruptedException {
         room.join(nickname);
-    }
-
-    private CommandIQ command(String element) {
-        return CommandIQ.set(agents.getService(), element).with("supervision", getId());
     }
 
     private void onMessage(Message message) {

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 import org.chatconsult.protocol.Wire;
-import org.chatconsult.sdk.packet.CommandIQ;
+import org.chatconsult.sdk.packet.Requests;
 import org.chatconsult.sdk.packet.ResultIQ;
 import org.jivesoftware.smack.Manager;
 import org.jivesoftware.smack.SmackException;
@@ -89,8 +89,8 @@ public final class SupervisorManager extends Manager {
     public Supervision monitor(String interactionId, boolean withConsultations, String nickname)
             throws XMPPException, SmackException, InterruptedException {
         AgentManager agents = AgentManager.getInstanceFor(connection());
-        ResultIQ result = agents.request(CommandIQ.set(agents.getService(), Wire.MONITOR)
-                .with("interaction", interactionId).with("consultations", String.valueOf(withConsultations)));
+        ResultIQ result = agents.request(Requests.monitor(agents.getService(), interactionId,
+                withConsultations));
         SupervisionInfo info = SupervisionInfo.from(result.getPayload());
         entered.values().removeIf(left -> !left.getRoom().isJoined());
         Supervision known = entered.get(info.getId());
@@ -106,7 +106,7 @@ public final class SupervisorManager extends Manager {
     private ResultIQ supervise() throws XMPPException.XMPPErrorException, SmackException.NoResponseException,
             SmackException.NotConnectedException, InterruptedException {
         AgentManager agents = AgentManager.getInstanceFor(connection());
-        return agents.request(CommandIQ.get(agents.getService(), Wire.SUPERVISE));
+        return agents.request(Requests.supervise(agents.getService()));
     }
 
     /** An address the service named; null where it named none. */

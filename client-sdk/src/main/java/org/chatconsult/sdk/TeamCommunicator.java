@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 
-import org.chatconsult.protocol.Wire;
 import org.chatconsult.sdk.packet.CommandIQ;
+import org.chatconsult.sdk.packet.Requests;
 import org.chatconsult.sdk.packet.ResultIQ;
 import org.jivesoftware.smack.Manager;
 import org.jivesoftware.smack.SmackException;
@@ -83,24 +83,28 @@ public final class TeamCommunicator extends Manager {
 
     public List<Jid> getFavorites() throws XMPPException.XMPPErrorException, SmackException.NoResponseException,
             SmackException.NotConnectedException, InterruptedException {
-        return favorites(CommandIQ.get(agents().getService(), Wire.FAVORITES));
+        return favorites(Requests.favorites(agents().getService()));
     }
 
     /** Adds a favorite (an agent, routing point or group); returns the favorites now. */
     public List<Jid> addFavorite(Jid target) throws XMPPException.XMPPErrorException,
             SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
-        return favorites(CommandIQ.set(agents().getService(), Wire.FAVORITES).item("add", "jid", target.toString()));
+        return favorites(Requests.changeFavorites(agents().getService(), List.of(target), List.of()));
     }
 
     public List<Jid> removeFavorite(Jid target) throws XMPPException.XMPPErrorException,
             SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
-        return favorites(CommandIQ.set(agents().getService(), Wire.FAVORITES).item("remove", "jid", target.toString()));
+        return favorites(Requests.changeFavorites(agents().getService(), List.of(), List.of(target)));
     }
 
     private List<Jid> favorites(CommandIQ request) throws XMPPException.XMPPErrorException,
             SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
+        return favoriteJids(agents().request(request));
+    }
+
+    /** The favorites the service's answer to {@code <favorites/>} lists, in order. */
+    static List<Jid> favoriteJids(ResultIQ result) {
         List<Jid> favorites = new ArrayList<>();
-        ResultIQ result = agents().request(request);
         for (StandardExtensionElement item : result.getItems("item")) {
             favorites.add(jid(item.getAttributeValue("jid")));
         }
@@ -110,8 +114,12 @@ public final class TeamCommunicator extends Manager {
     /** The targets this agent reached lately (consulted, conferenced, transferred to, IM'd, called). */
     public List<RecentTarget> getRecent() throws XMPPException.XMPPErrorException, SmackException.NoResponseException,
             SmackException.NotConnectedException, InterruptedException {
+        return recentTargets(agents().request(Requests.recent(agents().getService())));
+    }
+
+    /** The targets the service's answer to {@code <recent/>} lists, newest first. */
+    static List<RecentTarget> recentTargets(ResultIQ result) {
         List<RecentTarget> recent = new ArrayList<>();
-        ResultIQ result = agents().request(CommandIQ.get(agents().getService(), Wire.RECENT));
         for (StandardExtensionElement item : result.getItems("item")) {
             recent.add(new RecentTarget(item));
         }
@@ -136,21 +144,31 @@ public final class TeamCommunicator extends Manager {
         }
     }
 
-    /** A target reached lately: who, how ({@code consultation}, {@code im}, {@code call}, …) and when. */
+    /**
+     * A target reached lately: who, what it is ({@code agent}, {@code routing-point}, {@code group}), how
+     * ({@code consultation}, {@code im}, {@code call}, …) and when.
+     */
     public static final class RecentTarget {
         private final Jid jid;
+        private final String kind;
         private final String how;
         private final Instant at;
 
         /** From the service's {@code <item jid='…' how='…' time='…'/>}. */
         RecentTarget(StandardExtensionElement item) {
             this.jid = jid(item.getAttributeValue("jid"));
+            this.kind = item.getAttributeValue("kind");
             this.how = item.getAttributeValue("how");
             this.at = Instant.parse(item.getAttributeValue("time"));
         }
 
         public Jid getJid() {
             return jid;
+        }
+
+        /** {@code agent}, {@code routing-point} or {@code group}, as the service names it. */
+        public String getKind() {
+            return kind;
         }
 
         public String getHow() {

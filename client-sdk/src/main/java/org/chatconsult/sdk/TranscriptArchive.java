@@ -5,8 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.chatconsult.protocol.Wire;
-import org.chatconsult.sdk.packet.CommandIQ;
+import org.chatconsult.sdk.packet.Requests;
 import org.chatconsult.sdk.packet.ResultIQ;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
@@ -119,8 +118,8 @@ public final class TranscriptArchive {
     /** The whole record, consultations and lifecycle events included, as one document. */
     public String export(String interactionId, Format format) throws XMPPException.XMPPErrorException,
             SmackException.NoResponseException, SmackException.NotConnectedException, InterruptedException {
-        ResultIQ result = agents.request(CommandIQ.get(agents.getService(), Wire.EXPORT)
-                .with("interaction", interactionId).with("format", format.name().toLowerCase()));
+        ResultIQ result = agents.request(Requests.export(agents.getService(), interactionId,
+                format.name().toLowerCase()));
         return result.getPayload().getText();
     }
 
