@@ -43,10 +43,9 @@ function ownText(element) {
 }
 
 function value(element, name, raw) {
-    if (name === 'consultations') {
-        // A supervision says whether it mirrors consultations; a chat of the live list how many it has.
-        return element.localName === 'supervision' ? raw === 'true' : Number.parseInt(raw, 10);
-    }
+    // A supervision says whether it mirrors consultations; a chat of the live list how many it has.
+    if (name === 'consultations' && element.localName === 'supervision') return raw === 'true';
+    if (name === 'consultations' && element.localName === 'chat') return Number.parseInt(raw, 10);
     return INTEGERS.has(name) ? Number.parseInt(raw, 10) : raw;
 }
 
@@ -160,6 +159,8 @@ export const requests = {
     im: (service, { consultation }) => set(service, { element: 'im', consultation }),
     call: (service, { consultation }) => set(service, { element: 'call', consultation }),
     history: (service, { interaction }) => get(service, { element: 'history', interaction }),
+    /** The chat's stored record, as text or JSON (docs/protocol.md: Stored records). */
+    export: (service, { interaction, format }) => get(service, { element: 'export', interaction, format }),
     transcript: (service, { consultation, after }) => get(service, { element: 'transcript', consultation, after }),
     conference: (service, { interaction, target }) => set(service, { element: 'conference', interaction, target }),
     transfer: (service, { interaction, target, mode }) => set(service,

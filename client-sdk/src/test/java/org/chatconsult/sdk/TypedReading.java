@@ -47,6 +47,11 @@ final class TypedReading {
         if (stanza instanceof Message) {
             read.put("body", ((Message) stanza).getBody());
         }
+        if (stanza instanceof Presence) {
+            Presence presence = (Presence) stanza;
+            read.put("show", presence.getMode() == Presence.Mode.available ? null : presence.getMode())
+                    .put("status", presence.getStatus());
+        }
         if (stanza instanceof ResultIQ) {
             read.put("payload", result((ResultIQ) stanza));
         } else if (!(stanza instanceof IQ)) {

@@ -26,7 +26,7 @@ final class WireRules {
     private WireRules() {
     }
 
-    /** A whole stanza: its kind, type, addresses, body, our element and its error. */
+    /** A whole stanza: its kind, type, addresses, body (a presence's show and status), our element, its error. */
     static Map<String, Object> stanza(Element stanza) {
         Map<String, Object> read = new LinkedHashMap<>();
         read.put("stanza", stanza.getLocalName());
@@ -38,6 +38,9 @@ final class WireRules {
         for (Element child : children(stanza)) {
             if (child.getLocalName().equals("body")) {
                 read.put("body", child.getTextContent());
+            } else if (stanza.getLocalName().equals("presence")
+                    && (child.getLocalName().equals("show") || child.getLocalName().equals("status"))) {
+                read.put(child.getLocalName(), child.getTextContent());
             } else if (Wire.NS.equals(child.getNamespaceURI())) {
                 read.put("payload", payload(child));
             } else if (child.getLocalName().equals("error")) {
