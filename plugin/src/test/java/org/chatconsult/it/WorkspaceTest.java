@@ -1,0 +1,103 @@
+package org.chatconsult.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Stanza;
+import org.junit.jupiter.api.TestTemplate;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The seed's flow in the agent workspace, in real headless Chromium: two agents, each in a browser of her own,
+ * and a contact on Smack. The offer is accepted in the browser, the consultation started from the Team
+ * Communicator, accepted in the other browser with the chat's history and then its live lines, both mark it
+ * done, and the chat ends with a disposition; the consultation sits under its chat, and the contact receives
+ * nothing of it.
+ */
+@OnBothServers
+class WorkspaceTest {
+    private static final Duration LONG = Duration.ofMinutes(2);
+    private static final String SUPPORT = "support@" + TestServer.SERVICE;
+
+    @TestTemplate
+    void twoAgentsRunAChatConsultationFromTheirBrowsers(TestServer server) throws Exception {
+        ChromeDriver agentBrowser = Browser.open();
+        ChromeDriver targetBrowser = Browser.open();
+        try (Party contact = server.connectPlain("contact2");
+                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
+            WorkspaceTab alice = WorkspaceTab.login(agentBrowser, server.workspacePage(), "agent3");
+            WorkspaceTab dora = WorkspaceTab.login(targetBrowser, server.workspacePage(), "agent4");
+            alice.ready();
+            dora.ready();
+
+            // The offer, with its preview and deadline, accepted in the browser.
+            contact.chat(SUPPORT, "Hello, my parcel is late");
+            WebElement offer = alice.awaitText(".offer-chat", "Hello, my parcel is late");
+            assertThat(offer.findElement(By.cssSelector(".countdown")).getText()).matches("\\d+ s");
+            offer.findElement(By.cssSelector(".accept")).click();
+            WebElement chat = alice.awaitText("article.chat", "Hello, my parcel is late");
+            String interaction = chat.getAttribute("data-interaction");
+            contact.awaitBody("has joined the chat.");
+            WorkspaceTab.say(chat, "Let me check that for you");
+            contact.awaitBody("Let me check that for you");
+
+            // The Team Communicator, opened from the chat's Consult button: search as you type, then Consult.
+            chat.findElement(By.cssSelector(".actions .consult")).click();
+            alice.await(".team-communicator #team-search").sendKeys("agent4");
+            WebElement target = alice.awaitText(".team-communicator .results .target", "ready");
+            assertThat(target.getAttribute("data-jid")).isEqualTo("agent4@" + TestServer.DOMAIN);
+            target.findElement(By.cssSelector(".pick")).click();
+
+            // The target's request, with its preview, accepted in the other browser: history, then live lines.
+            WebElement request = dora.awaitText(".offer-consultation", "Hello, my parcel is late");
+            request.findElement(By.cssSelector(".accept")).click();
+            WebElement consulted = dora.await(".consulted .consultation");
+            dora.awaitText(".consulted .mirrored", "Hello, my parcel is late");
+            dora.awaitText(".consulted .mirrored", "Let me check that for you");
+            contact.chat(SUPPORT, "It was due on Monday");
+            dora.awaitText(".consulted .mirrored", "It was due on Monday");
+            alice.awaitText("article.chat .chat-transcript", "It was due on Monday");
+
+            // The consultation's own conversation, under its chat on the initiator's side.
+            WebElement pane = alice.awaitText("#chat-" + interaction + " .consultations .consultation", "active");
+            WorkspaceTab.say(pane, "Can we refund it?");
+            dora.awaitText(".consulted .conversation", "Can we refund it?");
+            WorkspaceTab.say(consulted, "Yes, refund it");
+            alice.awaitText("#chat-" + interaction + " .consultations .conversation", "Yes, refund it");
+            assertThat(pane.getAttribute("data-interaction")).isEqualTo(interaction);
+            assertThat(alice.find("#chat-" + interaction + " .chat-transcript").getText())
+                    .doesNotContain("Can we refund it?", "Yes, refund it");
+            if (server.getClass() == TestServer.class) {
+                alice.screenshot("workspace-agent.png");
+                dora.screenshot("workspace-target.png");
+            }
+
+            // Both mark it done; then the chat is done with a disposition, and ends.
+            consulted.findElement(By.cssSelector(".done-consultation")).click();
+            WorkspaceTab.markDone(consulted, "advised", "Refund is fine");
+            alice.awaitText("#chat-" + interaction + " .consultation .consultation-state", "ended");
+            pane.findElement(By.cssSelector(".done-consultation")).click();
+            WorkspaceTab.markDone(pane, "resolved", "Manager agreed");
+            alice.awaitText("#chat-" + interaction + " .consultation .consultation-state", "done");
+            chat.findElement(By.cssSelector(".actions .done-chat")).click();
+            WorkspaceTab.markDone(chat, "refund", "Refund issued");
+            contact.awaitBody("This chat has ended.");
+            alice.awaitText("#chat-" + interaction + " .chat-state", "ended");
+
+            // Nothing of the consultation reached the contact.
+            for (Stanza received : contact.received()) {
+                String xml = received.toXML().toString();
+                assertThat(xml).doesNotContain("Can we refund it?", "Yes, refund it", "consultation", "Transcript");
+            }
+            assertThat(contact.received()).filteredOn(s -> s instanceof Message m && m.getBody() != null
+                    && m.getBody().contains("Let me check that for you")).isNotEmpty();
+        } finally {
+            agentBrowser.quit();
+            targetBrowser.quit();
+        }
+    }
+}
