@@ -10,7 +10,9 @@ const span = s => (s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`)
 export function LiveChats({ workspace, chats }) {
     const [now, setNow] = useState(new Date().toISOString());
     useEffect(() => {
-        const timer = setInterval(() => { workspace.refreshLiveChats(); setNow(new Date().toISOString()); }, REFRESH_MS);
+        const refresh = () => { workspace.refreshLiveChats(); setNow(new Date().toISOString()); };
+        refresh();
+        const timer = setInterval(refresh, REFRESH_MS);
         return () => clearInterval(timer);
     }, []);
     return (

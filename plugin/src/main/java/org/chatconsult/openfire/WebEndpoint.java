@@ -158,6 +158,11 @@ public final class WebEndpoint {
         }
 
         @Override
+        void addHeaders(HttpServletResponse response) {
+            WorkspacePage.HEADERS.forEach(response::setHeader);
+        }
+
+        @Override
         PackagedFiles.File file(String name) throws IOException {
             return WorkspacePage.file(WorkspacePage.ROOT + name);
         }

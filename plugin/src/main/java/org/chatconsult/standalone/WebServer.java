@@ -82,6 +82,7 @@ public final class WebServer implements AutoCloseable {
             } else if (path.equals("/")) {
                 sendPage(exchange, WidgetPage.page(scriptUrl(), forPage(exchange.getRequestURI().getQuery())));
             } else if (path.equals(WorkspacePage.ROOT)) {
+                WorkspacePage.HEADERS.forEach(exchange.getResponseHeaders()::set);
                 sendPage(exchange, WorkspacePage.page(workspace));
             } else {
                 sendFile(exchange, path);

@@ -16,6 +16,13 @@ public final class WorkspacePage {
             SCRIPT, PackagedFiles.JAVASCRIPT,
             STYLESHEET, PackagedFiles.CSS));
 
+    /**
+     * Agents type their passwords into the page, so no other site may frame it (clickjacking): the header and
+     * its CSP form (frame-ancestors), for browsers old and new.
+     */
+    public static final Map<String, String> HEADERS = Map.of("X-Frame-Options", "DENY",
+            "Content-Security-Policy", "frame-ancestors 'none'");
+
     private WorkspacePage() {
     }
 

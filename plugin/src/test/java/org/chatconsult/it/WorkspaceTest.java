@@ -50,6 +50,9 @@ class WorkspaceTest {
             alice.await(".team-communicator #team-search").sendKeys("agent4");
             WebElement target = alice.awaitText(".team-communicator .results .target", "ready");
             assertThat(target.getAttribute("data-jid")).isEqualTo("agent4@" + TestServer.DOMAIN);
+            if (server.getClass() == TestServer.class) {
+                alice.screenshot("workspace-team-communicator.png");
+            }
             target.findElement(By.cssSelector(".pick")).click();
 
             // The target's request, with its preview, accepted in the other browser: history, then live lines.
@@ -98,6 +101,55 @@ class WorkspaceTest {
         } finally {
             agentBrowser.quit();
             targetBrowser.quit();
+        }
+    }
+
+    @TestTemplate
+    void aSupervisorMonitorsAndWhispersThenTheChatIsTransferredToHer(TestServer server) throws Exception {
+        ChromeDriver agentBrowser = Browser.open();
+        ChromeDriver supervisorBrowser = Browser.open();
+        try (Party contact = server.connectPlain("contact3");
+                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
+            WorkspaceTab alice = WorkspaceTab.login(agentBrowser, server.workspacePage(), "agent3");
+            WorkspaceTab sue = WorkspaceTab.login(supervisorBrowser, server.workspacePage(), "agent4");
+            alice.ready();
+            contact.chat(SUPPORT, "Where is my order?");
+            alice.awaitText(".offer-chat", "Where is my order?").findElement(By.cssSelector(".accept")).click();
+            WebElement chat = alice.awaitText("article.chat", "Where is my order?");
+            String interaction = chat.getAttribute("data-interaction");
+
+            // The live list, a monitor of the chat, a whisper the agent is told of.
+            sue.await("[data-tab=live]").click();
+            WebElement row = sue.awaitText(".live-chats tr[data-interaction='" + interaction + "']",
+                    server.displayName("agent3"));
+            row.findElement(By.cssSelector(".monitor")).click();
+            WebElement supervision = sue.awaitText(".supervision .mirrored", "Where is my order?");
+            WorkspaceTab.say(chat, "Looking into it");
+            sue.awaitText(".supervision .mirrored", "Looking into it");
+            WorkspaceTab.say(sue.find(".supervision"), "Offer the voucher");
+            alice.awaitText("#chat-" + interaction + " .chat-note", "whispers");
+            assertThat(supervision.isDisplayed()).isTrue();
+            sue.find(".supervision .leave").click();
+            sue.ready();
+
+            // A warm transfer from the Team Communicator: she accepts it and has the chat with its history.
+            chat.findElement(By.cssSelector(".actions .warm-transfer")).click();
+            alice.await(".team-communicator #team-search").sendKeys("agent4");
+            alice.awaitText(".team-communicator .results .target", "ready").findElement(By.cssSelector(".pick"))
+                    .click();
+            sue.awaitText(".offer-warm-transfer", "contact3").findElement(By.cssSelector(".accept")).click();
+            WebElement taken = sue.awaitText("article.chat", "Looking into it");
+            alice.awaitText("#chat-" + interaction + " .chat-note", "accepted");
+            contact.chat(SUPPORT, "Thanks");
+            sue.awaitText("article.chat .chat-transcript", "Thanks");
+            taken.findElement(By.cssSelector(".actions .end-chat")).click();
+            contact.awaitBody("This chat has ended.");
+            for (Stanza received : contact.received()) {
+                assertThat(received.toXML().toString()).doesNotContain("Offer the voucher", "whisper", "supervis");
+            }
+        } finally {
+            agentBrowser.quit();
+            supervisorBrowser.quit();
         }
     }
 }

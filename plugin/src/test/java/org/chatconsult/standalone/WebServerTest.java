@@ -40,6 +40,7 @@ class WebServerTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(page.headers().firstValue("X-Frame-Options")).as("no other site frames the login").hasValue("DENY");
         assertThat(page.body()).isEqualTo(WorkspacePage.page(WORKSPACE));
     }
 
