@@ -48,8 +48,8 @@ export function openSession({ websocket, bosh }, jid, password, { onStatus, onSt
     attempt(0);
 
     // Stanza objects and the search request are XML text; Strophe sends elements.
-    const element = stanza => new DOMParser().parseFromString(typeof stanza === 'string' ? stanza : writeStanza(stanza), 'text/xml')
-        .documentElement;
+    const element = stanza => new DOMParser()
+        .parseFromString(typeof stanza === 'string' ? stanza : writeStanza(stanza), 'text/xml').documentElement;
 
     return {
         jid: () => connection.jid,

@@ -152,4 +152,48 @@ class WorkspaceTest {
             supervisorBrowser.quit();
         }
     }
+
+    @TestTemplate
+    void aConferenceFromTheTeamCommunicatorWithAFavoriteAndTheRecentTarget(TestServer server) throws Exception {
+        ChromeDriver agentBrowser = Browser.open();
+        ChromeDriver colleagueBrowser = Browser.open();
+        try (Party contact = server.connectPlain("contact4");
+                TestServer.Service service = server.service(TestServer.settings(LONG, LONG, 3))) {
+            WorkspaceTab alice = WorkspaceTab.login(agentBrowser, server.workspacePage(), "agent3");
+            WorkspaceTab dora = WorkspaceTab.login(colleagueBrowser, server.workspacePage(), "agent4");
+            alice.ready();
+            dora.ready();
+            contact.chat(SUPPORT, "Can someone else help too?");
+            alice.awaitText(".offer-chat", "Can someone else help too?").findElement(By.cssSelector(".accept"))
+                    .click();
+            WebElement chat = alice.awaitText("article.chat", "Can someone else help too?");
+
+            // Conference: she finds her colleague, makes her a favorite, and brings her in.
+            chat.findElement(By.cssSelector(".actions .conference")).click();
+            alice.await(".team-communicator #team-search").sendKeys("agent4");
+            WebElement found = alice.awaitText(".team-communicator .results .target", "ready");
+            found.findElement(By.cssSelector(".favorite")).click();
+            alice.await(".team-communicator .results .target .favorite[aria-pressed=true]");
+            alice.find(".team-communicator .results .target .pick").click();
+            dora.awaitText(".offer-conference", "contact4").findElement(By.cssSelector(".accept")).click();
+            WebElement joined = dora.awaitText("article.chat", "Can someone else help too?");
+            WorkspaceTab.say(joined, "Hello, I am here too");
+            contact.awaitBody("Hello, I am here too");
+            alice.awaitText("article.chat .chat-transcript", "Hello, I am here too");
+
+            // With nothing typed, the Team Communicator shows her favorite and her recent target.
+            chat.findElement(By.cssSelector(".actions .consult")).click();
+            String colleague = "[data-jid='agent4@" + TestServer.DOMAIN + "']";
+            alice.await(".team-communicator .favorites .target" + colleague);
+            alice.await(".team-communicator .recent .target" + colleague);
+            alice.find(".team-communicator .close").click();
+
+            chat.findElement(By.cssSelector(".actions .end-chat")).click();
+            contact.awaitBody("This chat has ended.");
+            alice.awaitText("article.chat .chat-state", "ended");
+        } finally {
+            agentBrowser.quit();
+            colleagueBrowser.quit();
+        }
+    }
 }
