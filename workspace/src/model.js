@@ -3,7 +3,8 @@
 // is handed in, so the tests drive it with parsed fixtures and a recording session.
 
 import {
-    NS, REASONS, callProposal, chatState, consultationIm, readSearchResult, readStanza, requests, searchRequest,
+    NS, REASONS, callProposal, chatState, child, consultationIm, elements, readSearchResult, readStanza, requests,
+    searchRequest,
 } from './protocol.js';
 
 const bare = jid => (jid || '').split('/')[0].toLowerCase();
@@ -12,17 +13,9 @@ const resource = jid => ((jid || '').includes('/') ? jid.slice(jid.indexOf('/') 
 const TRANSCRIPT_NICK = 'Transcript';
 const CHAT_STATES = ['active', 'composing', 'paused', 'inactive', 'gone'];
 
-function elementsOf(stanza) {
-    return Array.from(stanza.childNodes || []).filter(node => node.nodeType === 1);
-}
-
-function find(stanza, ns, name) {
-    return elementsOf(stanza).find(node => node.namespaceURI === ns && node.localName === name) || null;
-}
-
 /** A line of a room, with a key that recognises the same line given again (a room's history on re-entry). */
 function roomLine(stanza, from, body) {
-    const delay = find(stanza, 'urn:xmpp:delay', 'delay');
+    const delay = child(stanza, 'urn:xmpp:delay', 'delay');
     const time = delay ? delay.getAttribute('stamp') : new Date().toISOString();
     return { key: stanza.getAttribute('id') || `${from}|${body}`, from, text: body, time };
 }
@@ -76,15 +69,15 @@ export class Workspace {
             return;
         }
         const room = bare(read.from);
-        const user = find(stanza, NS.MUC_USER, 'x');
-        const codes = user ? elementsOf(user).filter(n => n.localName === 'status').map(n => n.getAttribute('code')) : [];
+        const user = child(stanza, NS.MUC_USER, 'x');
+        const codes = user ? elements(user).filter(n => n.localName === 'status').map(n => n.getAttribute('code')) : [];
         const self = codes.includes('110') || resource(read.from) === this.nick;
         if (!self) return;
         if (read.type === 'error') {
             this.roomGone(room, 'the room refused entry');
         } else if (read.type === 'unavailable') {
-            const destroy = user && elementsOf(user).find(n => n.localName === 'destroy');
-            const reason = destroy && elementsOf(destroy).find(n => n.localName === 'reason');
+            const destroy = user && elements(user).find(n => n.localName === 'destroy');
+            const reason = destroy && elements(destroy).find(n => n.localName === 'reason');
             this.roomGone(room, reason ? reason.textContent : 'you left the room');
         } else {
             this.roomEntered(room);
@@ -132,7 +125,7 @@ export class Workspace {
                 text: read.body, time: new Date(this.now()).toISOString() }] }));
             return;
         default:
-            if (find(stanza, NS.JINGLE_MESSAGE, 'propose')) this.notice(`${local(read.from)} is calling you.`);
+            if (child(stanza, NS.JINGLE_MESSAGE, 'propose')) this.notice(`${local(read.from)} is calling you.`);
         }
     }
 
@@ -152,7 +145,7 @@ export class Workspace {
             }
             return;
         }
-        const state = elementsOf(stanza).find(n => n.namespaceURI === NS.CHATSTATES && CHAT_STATES.includes(n.localName));
+        const state = elements(stanza).find(n => n.namespaceURI === NS.CHATSTATES && CHAT_STATES.includes(n.localName));
         const chat = this.state.chats.find(c => c.room === room);
         if (read.body === undefined) {
             if (chat && state && nick !== this.nick) {

@@ -26,7 +26,8 @@ const STANZA_ATTRIBUTES = ['type', 'from', 'to'];
 export const camel = name => name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
 export const kebab = name => name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`);
 
-function elements(parent) {
+/** The child elements of an element, in order. */
+export function elements(parent) {
     const found = [];
     for (let node = parent.firstChild; node; node = node.nextSibling) {
         if (node.nodeType === 1) found.push(node);
@@ -71,7 +72,8 @@ function withoutName({ element, ...rest }) {
     return rest;
 }
 
-function child(element, ns, name) {
+/** The first child element in {@code ns} (of that name, when given), or null. */
+export function child(element, ns, name) {
     return elements(element).find(node => node.namespaceURI === ns && (!name || node.localName === name)) || null;
 }
 

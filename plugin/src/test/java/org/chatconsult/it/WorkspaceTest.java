@@ -23,6 +23,20 @@ class WorkspaceTest {
     private static final Duration LONG = Duration.ofMinutes(2);
     private static final String SUPPORT = "support@" + TestServer.SERVICE;
 
+    /** The contact writes; the agent accepts the offer in her browser and has the chat's tab. */
+    private static WebElement acceptChat(WorkspaceTab agent, Party contact, String line) throws Exception {
+        contact.chat(SUPPORT, line);
+        agent.awaitText(".offer-chat", line).findElement(By.cssSelector(".accept")).click();
+        return agent.awaitText("article.chat", line);
+    }
+
+    /** The chat's {@code action} button opens the Team Communicator; a search finds agent4, Ready. */
+    private static WebElement findReadyColleague(WorkspaceTab agent, WebElement chat, String action) {
+        chat.findElement(By.cssSelector(".actions ." + action)).click();
+        agent.await(".team-communicator #team-search").sendKeys("agent4");
+        return agent.awaitText(".team-communicator .results .target", "ready");
+    }
+
     @TestTemplate
     void twoAgentsRunAChatConsultationFromTheirBrowsers(TestServer server) throws Exception {
         ChromeDriver agentBrowser = Browser.open();
@@ -46,9 +60,7 @@ class WorkspaceTest {
             contact.awaitBody("Let me check that for you");
 
             // The Team Communicator, opened from the chat's Consult button: search as you type, then Consult.
-            chat.findElement(By.cssSelector(".actions .consult")).click();
-            alice.await(".team-communicator #team-search").sendKeys("agent4");
-            WebElement target = alice.awaitText(".team-communicator .results .target", "ready");
+            WebElement target = findReadyColleague(alice, chat, "consult");
             assertThat(target.getAttribute("data-jid")).isEqualTo("agent4@" + TestServer.DOMAIN);
             if (server.getClass() == TestServer.class) {
                 alice.screenshot("workspace-team-communicator.png");
@@ -113,9 +125,7 @@ class WorkspaceTest {
             WorkspaceTab alice = WorkspaceTab.login(agentBrowser, server.workspacePage(), "agent3");
             WorkspaceTab sue = WorkspaceTab.login(supervisorBrowser, server.workspacePage(), "agent4");
             alice.ready();
-            contact.chat(SUPPORT, "Where is my order?");
-            alice.awaitText(".offer-chat", "Where is my order?").findElement(By.cssSelector(".accept")).click();
-            WebElement chat = alice.awaitText("article.chat", "Where is my order?");
+            WebElement chat = acceptChat(alice, contact, "Where is my order?");
             String interaction = chat.getAttribute("data-interaction");
 
             // The live list, a monitor of the chat, a whisper the agent is told of.
@@ -133,10 +143,7 @@ class WorkspaceTest {
             sue.ready();
 
             // A warm transfer from the Team Communicator: she accepts it and has the chat with its history.
-            chat.findElement(By.cssSelector(".actions .warm-transfer")).click();
-            alice.await(".team-communicator #team-search").sendKeys("agent4");
-            alice.awaitText(".team-communicator .results .target", "ready").findElement(By.cssSelector(".pick"))
-                    .click();
+            findReadyColleague(alice, chat, "warm-transfer").findElement(By.cssSelector(".pick")).click();
             sue.awaitText(".offer-warm-transfer", "contact3").findElement(By.cssSelector(".accept")).click();
             WebElement taken = sue.awaitText("article.chat", "Looking into it");
             alice.awaitText("#chat-" + interaction + " .chat-note", "accepted");
@@ -163,15 +170,10 @@ class WorkspaceTest {
             WorkspaceTab dora = WorkspaceTab.login(colleagueBrowser, server.workspacePage(), "agent4");
             alice.ready();
             dora.ready();
-            contact.chat(SUPPORT, "Can someone else help too?");
-            alice.awaitText(".offer-chat", "Can someone else help too?").findElement(By.cssSelector(".accept"))
-                    .click();
-            WebElement chat = alice.awaitText("article.chat", "Can someone else help too?");
+            WebElement chat = acceptChat(alice, contact, "Can someone else help too?");
 
             // Conference: she finds her colleague, makes her a favorite, and brings her in.
-            chat.findElement(By.cssSelector(".actions .conference")).click();
-            alice.await(".team-communicator #team-search").sendKeys("agent4");
-            WebElement found = alice.awaitText(".team-communicator .results .target", "ready");
+            WebElement found = findReadyColleague(alice, chat, "conference");
             found.findElement(By.cssSelector(".favorite")).click();
             alice.await(".team-communicator .results .target .favorite[aria-pressed=true]");
             alice.find(".team-communicator .results .target .pick").click();
