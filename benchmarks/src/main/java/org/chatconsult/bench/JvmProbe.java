@@ -35,6 +35,14 @@ final class JvmProbe {
         return Long.parseLong(used.group(1));
     }
 
+    /** Starts a flight recording (JFR's "profile" settings: a stack sample every 10 ms per running thread). */
+    static void record(long pid, Path file, int seconds) throws IOException, InterruptedException {
+        String answer = jcmd(pid, "JFR.start settings=profile duration=" + seconds + "s filename=" + file);
+        if (!answer.contains("Started recording")) {
+            throw new IOException("jcmd JFR.start: " + answer);
+        }
+    }
+
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(List.of("jcmd", String.valueOf(pid), command)).redirectErrorStream(true)
                 .start();

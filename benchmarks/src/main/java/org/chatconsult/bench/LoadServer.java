@@ -21,10 +21,22 @@ interface LoadServer extends AutoCloseable {
     double serviceCpuSeconds() throws Exception;
 
     /**
+     * CPU seconds every process serving the chats has spent so far: Openfire with the plugin in it; Prosody and the
+     * service's JVM beside it. What a server can hold on its cores is the inverse of this per line.
+     */
+    double serverCpuSeconds() throws Exception;
+
+    /**
      * KiB in use after a full collection in the JVM that holds the service's state: the service's own JVM beside
      * Prosody; Openfire's, rooms and all, for the plugin (-1 where there is no such JVM).
      */
     long heapUsedAfterGcKiB() throws Exception;
+
+    /**
+     * Starts a Java Flight Recording of the JVM that holds the service for {@code seconds}, written to {@code file}
+     * (Openfire's, or the service's own beside Prosody).
+     */
+    void record(java.nio.file.Path file, int seconds) throws Exception;
 
     @Override
     void close() throws Exception;

@@ -69,6 +69,8 @@ public final class LoadTool {
     private final Mode mode;
     private final boolean relay;
     static final int WARM_UP_SECONDS = 10;
+    private static final String SERVER_CPU = "server CPU us/line";
+    private static final String CAPACITY_DROP = "capacity drop vs rooms";
 
     private final Histogram mucHop = new Histogram(60_000_000L, 3);
     private final Histogram mirrorHop = new Histogram(60_000_000L, 3);
@@ -109,12 +111,25 @@ public final class LoadTool {
                 rows.add(new LoadTool(server, n, rate, seconds, classpath, Mode.RELAY).run());
             }
             if (compare.equals("rooms") || compare.equals("all")) {
-                rows.add(new LoadTool(server, n, rate, seconds, classpath, Mode.ROOMS).run());
+                Map<String, String> rooms = new LoadTool(server, n, rate, seconds, classpath, Mode.ROOMS).run();
+                rows.stream().filter(row -> row.get("interactions").equals(String.valueOf(n)))
+                        .forEach(row -> row.put(CAPACITY_DROP, capacityDrop(row, rooms)));
+                rows.add(rooms);
             }
         }
         System.out.println();
         System.out.println("All runs:");
         print(rows);
+    }
+
+    /**
+     * How much less the server holds with the consultations' traffic than with the same rooms and none: on the same
+     * cores the load a server holds is the inverse of its CPU per contact line, so the drop is 1 - rooms/this.
+     */
+    private static String capacityDrop(Map<String, String> row, Map<String, String> rooms) {
+        double perLine = Double.parseDouble(row.get(SERVER_CPU));
+        double roomsPerLine = Double.parseDouble(rooms.get(SERVER_CPU));
+        return String.format("%.0f%%", 100 * (1 - roomsPerLine / perLine));
     }
 
     Map<String, String> run() throws Exception {
@@ -165,10 +180,17 @@ public final class LoadTool {
             }
             Thread.sleep(TimeUnit.SECONDS.toMillis(WARM_UP_SECONDS)); // the JIT and the caches settle, unmeasured
             double cpuBefore = host.serviceCpuSeconds();
+            double serverCpuBefore = host.serverCpuSeconds();
+            String recording = System.getProperty("chatconsult.bench.jfr"); // a directory: profile the measured part
+            if (recording != null && mode == Mode.SERVICE) {
+                host.record(Path.of(recording).toAbsolutePath().resolve(host.name().toLowerCase(java.util.Locale.ROOT)
+                        + "-" + interactions + ".jfr"), seconds);
+            }
             measuring = true;
             Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
             senders.shutdownNow();
             double cpu = host.serviceCpuSeconds() - cpuBefore;
+            double serverCpu = host.serverCpuSeconds() - serverCpuBefore;
             Thread.sleep(3_000); // what is in flight arrives
             measuring = false;
 
@@ -191,6 +213,8 @@ public final class LoadTool {
             row.put("room create p50/p99 ms", ms(roomCreate.getValueAtPercentile(50)) + "/"
                     + ms(roomCreate.getValueAtPercentile(99)));
             row.put("CPU us/mirrored", relay ? "-" : String.format("%.1f", cpu * 1e6 / Math.max(1, atTarget.size())));
+            row.put(SERVER_CPU, String.format("%.1f", serverCpu * 1e6 / Math.max(1, sentKeys.size())));
+            row.put(CAPACITY_DROP, "-");
             row.put("heap KiB/interaction", heapBefore < 0 ? "-"
                     : String.format("%.1f", (heapAfter - heapBefore) / (double) interactions));
             row.put("lost agent/target", lostAtAgent + "/" + (mirrored ? String.valueOf(lostAtTarget) : "-"));

@@ -35,7 +35,8 @@ final class OpenfireServer implements LoadServer {
     private static final int C2S_PORT = 5222;
     private static final String CONSOLE = "http://localhost:9090/";
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-    private static final List<String> CPU_FIELDS = List.of("cpu-delivering-us", "cpu-core-us", "cpu-store-us");
+    private static final List<String> CPU_FIELDS = List.of("cpu-delivering-us", "cpu-core-us", "cpu-store-us",
+            "cpu-outbox-us");
 
     private final Path script;
     private final Map<String, String> environment;
@@ -121,6 +122,16 @@ final class OpenfireServer implements LoadServer {
             micros += Long.parseLong(report.getField(field).getFirstValue());
         }
         return micros / 1e6;
+    }
+
+    @Override
+    public double serverCpuSeconds() throws Exception {
+        return JvmProbe.cpuSeconds(pid);
+    }
+
+    @Override
+    public void record(Path file, int seconds) throws Exception {
+        JvmProbe.record(pid, file, seconds);
     }
 
     @Override

@@ -47,6 +47,18 @@ final class ProsodyServer implements LoadServer {
     }
 
     @Override
+    public double serverCpuSeconds() throws Exception {
+        return JvmProbe.cpuSeconds(prosody.pid()) + serviceCpuSeconds();
+    }
+
+    @Override
+    public void record(Path file, int seconds) throws Exception {
+        if (service != null) {
+            JvmProbe.record(service.pid(), file, seconds);
+        }
+    }
+
+    @Override
     public long heapUsedAfterGcKiB() throws Exception {
         return service == null ? -1 : JvmProbe.heapUsedAfterGcKiB(service.pid());
     }

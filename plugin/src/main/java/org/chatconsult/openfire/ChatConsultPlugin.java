@@ -136,7 +136,7 @@ public final class ChatConsultPlugin implements Plugin {
                 true,
                 // Beside Openfire's own log, where its operator looks (its start script names its home).
                 java.nio.file.Path.of(System.getProperty("openfireHome", "."), "logs", "chatconsult-set-aside.jsonl"));
-        ConsultComponent service = new ConsultComponent(config);
+        ConsultComponent service = new ConsultComponent(config, OpenfireRooms.find());
         try {
             componentManager.addComponent(subdomain, service);
             component = service;

@@ -120,6 +120,11 @@ public final class LocalProsody implements AutoCloseable {
         return domain;
     }
 
+    /** The server's process id (for what it costs, in a benchmark). */
+    public long pid() {
+        return process.pid();
+    }
+
     public int c2sPort() {
         return c2sPort;
     }

@@ -11,13 +11,17 @@ import org.chatconsult.xmpp.edge.SenderRateLimit;
 import org.chatconsult.xmpp.edge.StanzaGuard;
 import org.chatconsult.xmpp.edge.StanzaRefusals;
 import org.chatconsult.xmpp.edge.Violation;
+import org.chatconsult.protocol.Wire;
+import org.chatconsult.xmpp.feature.ConsultationRooms;
 import org.dom4j.Element;
+import org.dom4j.QName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.component.Component;
 import org.xmpp.component.ComponentException;
 import org.xmpp.component.ComponentManager;
 import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError;
 
@@ -29,16 +33,27 @@ import org.xmpp.packet.PacketError;
  */
 public final class ConsultComponent implements Component, Reconnectable, StanzaRefusals {
     private static final Logger LOG = LoggerFactory.getLogger(ConsultComponent.class);
+    private static final String OWN_NICK = "/" + ConsultationRooms.NICK;
+    private static final QName MIRRORED = QName.get(Wire.MIRRORED, Protocol.NS);
 
     private final CpuAccount cpu = new CpuAccount();
+    private final Outbox outbox = new Outbox(this::deliver);
     private final SenderRateLimit rates = new SenderRateLimit(System::nanoTime);
     private final ClientMistakes mistakes = new ClientMistakes(System::nanoTime);
     private final ServiceAssembly service;
     private final Addresses addresses;
+    private final RoomDelivery rooms;
     private volatile ComponentManager manager;
 
     public ConsultComponent(ServiceConfig config) {
-        this.service = new ServiceAssembly(config, this::send, cpu);
+        this(config, RoomDelivery.NONE);
+    }
+
+    /** {@code rooms}: the server's way to say the service's lines into its rooms in-process, if it has one. */
+    public ConsultComponent(ServiceConfig config, RoomDelivery rooms) {
+        this.rooms = rooms;
+        cpu.sendsOn(outbox.thread());
+        this.service = new ServiceAssembly(config, outbox::send, cpu);
         this.addresses = service.addresses();
     }
 
@@ -82,6 +97,9 @@ public final class ConsultComponent implements Component, Reconnectable, StanzaR
      */
     @Override
     public void shutdown() {
+        service.suspend();
+        // The leave presences go out, and the rooms' answers are heard, before the core stops.
+        outbox.close();
         service.stop();
     }
 
@@ -108,13 +126,27 @@ public final class ConsultComponent implements Component, Reconnectable, StanzaR
     public void processPacket(Packet packet) {
         long entered = cpu.enter();
         try {
-            if (admitted(packet.getElement())) {
+            if (!isOwnEcho(packet.getElement()) && admitted(packet.getElement())) {
                 // Inside Openfire the router may still hold the stanza it hands us: work on our own copy.
                 service.dispatch(manager != null && manager.isExternalMode() ? packet : packet.createCopy());
             }
+        } catch (RuntimeException e) {
+            // Never into the server's routing: inside Openfire it would break off the delivery we are part of
+            // (a room's broadcast, a leave), for everyone in it.
+            LOG.warn("could not handle a {}", packet.getElement().getName(), e);
         } finally {
             cpu.handled(entered);
         }
+    }
+
+    /**
+     * A room's echo of a line the service mirrored into it (XEP-0045 §7.4: the room sends a message to every
+     * occupant, the sender too). It needs no work at all, so it is dropped before the stanza is copied or read.
+     */
+    private static boolean isOwnEcho(Element stanza) {
+        String from = stanza.attributeValue("from");
+        return "groupchat".equals(stanza.attributeValue("type")) && from != null
+                && from.endsWith(OWN_NICK) && stanza.element(MIRRORED) != null;
     }
 
     /**
@@ -166,17 +198,20 @@ public final class ConsultComponent implements Component, Reconnectable, StanzaR
             // answered as any malformed sender: StanzaGuard leaves out what does not parse
         }
         if (!fromRoom) {
-            send(StanzaGuard.refusal(stanza, violation));
+            outbox.send(StanzaGuard.refusal(stanza, violation));
         }
     }
 
-    private void send(Packet packet) {
+    /** Hands a stanza to the server, on the outbox's thread. */
+    private void deliver(Packet packet) {
         if (packet == null) {
             return;
         }
         long entered = cpu.enterSend();
         try {
-            manager.sendPacket(this, packet);
+            if (!(packet instanceof Message line && rooms.say(line))) {
+                manager.sendPacket(this, packet);
+            }
         } catch (ComponentException e) {
             LOG.warn("could not send {}", packet.toXML(), e);
         } finally {

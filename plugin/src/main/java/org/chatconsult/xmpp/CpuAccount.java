@@ -17,6 +17,7 @@ public final class CpuAccount {
     private static final boolean MEASURED = THREADS.isCurrentThreadCpuTimeSupported()
             && THREADS.isThreadCpuTimeEnabled();
 
+    private volatile Thread sender;
     private final LongAdder delivering = new LongAdder();
     private final LongAdder sending = new LongAdder();
     /**
@@ -64,6 +65,16 @@ public final class CpuAccount {
 
     private static long since(long entered) {
         return MEASURED ? THREADS.getCurrentThreadCpuTime() - entered : 0;
+    }
+
+    /** The service's thread that hands what it sends to the server. */
+    public void sendsOn(Thread thread) {
+        sender = thread;
+    }
+
+    /** CPU nanoseconds the sending thread has used (the server's send on it included). */
+    public long senderNanos() {
+        return nanos(sender);
     }
 
     /** CPU nanoseconds spent handling stanzas on the threads that delivered them. */

@@ -144,9 +144,6 @@ public final class RoomDriver {
         field(form, "muc#maxhistoryfetch", String.valueOf(HISTORY_LENGTH));
         // Prosody's own field: how much history a client that asks for none in particular gets.
         field(form, "muc#roomconfig_defaulthistorymessages", String.valueOf(HISTORY_LENGTH));
-        // Openfire's own field (5.0 and later): once destroyed, the room's name is retired and nobody can create
-        // it again, such as a client rejoining it from a bookmark.
-        field(form, "{http://igniterealtime.org}muc#roomconfig_retireondel", "1");
         IQ iq = new IQ(IQ.Type.set);
         iq.setFrom(as);
         iq.setTo(room);
@@ -227,12 +224,31 @@ public final class RoomDriver {
      * on other servers room creation is restricted to the service (docs/protocol.md, *Bookmarked rooms*).
      */
     public CompletableFuture<Void> destroy(JID room, JID as, String reason) {
+        return retireOnDestruction(room, as).handle((retired, failure) -> null).thenCompose(ready -> {
+            IQ iq = new IQ(IQ.Type.set);
+        iq.setFrom(as);
+        iq.setTo(room);
+            iq.setChildElement("query", Protocol.NS_MUC_OWNER).addElement("destroy").addElement("reason")
+                    .setText(reason);
+            return iqs.request(iq).thenApply(result -> null);
+        });
+    }
+
+    /**
+     * Openfire's own field (5.0 and later): once destroyed, the room's name is retired and nobody can create it
+     * again, such as a client rejoining it from a bookmark. Set only now, for the service's own destruction: Openfire
+     * also removes an emptied room by itself (everyone left while the service restarts), and that room must be
+     * made again under its name. Servers without the field ignore it.
+     */
+    private CompletableFuture<IQ> retireOnDestruction(JID room, JID as) {
+        DataForm form = new DataForm(DataForm.Type.submit);
+        field(form, "FORM_TYPE", Protocol.NS_MUC_ROOMCONFIG).setType(FormField.Type.hidden);
+        field(form, "{http://igniterealtime.org}muc#roomconfig_retireondel", "1");
         IQ iq = new IQ(IQ.Type.set);
         iq.setFrom(as);
         iq.setTo(room);
-        iq.setChildElement("query", Protocol.NS_MUC_OWNER).addElement("destroy").addElement("reason")
-                .setText(reason);
-        return iqs.request(iq).thenApply(result -> null);
+        iq.setChildElement("query", Protocol.NS_MUC_OWNER).add(form.getElement());
+        return iqs.request(iq);
     }
 
     /**

@@ -111,6 +111,7 @@ class AdHocCommandsTest {
             assertThat(Long.parseLong(report.getField("cpu-core-us").getFirstValue())).isPositive();
             assertThat(Long.parseLong(report.getField("cpu-delivering-us").getFirstValue())).isPositive();
             assertThat(Long.parseLong(report.getField("cpu-sending-us").getFirstValue())).isPositive();
+            assertThat(Long.parseLong(report.getField("cpu-outbox-us").getFirstValue())).isPositive();
 
             // An agent who is no supervisor neither sees it nor runs it.
             AdHocCommandManager agentCommands = AdHocCommandManager.getAddHocCommandsManager(alice.connection());

@@ -116,6 +116,7 @@ final class InProcessServer implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        service.suspend();
         service.stop();
         router.shutdown();
         router.awaitTermination(5, TimeUnit.SECONDS);

@@ -97,6 +97,9 @@ public final class ServiceAssembly {
     /** How far back a restart takes ended chats and consultations (their repeated actions, a late Mark Done). */
     private static final Duration ENDED_REMEMBERED = Duration.ofDays(1);
 
+    /** How often, a pause apart, a server that lists no MUC service is asked again before the fallback. */
+    private static final int DISCOVERY_ATTEMPTS = 20;
+    private static final Duration DISCOVERY_PAUSE = Duration.ofSeconds(1);
     private final ServiceConfig config;
     /** Ticks in milliseconds, what the store keeps: a time read back after a restart equals the one first shown. */
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
@@ -244,7 +247,7 @@ public final class ServiceAssembly {
      */
     public void start() {
         if (!roomService.isOpen()) {
-            discoverMucService();
+            discoverMucService(1);
         }
         try {
             Instant endedSince = clock.instant().minus(ENDED_REMEMBERED);
@@ -275,15 +278,20 @@ public final class ServiceAssembly {
 
     /**
      * Finds the MUC service by disco (XEP-0045 §6.1) without holding anything up: the answers arrive on the
-     * thread that delivers stanzas, and room traffic waits at the gate meanwhile. Without an answer the service
-     * falls back to {@code conference.<server domain>}.
+     * thread that delivers stanzas, and room traffic waits at the gate meanwhile. A server still starting may list
+     * no MUC service yet (Openfire loads plugins while its own services register): asked again, a second apart,
+     * for a bounded while. Without an answer the service falls back to {@code conference.<server domain>}.
      */
-    private void discoverMucService() {
+    private void discoverMucService(int attempt) {
         String serverDomain = config.serviceDomain().substring(config.serviceDomain().indexOf('.') + 1);
         String fallback = "conference." + serverDomain;
         MucDiscovery.find(iqs, addresses.service(), serverDomain)
                 .completeOnTimeout(null, IQ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((found, failure) -> {
+                    if (found == null && failure != null && attempt < DISCOVERY_ATTEMPTS) {
+                        core.schedule(DISCOVERY_PAUSE, () -> discoverMucService(attempt + 1));
+                        return;
+                    }
                     if (found == null) {
                         LOG.warn("could not find the MUC service by disco ({}); using {}",
                                 failure == null ? "no answer" : failure.toString(), fallback);
@@ -319,8 +327,11 @@ public final class ServiceAssembly {
         core.schedule(PURGE_INTERVAL, this::purge);
     }
 
-    /** Stops without ending anything: the chats go on between their people, and the next start takes them up. */
-    public void stop() {
+    /**
+     * The first half of a stop: the service leaves its rooms without ending anything (the chats go on between their
+     * people, and the next start takes them up). It still hears what the rooms answer until {@link #stop}.
+     */
+    public void suspend() {
         try {
             core.ask(centre -> {
                 centre.suspend();
@@ -329,6 +340,10 @@ public final class ServiceAssembly {
         } catch (Exception e) {
             LOG.warn("leaving rooms at shutdown failed", e);
         }
+    }
+
+    /** Stops the core and the store, once what {@link #suspend} sent is out. */
+    public void stop() {
         core.close();
         journal.close();
     }

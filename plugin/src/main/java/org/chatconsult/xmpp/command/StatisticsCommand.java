@@ -60,6 +60,8 @@ public final class StatisticsCommand extends GuardedCommand {
             add(form, "cpu-delivering-us", "CPU handling stanzas (µs)", cpu.deliveringNanos() / 1_000);
             add(form, "cpu-core-us", "CPU of the core thread (µs)", CpuAccount.nanos(core.thread()) / 1_000);
             add(form, "cpu-store-us", "CPU of the store thread (µs)", CpuAccount.nanos(journal.thread()) / 1_000);
+            add(form, "cpu-outbox-us", "CPU of the thread that hands stanzas to the server (µs)",
+                    cpu.senderNanos() / 1_000);
             add(form, "cpu-sending-us", "CPU inside the server's send, part of the above (µs)",
                     cpu.sendingNanos() / 1_000);
             add(form, "uptime-s", "Running for (s)", Duration.between(started, Instant.now()).toSeconds());
