@@ -12,12 +12,17 @@ public final class Addresses {
     /** Node reserved for bridged contact occupants; never a routing point name. */
     public static final String BRIDGE_NODE = "bridge";
 
+    /** RFC 7622 §3.1: each part at most 1023 octets. */
+    private static final int MAX_PART = 1023;
+
     private final JID service;
+    private final String bridge;
     private volatile String mucService;
 
     /** {@code mucService} may be null until {@link #mucServiceFound} names it. */
     public Addresses(String serviceDomain, String mucService) {
         this.service = new JID(null, serviceDomain, null);
+        this.bridge = new JID(BRIDGE_NODE, service.getDomain(), null).toBareJID();
         this.mucService = mucService;
     }
 
@@ -39,11 +44,11 @@ public final class Addresses {
     }
 
     public JID routingPoint(String name) {
-        return new JID(name, service.getDomain(), null);
+        return jid(name, service.getDomain(), null);
     }
 
     public JID room(String interactionId) {
-        return new JID(interactionId, mucService, null);
+        return jid(interactionId, mucService, null);
     }
 
     public boolean isRoom(JID address) {
@@ -52,11 +57,48 @@ public final class Addresses {
 
     /** Where the service itself sits in an interaction's room. */
     public JID serviceOccupant(String interactionId) {
-        return new JID(null, service.getDomain(), interactionId);
+        return jid(null, service.getDomain(), interactionId);
     }
 
     /** Where a bridged contact's voice sits in an interaction's room. */
     public JID bridgeOccupant(String interactionId) {
-        return new JID(BRIDGE_NODE, service.getDomain(), interactionId);
+        return jid(BRIDGE_NODE, service.getDomain(), interactionId);
+    }
+
+    /** The bare address of the bridged contacts' voice, as a room names its real address. */
+    public String bridge() {
+        return bridge;
+    }
+
+    /** The bare form of an address the service already holds in its full form (no parsing: it was checked then). */
+    public static String bare(String address) {
+        int slash = address.indexOf('/');
+        return slash < 0 ? address : address.substring(0, slash);
+    }
+
+    /**
+     * An address of the service's own making, for every stanza it sends: parts already in their canonical form
+     * (lower-case letters, digits, dots and dashes, as its ids and domains are) skip RFC 7622's preparation,
+     * which would leave them as they are; anything else is prepared.
+     */
+    private static JID jid(String node, String domain, String resource) {
+        boolean canonical = isCanonical(node) && isCanonical(domain) && isCanonical(resource);
+        return new JID(node, domain, resource, canonical);
+    }
+
+    private static boolean isCanonical(String part) {
+        if (part == null) {
+            return true;
+        }
+        if (part.isEmpty() || part.length() > MAX_PART) {
+            return false;
+        }
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

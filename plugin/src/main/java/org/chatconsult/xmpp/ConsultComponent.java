@@ -98,7 +98,8 @@ public final class ConsultComponent implements Component, Reconnectable, StanzaR
     @Override
     public void shutdown() {
         service.suspend();
-        // The leave presences go out, and the rooms' answers are heard, before the core stops.
+        // Out of the rooms before the core and the store stop: a line said meanwhile would reach neither, and is
+        // taken from the room's history at the next start. What the core still sends goes out at once.
         outbox.close();
         service.stop();
     }

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class CoreThread implements Scheduler, Executor, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CoreThread.class);
 
+    private static final int CLOSE_WAIT_SECONDS = 5;
+
     private volatile Thread thread;
     private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
         Thread made = new Thread(r, "chatconsult-core");
@@ -83,8 +85,16 @@ public final class CoreThread implements Scheduler, Executor, AutoCloseable {
         };
     }
 
+    /** Stops, and waits (a little) for the step under way: what it hands the store must come before the store stops. */
     @Override
     public void close() {
         executor.shutdownNow();
+        if (Thread.currentThread() != thread) {
+            try {
+                executor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.chatconsult.xmpp;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -25,6 +26,8 @@ public final class Outbox implements AutoCloseable {
     private final BlockingQueue<Packet> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final Consumer<Packet> server;
     private final Thread thread;
+    /** Set once the thread has ended: from then on every send goes at once, on its caller's thread. */
+    private volatile boolean closed;
 
     /** {@code server} hands a stanza to the server (and may take its time). */
     public Outbox(Consumer<Packet> server) {
@@ -40,22 +43,30 @@ public final class Outbox implements AutoCloseable {
     }
 
     /**
-     * Sends after everything sent before it. On the outbox's own thread (the server handed the service a stanza
-     * while delivering one of its sends, and the service answers) it goes at once: waiting for itself would never end.
+     * Sends after everything sent before it. That holds on the outbox's own thread too (the server handed the
+     * service a stanza while delivering one of its sends, and the service goes on from there, such as entering the
+     * next room once one is entered): going at once would overtake what waits, such as a leave before its enter.
+     * Only if the queue is full does the thread send its own at once, since waiting for itself would never end.
      */
     public void send(Packet packet) {
         if (packet == null) {
             return; // nothing to answer with
         }
-        if (Thread.currentThread() == thread || !thread.isAlive()) {
+        boolean queued = !closed && (Thread.currentThread() == thread ? queue.offer(packet) : put(packet));
+        if (!queued) {
             deliver(packet);
-            return;
+        } else if (closed) {
+            drain(); // the thread may have ended meanwhile: what it left is sent here
         }
+    }
+
+    private boolean put(Packet packet) {
         try {
             queue.put(packet);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            deliver(packet); // the caller is being stopped: better out of order than lost
+            return false; // the caller is being stopped: better out of order than lost
         }
     }
 
@@ -66,6 +77,17 @@ public final class Outbox implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            closed = true;
+            drain();
+        }
+    }
+
+    private void drain() {
+        for (Packet packet = queue.poll(); packet != null; packet = queue.poll()) {
+            if (packet != CLOSE) {
+                deliver(packet);
+            }
         }
     }
 
@@ -77,15 +99,18 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    /** Sends what is queued (within {@code wait}), then stops. */
+    /**
+     * Sends what is queued, then stops the thread; whatever is sent later goes at once. If the server takes longer
+     * than {@code wait}, the thread is interrupted and what is left is sent on the caller's thread.
+     */
     public void close(Duration wait) {
         try {
-            if (!queue.offer(CLOSE, wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!queue.offer(CLOSE, wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 thread.interrupt();
             }
             thread.join(wait.toMillis());
             if (thread.isAlive()) {
-                LOG.warn("{} stanzas were not sent at shutdown", queue.size());
+                LOG.warn("the server took longer than {} s for what was sent at shutdown", wait.toSeconds());
                 thread.interrupt();
             }
         } catch (InterruptedException e) {

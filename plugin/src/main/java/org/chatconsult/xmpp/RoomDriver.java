@@ -140,6 +140,10 @@ public final class RoomDriver {
         field(form, "muc#roomconfig_changesubject", "0");
         field(form, "muc#roomconfig_whois", "moderators");
         field(form, "muc#roomconfig_historylength", String.valueOf(HISTORY_LENGTH));
+        // XEP-0045 §16.5.3: no conversation log of the server's own. The service keeps the transcript in its store,
+        // under its retention; a second copy in the server's log would outlive the purge, and costs the server a
+        // database write per line.
+        field(form, "muc#roomconfig_enablelogging", "0");
         // XEP-0045 §10.2's own field for it, which Openfire reads.
         field(form, "muc#maxhistoryfetch", String.valueOf(HISTORY_LENGTH));
         // Prosody's own field: how much history a client that asks for none in particular gets.

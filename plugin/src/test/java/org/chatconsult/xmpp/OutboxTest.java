@@ -56,9 +56,12 @@ class OutboxTest {
         assertThat(ids(server)).containsExactly("slow", "next");
     }
 
-    /** The server hands the service a stanza inside a send, and the service answers: that cannot wait in the queue. */
+    /**
+     * The server hands the service a stanza inside a send, and the service sends on from there: it keeps its place
+     * after what was queued before it (a leave already queued is not overtaken by an enter).
+     */
     @Test
-    void aSendFromInsideASendGoesAtOnce() {
+    void aSendFromInsideASendKeepsItsPlace() {
         List<Packet> server = new CopyOnWriteArrayList<>();
         Outbox[] outbox = new Outbox[1];
         outbox[0] = new Outbox(packet -> {
@@ -71,7 +74,7 @@ class OutboxTest {
         outbox[0].send(line("after"));
         outbox[0].close(Duration.ofSeconds(5));
 
-        assertThat(ids(server)).containsExactly("line", "answer", "after");
+        assertThat(ids(server)).containsExactly("line", "after", "answer");
     }
 
     @Test

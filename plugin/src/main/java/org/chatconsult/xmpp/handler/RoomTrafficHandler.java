@@ -382,8 +382,7 @@ public final class RoomTrafficHandler implements Reentry {
 
     /** Whether the occupant is the chat's contact: her own client, or her voice (the bridge) saying her lines. */
     private boolean isContact(Interaction chat, String sender) {
-        return sender.equals(new JID(chat.contact()).toBareJID())
-                || sender.equals(new JID(Addresses.BRIDGE_NODE, addresses.service().getDomain(), null).toBareJID());
+        return sender.equals(Addresses.bare(chat.contact())) || sender.equals(addresses.bridge());
     }
 
     /** An agent entered (accepting an offer, conference or transfer) or left a contact room. */
