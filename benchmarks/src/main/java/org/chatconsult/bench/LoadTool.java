@@ -336,18 +336,27 @@ public final class LoadTool {
             List<XMPPTCPConnection> targets, List<XMPPTCPConnection> contacts, boolean relayLines) throws Exception {
         Map<Integer, MultiUserChat> contactRooms = new ConcurrentHashMap<>();
         MultiUserChatManager botRooms = MultiUserChatManager.getInstanceFor(bot);
+        // A well-behaved bot: it relays from a thread of its own. Sending from the listener would block Smack's
+        // reader while the server waits for the bot to read, and the bot would stall (as a first version did).
+        java.util.concurrent.ExecutorService relaying = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "relay-bot");
+            thread.setDaemon(true);
+            return thread;
+        });
         for (int i = 0; i < interactions; i++) {
             int index = i;
             MultiUserChat chatRoom = create(botRooms, "chat" + i);
             MultiUserChat consultRoom = create(botRooms, "consult" + i);
             chatRoom.addMessageListener(message -> {
                 if (relayLines && message.getBody() != null && message.getBody().startsWith("L ")) {
-                    try {
-                        consultRoom.sendMessage("[relay] " + message.getFrom().getResourceOrEmpty() + ": "
-                                + message.getBody());
-                    } catch (Exception e) {
-                        System.err.println("relay failed: " + e);
-                    }
+                    String relayed = "[relay] " + message.getFrom().getResourceOrEmpty() + ": " + message.getBody();
+                    relaying.execute(() -> {
+                        try {
+                            consultRoom.sendMessage(relayed);
+                        } catch (Exception e) {
+                            System.err.println("relay failed: " + e);
+                        }
+                    });
                 }
             });
             XMPPTCPConnection owner = owners.get(i / CHATS_PER_AGENT);
