@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 
 import org.chatconsult.core.Overview;
+import org.chatconsult.protocol.Wire;
 import org.chatconsult.xmpp.assembly.ServiceAssembly;
 import org.chatconsult.xmpp.edge.ClientMistakes;
 import org.chatconsult.xmpp.edge.Limits;
@@ -11,7 +12,6 @@ import org.chatconsult.xmpp.edge.SenderRateLimit;
 import org.chatconsult.xmpp.edge.StanzaGuard;
 import org.chatconsult.xmpp.edge.StanzaRefusals;
 import org.chatconsult.xmpp.edge.Violation;
-import org.chatconsult.protocol.Wire;
 import org.chatconsult.xmpp.feature.ConsultationRooms;
 import org.dom4j.Element;
 import org.dom4j.QName;

@@ -101,7 +101,7 @@ public final class Outbox implements AutoCloseable {
 
     /**
      * Sends what is queued, then stops the thread; whatever is sent later goes at once. If the server takes longer
-     * than {@code wait}, the thread is interrupted and what is left is sent on the caller's thread.
+     * than {@code wait}, the thread is interrupted, and sends what is left without waiting in the queue.
      */
     public void close(Duration wait) {
         try {
