@@ -97,9 +97,6 @@ public final class ServiceAssembly {
     /** How far back a restart takes ended chats and consultations (their repeated actions, a late Mark Done). */
     private static final Duration ENDED_REMEMBERED = Duration.ofDays(1);
 
-    /** How often, a pause apart, a server that lists no MUC service is asked again before the fallback. */
-    private static final int DISCOVERY_ATTEMPTS = 20;
-    private static final Duration DISCOVERY_PAUSE = Duration.ofSeconds(1);
     private final ServiceConfig config;
     /** Ticks in milliseconds, what the store keeps: a time read back after a restart equals the one first shown. */
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
@@ -247,7 +244,7 @@ public final class ServiceAssembly {
      */
     public void start() {
         if (!roomService.isOpen()) {
-            discoverMucService(1);
+            discoverMucService();
         }
         try {
             Instant endedSince = clock.instant().minus(ENDED_REMEMBERED);
@@ -278,20 +275,15 @@ public final class ServiceAssembly {
 
     /**
      * Finds the MUC service by disco (XEP-0045 §6.1) without holding anything up: the answers arrive on the
-     * thread that delivers stanzas, and room traffic waits at the gate meanwhile. A server still starting may list
-     * no MUC service yet (Openfire loads plugins while its own services register): asked again, a second apart,
-     * for a bounded while. Without an answer the service falls back to {@code conference.<server domain>}.
+     * thread that delivers stanzas, and room traffic waits at the gate meanwhile. Without an answer the service
+     * falls back to {@code conference.<server domain>}.
      */
-    private void discoverMucService(int attempt) {
+    private void discoverMucService() {
         String serverDomain = config.serviceDomain().substring(config.serviceDomain().indexOf('.') + 1);
         String fallback = "conference." + serverDomain;
         MucDiscovery.find(iqs, addresses.service(), serverDomain)
                 .completeOnTimeout(null, IQ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((found, failure) -> {
-                    if (found == null && failure != null && attempt < DISCOVERY_ATTEMPTS) {
-                        core.schedule(DISCOVERY_PAUSE, () -> discoverMucService(attempt + 1));
-                        return;
-                    }
                     if (found == null) {
                         LOG.warn("could not find the MUC service by disco ({}); using {}",
                                 failure == null ? "no answer" : failure.toString(), fallback);
